@@ -1,0 +1,138 @@
+//! Errors that tell the user what to fix.
+//!
+//! Invalid input (a scenario file that cannot be read, parsed or validated, or a bad
+//! command-line value) is [`Error::Invalid`] and exits with code 2; everything else (an output
+//! folder that cannot be written, an interrupted run) exits with code 1.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem found in an input file, located as precisely as we can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file the problem is in.
+    pub file: PathBuf,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// 1-based column, where known.
+    pub column: Option<usize>,
+    /// Key path in the file, like `link[3].vessel.cancel_probability`.
+    pub key_path: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The offending line of the file, where known.
+    pub source_line: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: {}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        if !self.key_path.is_empty() {
+            write!(f, ": {}", self.key_path)?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let (Some(line), Some(src)) = (self.line, &self.source_line) {
+            write!(f, "\n  {line:>5} | {src}")?;
+            if let Some(col) = self.column {
+                write!(f, "\n        | {}^", " ".repeat(col.saturating_sub(1)))?;
+            }
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every failure tepat reports.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One or more problems in the input; exit code 2.
+    #[error("{}", render(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// A bad command-line value; exit code 2.
+    #[error("{0}")]
+    Usage(String),
+    /// Reading or writing a file failed; exit code 1 (2 when it is an input file).
+    #[error("{action} '{}': {source}", path.display())]
+    Io {
+        /// What we were doing.
+        action: &'static str,
+        /// The path involved.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+        /// Whether the path is an input (exit 2) or an output (exit 1).
+        input: bool,
+    },
+    /// The run was interrupted (Ctrl-C or SIGTERM); exit code 1.
+    #[error("interrupted after {done} of {total} replications; the previous results were left in place")]
+    Interrupted {
+        /// Replications completed.
+        done: u64,
+        /// Replications asked for.
+        total: u64,
+    },
+    /// Anything else; exit code 1.
+    #[error("{0}")]
+    Other(String),
+}
+
+fn render(diags: &[Diagnostic]) -> String {
+    let mut s = String::new();
+    for (i, d) in diags.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        s.push_str(&d.to_string());
+    }
+    if diags.len() > 1 {
+        s.push_str(&format!("\n{} errors", diags.len()));
+    }
+    s
+}
+
+impl Error {
+    /// The process exit code for this error: 2 for invalid input, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid(_) | Error::Usage(_) => 2,
+            Error::Io { input: true, .. } => 2,
+            _ => 1,
+        }
+    }
+
+    /// An error reading an input file.
+    pub fn read(path: &Path, source: std::io::Error) -> Self {
+        Error::Io { action: "could not read", path: path.to_path_buf(), source, input: true }
+    }
+
+    /// An error writing an output file.
+    pub fn write(path: &Path, source: std::io::Error) -> Self {
+        Error::Io { action: "could not write", path: path.to_path_buf(), source, input: false }
+    }
+
+    /// A single diagnostic without a location.
+    pub fn invalid(file: &Path, key_path: &str, message: impl Into<String>, help: Option<String>) -> Self {
+        Error::Invalid(vec![Diagnostic {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+            key_path: key_path.to_string(),
+            message: message.into(),
+            help,
+            source_line: None,
+        }])
+    }
+}
+
+/// Result with tepat's error.
+pub type Result<T> = std::result::Result<T, Error>;

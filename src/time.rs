@@ -1,0 +1,42 @@
+//! Local datetimes and times of day.
+//!
+//! Simulated time is `f64` hours from the scenario's `start`. Every time a planner reads or
+//! writes is a local datetime with the scenario's UTC offset (WIB, +07:00 for Bengkalis).
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Timelike};
+
+/// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00`.
+pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
+        format!("'{s}' is not a local datetime with offset ({e}); write it like 2024-02-13T23:59:00+07:00")
+    })
+}
+
+/// Parse a time of day "HH:MM" (or "HH:MM:SS") into minutes after midnight.
+pub fn parse_time_of_day(s: &str) -> Result<f64, String> {
+    let t = NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
+        .map_err(|_| format!("'{s}' is not a time of day; write it like 07:30"))?;
+    Ok(t.hour() as f64 * 60.0 + t.minute() as f64 + t.second() as f64 / 60.0)
+}
+
+/// Hours from `start` to `t`.
+pub fn hours_between(start: &DateTime<FixedOffset>, t: &DateTime<FixedOffset>) -> f64 {
+    (*t - *start).num_milliseconds() as f64 / 3_600_000.0
+}
+
+/// The local datetime `hours` after `start`, rounded to the minute.
+pub fn at(start: &DateTime<FixedOffset>, hours: f64) -> DateTime<FixedOffset> {
+    let mins = (hours * 60.0).round() as i64;
+    *start + Duration::minutes(mins)
+}
+
+/// `hours` after `start` formatted as `2024-02-13 14:05` (local time).
+pub fn fmt_local(start: &DateTime<FixedOffset>, hours: f64) -> String {
+    at(start, hours).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Minutes after local midnight of simulated time 0.
+pub fn start_minute_of_day(start: &DateTime<FixedOffset>) -> f64 {
+    start.hour() as f64 * 60.0 + start.minute() as f64 + start.second() as f64 / 60.0
+}
