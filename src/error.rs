@@ -74,7 +74,9 @@ pub enum Error {
         input: bool,
     },
     /// The run was interrupted (Ctrl-C or SIGTERM); exit code 1.
-    #[error("interrupted after {done} of {total} replications; the previous results were left in place")]
+    #[error(
+        "interrupted after {done} of {total} replications; the previous results were left in place"
+    )]
     Interrupted {
         /// Replications completed.
         done: u64,
@@ -112,16 +114,31 @@ impl Error {
 
     /// An error reading an input file.
     pub fn read(path: &Path, source: std::io::Error) -> Self {
-        Error::Io { action: "could not read", path: path.to_path_buf(), source, input: true }
+        Error::Io {
+            action: "could not read",
+            path: path.to_path_buf(),
+            source,
+            input: true,
+        }
     }
 
     /// An error writing an output file.
     pub fn write(path: &Path, source: std::io::Error) -> Self {
-        Error::Io { action: "could not write", path: path.to_path_buf(), source, input: false }
+        Error::Io {
+            action: "could not write",
+            path: path.to_path_buf(),
+            source,
+            input: false,
+        }
     }
 
     /// A single diagnostic without a location.
-    pub fn invalid(file: &Path, key_path: &str, message: impl Into<String>, help: Option<String>) -> Self {
+    pub fn invalid(
+        file: &Path,
+        key_path: &str,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
         Error::Invalid(vec![Diagnostic {
             file: file.to_path_buf(),
             line: None,

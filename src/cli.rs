@@ -1,0 +1,67 @@
+//! Command-line definitions (clap) only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// tepat: will the election materials get there in time?
+///
+/// Runs a parallel, reproducible Monte Carlo of an election-logistics scenario and reports how
+/// likely every kecamatan, village and polling station (TPS) is to be supplied on time.
+/// Exit codes: 0 success, 1 failure, 2 invalid input.
+#[derive(Debug, Parser)]
+#[command(name = "tepat", version, about, long_about)]
+pub struct Cli {
+    /// What to do (default: `run` on scenarios/).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Simulate scenario files and write results, charts and reports.
+    Run(RunArgs),
+    /// Validate scenario files without simulating.
+    Check {
+        /// Scenario files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Options shared by the simulating commands.
+#[derive(Debug, Clone, Args)]
+pub struct SimArgs {
+    /// Replications (default 10000).
+    #[arg(long, conflicts_with = "precision")]
+    pub runs: Option<u64>,
+    /// Instead of --runs: run until every reported probability's 95% half-width is at most P.
+    #[arg(long, value_name = "P")]
+    pub precision: Option<f64>,
+    /// Random seed (default: the scenario's `seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// No progress bar or table on the terminal.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `tepat run`.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// Scenario files or folders (default: scenarios/).
+    pub paths: Vec<PathBuf>,
+    /// Output folder: each scenario goes to <OUT>/<scenario-file-name>/.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// GeoJSON polygons drawn beneath the map (overrides the scenario's `basemap`).
+    #[arg(long, value_name = "FILE")]
+    pub basemap: Option<PathBuf>,
+    /// Simulation options.
+    #[command(flatten)]
+    pub sim: SimArgs,
+}

@@ -1,0 +1,274 @@
+//! Streaming accumulators: integer counts and fixed-point sums, so that merging is exact and
+//! the result is the same whatever the order in which threads or machines merge.
+//!
+//! Memory does not grow with the number of replications, except the convergence trace (one
+//! small record per block of [`BLOCK`] replications).
+
+use serde::{Deserialize, Serialize};
+
+use super::replication::{NO_LINK, Scratch};
+use crate::model::{Model, N_CAUSES, cause};
+
+/// Replications per block: the unit of parallel work and of the convergence trace.
+pub const BLOCK: u64 = 500;
+/// Fixed-point resolution of every time sum: one second.
+pub const TICKS_PER_H: f64 = 3600.0;
+/// Histogram counters a run may hold at most (all nodes together); the bin width is chosen
+/// so that a national scenario stays within memory.
+pub const MAX_HIST_CELLS: usize = 32 * 1024 * 1024;
+/// The finest histogram bin, hours (5 minutes).
+pub const FINEST_BIN_H: f64 = 1.0 / 12.0;
+
+/// What happened in one block of replications (for the convergence chart).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct BlockStat {
+    /// Block number.
+    pub block: u64,
+    /// Replications in the block.
+    pub runs: u32,
+    /// Replications in which every station was on time.
+    pub all_on_time: u32,
+    /// Per kecamatan: replications in which its hub was on time.
+    pub kec_on_time: Vec<u32>,
+}
+
+/// Everything a run counts. All fields are integers; `merge` is exact.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Acc {
+    /// Replications counted.
+    pub runs: u64,
+    /// Histogram bin width, hours.
+    pub bin_h: f64,
+    /// Bins per node (the last one counts "never arrived").
+    pub bins: usize,
+    /// Per node: replications on time (arrival by its deadline).
+    pub node_on_time: Vec<u64>,
+    /// Per node: replications never arrived.
+    pub node_never: Vec<u64>,
+    /// Per node: replications late.
+    pub node_late: Vec<u64>,
+    /// Per node: lateness when late, seconds (never arrived counts to the horizon).
+    pub node_late_ticks: Vec<u64>,
+    /// Per node × cause: lateness attributed to each cause, seconds.
+    pub node_cause_ticks: Vec<u64>,
+    /// Per node × bin: arrival histogram.
+    pub node_hist: Vec<u32>,
+    /// Per kecamatan: replications with every station on time.
+    pub kec_all_on_time: Vec<u64>,
+    /// Per kecamatan: sum of late stations.
+    pub kec_late_sum: Vec<u64>,
+    /// Per kecamatan: sum of squared late stations.
+    pub kec_late_sq: Vec<u64>,
+    /// Per kecamatan × cause: station lateness attributed to each cause, seconds.
+    pub kec_cause_ticks: Vec<u64>,
+    /// Per station: replications on time.
+    pub station_on_time: Vec<u64>,
+    /// Per station: lateness when late, seconds.
+    pub station_late_ticks: Vec<u64>,
+    /// Replications with every station on time.
+    pub all_on_time: u64,
+    /// Histogram of the number of late stations (index = late count).
+    pub late_hist: Vec<u64>,
+    /// Per link: replications in which it was the critical link of at least one late station.
+    pub link_critical: Vec<u64>,
+    /// Per link: late stations for which it was the critical link.
+    pub link_late_stations: Vec<u64>,
+    /// Per link: delay on the link on the critical chain of late stations, seconds.
+    pub link_delay_ticks: Vec<u64>,
+    /// Convergence trace, one record per block, in block order after `finish`.
+    pub blocks: Vec<BlockStat>,
+}
+
+#[inline]
+fn ticks(h: f64) -> u64 {
+    if h.is_finite() && h > 0.0 {
+        (h * TICKS_PER_H).round() as u64
+    } else {
+        0
+    }
+}
+
+/// Split `late` hours over causes: delays first (in proportion), the rest over the baseline.
+pub fn attribute(c: &[f64; N_CAUSES], late: f64) -> [f64; N_CAUSES] {
+    let mut out = [0.0; N_CAUSES];
+    let delay: f64 = cause::DELAYS.iter().map(|&k| c[k].max(0.0)).sum();
+    if delay >= late && delay > 0.0 {
+        for &k in &cause::DELAYS {
+            out[k] = late * c[k].max(0.0) / delay;
+        }
+        return out;
+    }
+    for &k in &cause::DELAYS {
+        out[k] = c[k].max(0.0);
+    }
+    let rest = late - delay;
+    let base = [
+        cause::PLANNED,
+        cause::HANDLING,
+        cause::TRAVEL,
+        cause::LAST_MILE,
+    ];
+    let total: f64 = base.iter().map(|&k| c[k].max(0.0)).sum();
+    if total > 0.0 {
+        for &k in &base {
+            out[k] = rest * c[k].max(0.0) / total;
+        }
+    } else {
+        out[cause::TRAVEL] = rest;
+    }
+    out
+}
+
+impl Acc {
+    /// Empty accumulators for a model.
+    pub fn new(m: &Model) -> Self {
+        let n = m.nodes.len().max(1);
+        let finest = (m.horizon / FINEST_BIN_H).ceil() as usize;
+        let bins = finest.min((MAX_HIST_CELLS / n).max(64));
+        let bin_h = m.horizon / bins as f64;
+        let k = m.kecamatan.len();
+        let l = m.links.len();
+        let s = m.stations.len();
+        Acc {
+            runs: 0,
+            bin_h,
+            bins: bins + 1,
+            node_on_time: vec![0; n],
+            node_never: vec![0; n],
+            node_late: vec![0; n],
+            node_late_ticks: vec![0; n],
+            node_cause_ticks: vec![0; n * N_CAUSES],
+            node_hist: vec![0; n * (bins + 1)],
+            kec_all_on_time: vec![0; k],
+            kec_late_sum: vec![0; k],
+            kec_late_sq: vec![0; k],
+            kec_cause_ticks: vec![0; k * N_CAUSES],
+            station_on_time: vec![0; s],
+            station_late_ticks: vec![0; s],
+            all_on_time: 0,
+            late_hist: vec![0; s + 1],
+            link_critical: vec![0; l],
+            link_late_stations: vec![0; l],
+            link_delay_ticks: vec![0; l],
+            blocks: Vec::new(),
+        }
+    }
+
+    /// Count the outcome of one replication. `crit` is scratch of one flag per link.
+    pub fn add(&mut self, m: &Model, s: &Scratch, crit: &mut [bool]) {
+        self.runs += 1;
+        for (i, n) in m.nodes.iter().enumerate() {
+            let a = s.arrival[i];
+            let bin = if a.is_finite() {
+                ((a / self.bin_h) as usize).min(self.bins - 2)
+            } else {
+                self.bins - 1
+            };
+            self.node_hist[i * self.bins + bin] += 1;
+            if !a.is_finite() {
+                self.node_never[i] += 1;
+            }
+            if let Some(dl) = n.deadline {
+                if a <= dl {
+                    self.node_on_time[i] += 1;
+                } else {
+                    self.node_late[i] += 1;
+                    let late = a.min(m.horizon) - dl;
+                    self.node_late_ticks[i] += ticks(late);
+                    let att = attribute(&s.causes[i], late);
+                    for k in 0..N_CAUSES {
+                        self.node_cause_ticks[i * N_CAUSES + k] += ticks(att[k]);
+                    }
+                }
+            }
+        }
+        crit.fill(false);
+        for (si, st) in m.stations.iter().enumerate() {
+            let node = &m.nodes[st.node];
+            if !s.station_late[si] {
+                self.station_on_time[si] += 1;
+                continue;
+            }
+            let dl = node.station_deadline.unwrap_or(f64::INFINITY);
+            let arr = s.station_arrival[si].min(m.horizon);
+            let late = arr - dl;
+            self.station_late_ticks[si] += ticks(late);
+            if let Some(k) = node.kec {
+                let mut c = s.causes[st.node];
+                let na = s.arrival[st.node].min(m.horizon);
+                c[cause::LAST_MILE] += (arr - na).max(0.0);
+                let att = attribute(&c, late);
+                for j in 0..N_CAUSES {
+                    self.kec_cause_ticks[k * N_CAUSES + j] += ticks(att[j]);
+                }
+            }
+            let (li, d) = s.worst[st.node];
+            if li != NO_LINK {
+                let li = li as usize;
+                crit[li] = true;
+                self.link_late_stations[li] += 1;
+                self.link_delay_ticks[li] += ticks(d);
+            }
+        }
+        for (li, &c) in crit.iter().enumerate() {
+            if c {
+                self.link_critical[li] += 1;
+            }
+        }
+        for (k, &late) in s.kec_late.iter().enumerate() {
+            if late == 0 {
+                self.kec_all_on_time[k] += 1;
+            }
+            self.kec_late_sum[k] += late as u64;
+            self.kec_late_sq[k] += (late as u64) * (late as u64);
+        }
+        if s.late_total == 0 {
+            self.all_on_time += 1;
+        }
+        self.late_hist[s.late_total as usize] += 1;
+    }
+
+    /// Add another accumulator of the same model into this one (exact).
+    pub fn merge(&mut self, o: &Acc) {
+        fn add<T: Copy + std::ops::AddAssign>(a: &mut [T], b: &[T]) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += *y;
+            }
+        }
+        self.runs += o.runs;
+        add(&mut self.node_on_time, &o.node_on_time);
+        add(&mut self.node_never, &o.node_never);
+        add(&mut self.node_late, &o.node_late);
+        add(&mut self.node_late_ticks, &o.node_late_ticks);
+        add(&mut self.node_cause_ticks, &o.node_cause_ticks);
+        add(&mut self.node_hist, &o.node_hist);
+        add(&mut self.kec_all_on_time, &o.kec_all_on_time);
+        add(&mut self.kec_late_sum, &o.kec_late_sum);
+        add(&mut self.kec_late_sq, &o.kec_late_sq);
+        add(&mut self.kec_cause_ticks, &o.kec_cause_ticks);
+        add(&mut self.station_on_time, &o.station_on_time);
+        add(&mut self.station_late_ticks, &o.station_late_ticks);
+        self.all_on_time += o.all_on_time;
+        add(&mut self.late_hist, &o.late_hist);
+        add(&mut self.link_critical, &o.link_critical);
+        add(&mut self.link_late_stations, &o.link_late_stations);
+        add(&mut self.link_delay_ticks, &o.link_delay_ticks);
+        self.blocks.extend(o.blocks.iter().cloned());
+        self.blocks.sort_by_key(|b| b.block);
+    }
+
+    /// Whether two accumulators describe the same model shape (for `merge` of shard files).
+    pub fn same_shape(&self, o: &Acc) -> bool {
+        self.bins == o.bins
+            && self.bin_h == o.bin_h
+            && self.node_on_time.len() == o.node_on_time.len()
+            && self.station_on_time.len() == o.station_on_time.len()
+            && self.link_critical.len() == o.link_critical.len()
+            && self.kec_all_on_time.len() == o.kec_all_on_time.len()
+    }
+
+    /// Arrival histogram of node `i` (last bin: never arrived).
+    pub fn hist(&self, i: usize) -> &[u32] {
+        &self.node_hist[i * self.bins..(i + 1) * self.bins]
+    }
+}

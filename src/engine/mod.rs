@@ -1,0 +1,225 @@
+//! Replications in parallel, reproducibly.
+//!
+//! Replication `r` draws every number from streams derived from `(seed, r, source key)`, and
+//! all accumulators are integers, so the merged result is bit-identical for any number of
+//! threads, any split into shards, and any order of merging.
+
+pub mod accum;
+pub mod replication;
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+pub use accum::{Acc, BLOCK, BlockStat};
+pub use replication::Scratch;
+
+use crate::error::{Error, Result};
+use crate::model::Model;
+
+/// The most replications a run may ask for.
+pub const MAX_RUNS: u64 = 100_000_000;
+
+/// How many replications to run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Runs {
+    /// Exactly this many.
+    Fixed(u64),
+    /// Until every reported probability's 95% half-width is at most `precision`, in steps of
+    /// `step` replications, at least `min` and at most `max`.
+    Precision {
+        /// Target half-width.
+        precision: f64,
+        /// Smallest run.
+        min: u64,
+        /// Largest run.
+        max: u64,
+    },
+}
+
+/// Options of a run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Seed.
+    pub seed: u64,
+    /// Replications.
+    pub runs: Runs,
+    /// Worker threads (0: all cores).
+    pub threads: usize,
+    /// Only replications `[from, to)` (for shards); `None` = all.
+    pub range: Option<(u64, u64)>,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The counts.
+    pub acc: Acc,
+    /// Wall-clock seconds of the simulation.
+    pub elapsed_s: f64,
+    /// Threads used.
+    pub threads: usize,
+}
+
+/// Something that hears about progress (a progress bar), and can ask the run to stop.
+pub trait Progress: Sync {
+    /// `n` more replications are done.
+    fn inc(&self, n: u64);
+    /// The total is now known or changed.
+    fn set_total(&self, total: u64);
+}
+
+/// A progress sink that does nothing.
+pub struct NoProgress;
+impl Progress for NoProgress {
+    fn inc(&self, _: u64) {}
+    fn set_total(&self, _: u64) {}
+}
+
+/// Set by a signal handler to stop a run between blocks.
+pub static STOP: AtomicBool = AtomicBool::new(false);
+
+/// Run replications `[from, to)` of `m` into one accumulator, on the current rayon pool.
+pub fn simulate_range(
+    m: &Model,
+    seed: u64,
+    from: u64,
+    to: u64,
+    progress: &dyn Progress,
+) -> Result<Acc> {
+    let first_block = from / BLOCK;
+    let last_block = to.div_ceil(BLOCK);
+    let done = AtomicU64::new(0);
+    let threads = rayon::current_num_threads().max(1) as u64;
+    // Contiguous chunks of blocks, a few per thread, each with its own scratch and counts.
+    let nblocks = last_block - first_block;
+    let chunks = (threads * 4).min(nblocks.max(1));
+    let per = nblocks.div_ceil(chunks.max(1)).max(1);
+    let parts: Vec<Result<Acc>> = (0..chunks)
+        .into_par_iter()
+        .map(|c| {
+            let mut acc = Acc::new(m);
+            let mut scratch = Scratch::new(m);
+            let mut crit = vec![false; m.links.len()];
+            let b0 = first_block + c * per;
+            let b1 = (b0 + per).min(last_block);
+            for b in b0..b1 {
+                if STOP.load(Ordering::Relaxed) {
+                    return Err(Error::Interrupted {
+                        done: done.load(Ordering::Relaxed),
+                        total: to - from,
+                    });
+                }
+                let r0 = (b * BLOCK).max(from);
+                let r1 = ((b + 1) * BLOCK).min(to);
+                let mut stat = BlockStat {
+                    block: b,
+                    runs: (r1 - r0) as u32,
+                    all_on_time: 0,
+                    kec_on_time: vec![0; m.kecamatan.len()],
+                };
+                for r in r0..r1 {
+                    scratch.replicate(m, seed, r);
+                    acc.add(m, &scratch, &mut crit);
+                    if scratch.late_total == 0 {
+                        stat.all_on_time += 1;
+                    }
+                    for (k, &h) in m.kecamatan.iter().enumerate() {
+                        if m.nodes[h]
+                            .deadline
+                            .map(|d| scratch.arrival[h] <= d)
+                            .unwrap_or(scratch.kec_late[k] == 0)
+                        {
+                            stat.kec_on_time[k] += 1;
+                        }
+                    }
+                }
+                acc.blocks.push(stat);
+                done.fetch_add(r1 - r0, Ordering::Relaxed);
+                progress.inc(r1 - r0);
+            }
+            Ok(acc)
+        })
+        .collect();
+    let mut total = Acc::new(m);
+    for p in parts {
+        total.merge(&p?);
+    }
+    Ok(total)
+}
+
+/// The largest 95% half-width among every probability a run reports.
+pub fn max_half_width(m: &Model, acc: &Acc) -> f64 {
+    let n = acc.runs;
+    let hw = |k: u64| {
+        let (lo, hi) = crate::stats::wilson(k, n);
+        (hi - lo) / 2.0
+    };
+    let mut w = hw(acc.all_on_time);
+    for (i, node) in m.nodes.iter().enumerate() {
+        if node.deadline.is_some() {
+            w = w.max(hw(acc.node_on_time[i]));
+        }
+    }
+    for &k in &acc.kec_all_on_time {
+        w = w.max(hw(k));
+    }
+    for &k in &acc.station_on_time {
+        w = w.max(hw(k));
+    }
+    w
+}
+
+/// Run a model with the given options on a pool of `opts.threads` threads.
+pub fn run(m: &Model, opts: &Options, progress: &dyn Progress) -> Result<Outcome> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| {
+            Error::Other(format!(
+                "could not start {} worker threads: {e}",
+                opts.threads
+            ))
+        })?;
+    let threads = pool.current_num_threads();
+    let t0 = Instant::now();
+    let acc = pool.install(|| -> Result<Acc> {
+        match (opts.runs, opts.range) {
+            (_, Some((a, b))) => {
+                progress.set_total(b - a);
+                simulate_range(m, opts.seed, a, b, progress)
+            }
+            (Runs::Fixed(n), None) => {
+                progress.set_total(n);
+                simulate_range(m, opts.seed, 0, n, progress)
+            }
+            (
+                Runs::Precision {
+                    precision,
+                    min,
+                    max,
+                },
+                None,
+            ) => {
+                // Grow in whole blocks, doubling, so the answer depends only on the seed.
+                let mut n = min.div_ceil(BLOCK).max(1) * BLOCK;
+                progress.set_total(n);
+                let mut acc = simulate_range(m, opts.seed, 0, n.min(max), progress)?;
+                while max_half_width(m, &acc) > precision && acc.runs < max {
+                    let next = (n * 2).min(max);
+                    progress.set_total(next);
+                    let more = simulate_range(m, opts.seed, n, next, progress)?;
+                    acc.merge(&more);
+                    n = next;
+                }
+                Ok(acc)
+            }
+        }
+    })?;
+    Ok(Outcome {
+        acc,
+        elapsed_s: t0.elapsed().as_secs_f64(),
+        threads,
+    })
+}

@@ -1,0 +1,40 @@
+//! One file per export format. Each exporter turns a run into bytes; [`crate::output`]
+//! decides where the bytes go.
+//!
+//! Numbers are written with fixed decimals so that the same counts always give the same bytes.
+
+pub mod causes_csv;
+pub mod links_csv;
+pub mod run_json;
+pub mod stations_csv;
+pub mod summary_csv;
+
+use crate::error::{Error, Result};
+
+/// A probability or share, 4 decimals.
+pub fn p4(x: f64) -> String {
+    format!("{x:.4}")
+}
+
+/// Hours, 2 decimals.
+pub fn h2(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+/// An optional value, empty when absent.
+pub fn opt(x: Option<f64>, f: fn(f64) -> String) -> String {
+    x.map(f).unwrap_or_default()
+}
+
+/// A CSV writer into memory.
+pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header)
+        .map_err(|e| Error::Other(format!("CSV: {e}")))?;
+    for r in rows {
+        w.write_record(&r)
+            .map_err(|e| Error::Other(format!("CSV: {e}")))?;
+    }
+    w.into_inner()
+        .map_err(|e| Error::Other(format!("CSV: {e}")))
+}

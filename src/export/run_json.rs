@@ -1,0 +1,93 @@
+//! `run.json`: the run manifest and every headline figure.
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::summary::{KecResult, LinkResult, Mean, Prob, Summary};
+
+/// How the run was made. `threads`, `elapsed_s` and `replications_per_s` depend on the
+/// machine; every other field depends only on the scenario, seed and replications.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    /// tepat version.
+    pub tool_version: String,
+    /// Scenario file as given.
+    pub scenario_file: String,
+    /// SHA-256 of the scenario file (and the files it extends).
+    pub scenario_sha256: String,
+    /// Seed.
+    pub seed: u64,
+    /// Replications.
+    pub runs: u64,
+    /// Replication range, for shards.
+    pub replications: [u64; 2],
+    /// Worker threads.
+    pub threads: usize,
+    /// Wall-clock seconds of the simulation.
+    pub elapsed_s: f64,
+    /// Replications per second.
+    pub replications_per_s: f64,
+}
+
+#[derive(Serialize)]
+struct Headline<'a> {
+    manifest: &'a Manifest,
+    scenario: &'a str,
+    start: &'a str,
+    stations: usize,
+    target: f64,
+    p_all_tps_on_time: Prob,
+    expected_late_tps: Mean,
+    quantile_resolution_h: f64,
+    kecamatan: Vec<KecHeadline<'a>>,
+    most_critical_links: Vec<&'a LinkResult>,
+}
+
+#[derive(Serialize)]
+struct KecHeadline<'a> {
+    name: &'a str,
+    stations: usize,
+    p_on_time: Option<Prob>,
+    p_all_tps_on_time: Prob,
+    expected_late_tps: Mean,
+    arrival_p50: &'a str,
+    arrival_p80: &'a str,
+    arrival_p95: &'a str,
+    deadline: Option<&'a str>,
+    leading_cause: Option<&'a str>,
+}
+
+fn kec<'a>(s: &'a Summary, k: &'a KecResult) -> KecHeadline<'a> {
+    let hub = &s.nodes[k.hub];
+    KecHeadline {
+        name: &k.name,
+        stations: k.stations,
+        p_on_time: hub.on_time,
+        p_all_tps_on_time: k.all_stations_on_time,
+        expected_late_tps: k.late_stations,
+        arrival_p50: &hub.p50,
+        arrival_p80: &hub.p80,
+        arrival_p95: &hub.p95,
+        deadline: hub.deadline.as_deref(),
+        leading_cause: k.leading_cause.as_deref(),
+    }
+}
+
+/// Serialise.
+pub fn bytes(s: &Summary, manifest: &Manifest) -> Result<Vec<u8>> {
+    let h = Headline {
+        manifest,
+        scenario: &s.scenario,
+        start: &s.start,
+        stations: s.stations,
+        target: s.target,
+        p_all_tps_on_time: s.all_on_time,
+        expected_late_tps: s.late_stations,
+        quantile_resolution_h: s.quantile_resolution_h,
+        kecamatan: s.kecamatan.iter().map(|k| kec(s, k)).collect(),
+        most_critical_links: s.links.iter().take(10).collect(),
+    };
+    let mut v = serde_json::to_vec_pretty(&h).map_err(|e| Error::Other(format!("JSON: {e}")))?;
+    v.push(b'\n');
+    Ok(v)
+}

@@ -1,0 +1,79 @@
+//! `summary.csv`: one row per kecamatan, then one per village (and any other node with a
+//! deadline or stations).
+
+use super::{csv_bytes, h2, opt, p4};
+use crate::error::Result;
+use crate::summary::Summary;
+
+/// Columns of `summary.csv`.
+pub const HEADER: [&str; 17] = [
+    "level",
+    "name",
+    "kecamatan",
+    "stations",
+    "p_on_time",
+    "p_on_time_lo",
+    "p_on_time_hi",
+    "p_all_tps_on_time",
+    "p_all_tps_lo",
+    "p_all_tps_hi",
+    "expected_late_tps",
+    "deadline",
+    "arrival_p50",
+    "arrival_p80",
+    "arrival_p95",
+    "late_mean_h",
+    "leading_cause",
+];
+
+/// Serialise.
+pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
+    let mut rows = Vec::new();
+    for k in &s.kecamatan {
+        let hub = &s.nodes[k.hub];
+        rows.push(vec![
+            "kecamatan".into(),
+            k.name.clone(),
+            k.name.clone(),
+            k.stations.to_string(),
+            opt(hub.on_time.map(|p| p.p), p4),
+            opt(hub.on_time.map(|p| p.lo), p4),
+            opt(hub.on_time.map(|p| p.hi), p4),
+            p4(k.all_stations_on_time.p),
+            p4(k.all_stations_on_time.lo),
+            p4(k.all_stations_on_time.hi),
+            format!("{:.3}", k.late_stations.mean),
+            hub.deadline.clone().unwrap_or_default(),
+            hub.p50.clone(),
+            hub.p80.clone(),
+            hub.p95.clone(),
+            opt(hub.late_mean_h, h2),
+            k.leading_cause.clone().unwrap_or_default(),
+        ]);
+    }
+    for n in &s.nodes {
+        if n.kind == "hub" && s.kecamatan.iter().any(|k| k.hub == n.index) {
+            continue;
+        }
+        rows.push(vec![
+            n.kind.clone(),
+            n.name.clone(),
+            n.kecamatan.clone().unwrap_or_default(),
+            n.stations.to_string(),
+            opt(n.on_time.map(|p| p.p), p4),
+            opt(n.on_time.map(|p| p.lo), p4),
+            opt(n.on_time.map(|p| p.hi), p4),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            n.deadline.clone().unwrap_or_default(),
+            n.p50.clone(),
+            n.p80.clone(),
+            n.p95.clone(),
+            opt(n.late_mean_h, h2),
+            n.leading_cause.clone().unwrap_or_default(),
+        ]);
+    }
+    csv_bytes(&HEADER, rows)
+}

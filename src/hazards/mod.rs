@@ -1,0 +1,4 @@
+//! Sampling only: distributions, random streams, weather chains and disruptions.
+
+pub mod dist;
+pub mod rng;

@@ -1,0 +1,177 @@
+//! The pipeline for one scenario file: load → compile → simulate → summarise → files.
+
+use std::path::{Path, PathBuf};
+
+use crate::engine::{self, Options, Outcome, Progress, Runs};
+use crate::error::{Error, Result};
+use crate::export::{self, run_json::Manifest};
+use crate::model::{self, Model};
+use crate::output::File;
+use crate::scenario::{self, Loaded};
+use crate::summary::{self, Summary};
+
+/// Settings of a run that do not come from the scenario file.
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    /// Seed (default: the scenario's `seed`, else 2024).
+    pub seed: Option<u64>,
+    /// Replications.
+    pub runs: Runs,
+    /// Threads (0: all cores).
+    pub threads: usize,
+    /// Only this slice of the replications: shard k (0-based) of n.
+    pub shard: Option<(u64, u64)>,
+    /// Basemap override.
+    pub basemap: Option<PathBuf>,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            seed: None,
+            runs: Runs::Fixed(10_000),
+            threads: 0,
+            shard: None,
+            basemap: None,
+        }
+    }
+}
+
+/// A simulated scenario.
+#[derive(Debug, Clone)]
+pub struct ScenarioRun {
+    /// The file as loaded.
+    pub loaded: Loaded,
+    /// The compiled model.
+    pub model: Model,
+    /// The counts and timing.
+    pub outcome: Outcome,
+    /// The figures.
+    pub summary: Summary,
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The basemap to draw, if any.
+    pub basemap: Option<PathBuf>,
+}
+
+/// The seed a run uses.
+pub fn seed_of(cfg: &RunConfig, loaded: &Loaded) -> u64 {
+    cfg.seed.or(loaded.file.scenario.seed).unwrap_or(2024)
+}
+
+/// The replication range of shard `k` of `n` out of `total`.
+pub fn shard_range(total: u64, k: u64, n: u64) -> (u64, u64) {
+    let blocks = total.div_ceil(engine::BLOCK);
+    let a = (blocks * k / n) * engine::BLOCK;
+    let b = ((blocks * (k + 1) / n) * engine::BLOCK).min(total);
+    (a.min(total), b)
+}
+
+/// Load, compile and simulate one scenario file.
+pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> Result<ScenarioRun> {
+    let loaded = scenario::load(path)?;
+    let model = model::compile(&loaded)?;
+    let seed = seed_of(cfg, &loaded);
+    let range = match (cfg.shard, cfg.runs) {
+        (Some((k, n)), Runs::Fixed(total)) => Some(shard_range(total, k, n)),
+        (Some(_), _) => {
+            return Err(Error::Usage(
+                "--shard needs a fixed --runs, not --precision".into(),
+            ));
+        }
+        (None, _) => None,
+    };
+    let outcome = engine::run(
+        &model,
+        &Options {
+            seed,
+            runs: cfg.runs,
+            threads: cfg.threads,
+            range,
+        },
+        progress,
+    )?;
+    let summary = summary::summarise(&model, &outcome.acc);
+    let (a, b) = range.unwrap_or((0, outcome.acc.runs));
+    let manifest = Manifest {
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        scenario_file: path.display().to_string(),
+        scenario_sha256: loaded.sha256.clone(),
+        seed,
+        runs: outcome.acc.runs,
+        replications: [a, b],
+        threads: outcome.threads,
+        elapsed_s: outcome.elapsed_s,
+        replications_per_s: outcome.acc.runs as f64 / outcome.elapsed_s.max(1e-9),
+    };
+    let basemap = cfg.basemap.clone().or_else(|| loaded.basemap.clone());
+    Ok(ScenarioRun {
+        loaded,
+        model,
+        outcome,
+        summary,
+        manifest,
+        basemap,
+    })
+}
+
+/// The data files of a run: CSV and JSON.
+pub fn data_files(run: &ScenarioRun) -> Result<Vec<File>> {
+    Ok(vec![
+        (
+            "summary.csv".into(),
+            export::summary_csv::bytes(&run.summary)?,
+        ),
+        (
+            "stations.csv".into(),
+            export::stations_csv::bytes(&run.summary)?,
+        ),
+        (
+            "causes.csv".into(),
+            export::causes_csv::bytes(&run.summary)?,
+        ),
+        ("links.csv".into(), export::links_csv::bytes(&run.summary)?),
+        (
+            "run.json".into(),
+            export::run_json::bytes(&run.summary, &run.manifest)?,
+        ),
+    ])
+}
+
+/// The output folder name of a scenario file: its file stem.
+pub fn folder_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| "scenario".into())
+}
+
+/// Scenario files named by the command line: files as given, folders as their `*.toml` files
+/// in name order.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| Error::read(p, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().map(|x| x == "toml").unwrap_or(false))
+                .collect();
+            v.sort();
+            if v.is_empty() {
+                return Err(Error::Usage(format!(
+                    "the folder '{}' has no .toml scenario files",
+                    p.display()
+                )));
+            }
+            out.extend(v);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            return Err(Error::read(
+                p,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            ));
+        }
+    }
+    Ok(out)
+}

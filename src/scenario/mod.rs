@@ -1,0 +1,500 @@
+//! Scenario files: the serde types ([`types`]), loading with `extends`, locating problems by
+//! key path, and the `set` patches that strategies and sweeps apply.
+
+pub mod types;
+
+pub use types::*;
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// Files larger than this are refused before they are read (1 GiB scenario files are a
+/// mistake, not a scenario).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One segment of a key path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// A table key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// A key path such as `node[3].route[1]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyPath(pub Vec<Seg>);
+
+impl KeyPath {
+    /// The empty path (the whole file).
+    pub fn root() -> Self {
+        KeyPath(Vec::new())
+    }
+    /// This path with a key appended.
+    pub fn key(&self, k: &str) -> Self {
+        let mut v = self.0.clone();
+        v.push(Seg::Key(k.to_string()));
+        KeyPath(v)
+    }
+    /// This path with an index appended.
+    pub fn index(&self, i: usize) -> Self {
+        let mut v = self.0.clone();
+        v.push(Seg::Index(i));
+        KeyPath(v)
+    }
+}
+
+impl std::fmt::Display for KeyPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            match s {
+                Seg::Key(k) => {
+                    if i > 0 {
+                        write!(f, ".")?;
+                    }
+                    if k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    {
+                        write!(f, "{k}")?;
+                    } else {
+                        write!(f, "\"{k}\"")?;
+                    }
+                }
+                Seg::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A problem found in a scenario, before it is located in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Where.
+    pub path: KeyPath,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// A scenario file read from disk, with its `extends` chain resolved.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The file named on the command line.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+    /// SHA-256 of its bytes (and of the files it extends, in order), hex.
+    pub sha256: String,
+    /// The merged scenario.
+    pub file: ScenarioFile,
+    /// The basemap resolved against the file that named it.
+    pub basemap: Option<PathBuf>,
+    /// The file each strategy was declared in, with its index there (for error locations).
+    pub strategy_origin: Vec<(PathBuf, String, usize)>,
+}
+
+/// The 1-based line and column of a byte offset, and the text of that line.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize, String) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let col = text[line_start..offset].chars().count() + 1;
+    let line_end = text[line_start..]
+        .find('\n')
+        .map(|i| line_start + i)
+        .unwrap_or(text.len());
+    (
+        line,
+        col,
+        text[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string(),
+    )
+}
+
+/// Locate key paths in a file's text, to turn [`Issue`]s into [`Diagnostic`]s.
+pub struct Locator<'a> {
+    file: &'a Path,
+    text: &'a str,
+    doc: Option<toml_edit::Document<&'a str>>,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator over a file's text.
+    pub fn new(file: &'a Path, text: &'a str) -> Self {
+        Locator {
+            file,
+            text,
+            doc: toml_edit::Document::parse(text).ok(),
+        }
+    }
+
+    fn span(&self, path: &KeyPath) -> Option<std::ops::Range<usize>> {
+        let doc = self.doc.as_ref()?;
+        let mut item: &toml_edit::Item = doc.as_item();
+        let mut best = None;
+        for seg in &path.0 {
+            let next = match seg {
+                Seg::Key(k) => item.get(k.as_str()),
+                Seg::Index(i) => item.get(*i),
+            };
+            match next {
+                Some(n) => {
+                    item = n;
+                    if let Some(s) = item_span(item) {
+                        best = Some(s);
+                    }
+                }
+                None => break,
+            }
+        }
+        best
+    }
+
+    /// Turn an issue into a located diagnostic.
+    pub fn diagnose(&self, issue: &Issue) -> Diagnostic {
+        let (line, column, source_line) = match self.span(&issue.path) {
+            Some(s) => {
+                let (l, c, src) = line_col(self.text, s.start);
+                (Some(l), Some(c), Some(src))
+            }
+            None => (None, None, None),
+        };
+        Diagnostic {
+            file: self.file.to_path_buf(),
+            line,
+            column,
+            key_path: issue.path.to_string(),
+            message: issue.message.clone(),
+            help: issue.help.clone(),
+            source_line,
+        }
+    }
+}
+
+fn item_span(item: &toml_edit::Item) -> Option<std::ops::Range<usize>> {
+    match item {
+        toml_edit::Item::Value(v) => v.span(),
+        toml_edit::Item::Table(t) => t.span(),
+        toml_edit::Item::ArrayOfTables(a) => a.span(),
+        toml_edit::Item::None => None,
+    }
+}
+
+/// Read a file, refusing absurd sizes before reading.
+pub fn read_text(path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::invalid(
+            path,
+            "",
+            "is a folder, not a scenario file",
+            None,
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::invalid(
+            path,
+            "",
+            format!("the file is {} bytes; scenario files larger than {} bytes are refused", meta.len(), MAX_FILE_BYTES),
+            Some("a scenario for a whole country fits in a few megabytes; check that this is the right file".into()),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, col, _) = line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        Error::Invalid(vec![Diagnostic {
+            file: path.to_path_buf(),
+            line: Some(line),
+            column: Some(col),
+            key_path: String::new(),
+            message: "the file is not valid UTF-8".into(),
+            help: Some("save the file as UTF-8 text".into()),
+            source_line: None,
+        }])
+    })
+}
+
+/// Parse TOML text into a scenario, with syntax and type errors located.
+pub fn parse(path: &Path, text: &str) -> Result<ScenarioFile> {
+    toml::from_str::<ScenarioFile>(text).map_err(|e| {
+        let (line, column, source_line) = match e.span() {
+            Some(s) => {
+                let (l, c, src) = line_col(text, s.start);
+                (Some(l), Some(c), Some(src))
+            }
+            None => (None, None, None),
+        };
+        let msg = e.message().trim().to_string();
+        let help = if msg.contains("unknown field") {
+            Some("check the spelling against docs/scenario-format.md; unknown keys are errors so that a typo never becomes a silent default".into())
+        } else if msg.contains("missing field") {
+            Some("add the key; docs/scenario-format.md lists the required keys of each table".into())
+        } else {
+            None
+        };
+        Error::Invalid(vec![Diagnostic {
+            file: path.to_path_buf(),
+            line,
+            column,
+            key_path: String::new(),
+            message: msg,
+            help,
+            source_line,
+        }])
+    })
+}
+
+/// Load a scenario file and the files it extends.
+pub fn load(path: &Path) -> Result<Loaded> {
+    load_depth(path, 0)
+}
+
+fn load_depth(path: &Path, depth: usize) -> Result<Loaded> {
+    if depth > 8 {
+        return Err(Error::invalid(
+            path,
+            "extends",
+            "`extends` chains more than 8 files deep (a cycle?)",
+            Some("make the chain shorter and check that no file extends itself".into()),
+        ));
+    }
+    let text = read_text(path)?;
+    let file = parse(path, &text)?;
+    let mut hasher = Sha256::new();
+    hasher.update(text.as_bytes());
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let basemap_here = file.scenario.basemap.as_ref().map(|b| dir.join(b));
+    let Some(ext) = file.extends.clone() else {
+        let n = file.strategy.len();
+        return Ok(Loaded {
+            path: path.to_path_buf(),
+            text,
+            sha256: hex(&hasher.finalize()),
+            basemap: basemap_here,
+            strategy_origin: (0..n)
+                .map(|i| (path.to_path_buf(), String::new(), i))
+                .collect(),
+            file,
+        });
+    };
+    // A file that extends another may only rename the scenario and add strategies.
+    let raw: toml::Table = toml::from_str(&text).unwrap_or_default();
+    let loc = Locator::new(path, &text);
+    let mut issues = Vec::new();
+    for k in raw.keys() {
+        if !matches!(k.as_str(), "extends" | "scenario" | "strategy") {
+            issues.push(loc.diagnose(&Issue {
+                path: KeyPath::root().key(k),
+                message: format!("a file with `extends` may contain only [scenario] and [[strategy]], not `{k}`"),
+                help: Some("put changes to the baseline into a [[strategy]] with `set`, or edit the base file".into()),
+            }));
+        }
+    }
+    if !issues.is_empty() {
+        return Err(Error::Invalid(issues));
+    }
+    let base_path = dir.join(&ext);
+    if !base_path.is_file() {
+        return Err(Error::Invalid(vec![loc.diagnose(&Issue {
+            path: KeyPath::root().key("extends"),
+            message: format!("the base file '{}' does not exist", base_path.display()),
+            help: Some("`extends` is a path relative to this file".into()),
+        })]));
+    }
+    let base = load_depth(&base_path, depth + 1)?;
+    hasher.update(base.sha256.as_bytes());
+    let mut merged = base.file.clone();
+    let meta = file.scenario.clone();
+    merged.scenario = Meta {
+        name: meta.name,
+        description: meta.description.or(merged.scenario.description),
+        start: meta.start,
+        horizon_days: meta.horizon_days.or(merged.scenario.horizon_days),
+        seed: meta.seed.or(merged.scenario.seed),
+        target: meta.target.or(merged.scenario.target),
+        basemap: meta.basemap.or(merged.scenario.basemap),
+        basemap_credit: meta.basemap_credit.or(merged.scenario.basemap_credit),
+        assumptions: if meta.assumptions.is_empty() {
+            merged.scenario.assumptions
+        } else {
+            meta.assumptions
+        },
+    };
+    let mut origin = base.strategy_origin.clone();
+    for (i, s) in file.strategy.iter().enumerate() {
+        merged.strategy.push(s.clone());
+        origin.push((path.to_path_buf(), String::new(), i));
+    }
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        text,
+        sha256: hex(&hasher.finalize()),
+        basemap: basemap_here.or(base.basemap),
+        strategy_origin: origin,
+        file: merged,
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Split a `set` path like `node."Rupat Utara".planned_dispatch` or
+/// `node.Rupat Utara.planned_dispatch` into segments.
+pub fn split_path(p: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in p.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out.into_iter().map(|s| s.trim().to_string()).collect()
+}
+
+/// Apply one `set` change to a scenario in TOML value form. `Err` says what is wrong.
+pub fn apply_set(
+    doc: &mut toml::Value,
+    path: &str,
+    value: toml::Value,
+) -> std::result::Result<(), String> {
+    let segs = split_path(path);
+    if segs.len() < 2 || segs.iter().any(String::is_empty) {
+        return Err(format!(
+            "'{path}' is not a change path; write it like \"node.Rupat.planned_dispatch\" or \"defaults.handling\""
+        ));
+    }
+    let root = doc.as_table_mut().ok_or("scenario is not a table")?;
+    let (mut target, rest): (&mut toml::Table, &[String]) = match segs[0].as_str() {
+        "defaults" | "scenario" => {
+            let t = root
+                .entry(segs[0].clone())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()))
+                .as_table_mut()
+                .ok_or("not a table")?;
+            (t, &segs[1..])
+        }
+        table @ ("node" | "link" | "zone" | "fleet" | "escort") => {
+            if segs.len() < 3 {
+                return Err(format!(
+                    "'{path}' names a {table} but no key of it; write \"{table}.<name>.<key>\""
+                ));
+            }
+            let name = &segs[1];
+            let arr = root
+                .get_mut(table)
+                .and_then(|v| v.as_array_mut())
+                .ok_or(format!("the scenario has no {table}s"))?;
+            let known: Vec<String> = arr
+                .iter()
+                .filter_map(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
+                .collect();
+            let el = arr
+                .iter_mut()
+                .find(|v| v.get("name").and_then(|n| n.as_str()) == Some(name.as_str()))
+                .ok_or_else(|| {
+                    format!(
+                        "there is no {table} named '{name}'{}",
+                        did_you_mean(name, &known)
+                    )
+                })?;
+            (el.as_table_mut().ok_or("not a table")?, &segs[2..])
+        }
+        other => {
+            return Err(format!(
+                "'{other}' is not a table that a change can address; use node, link, zone, fleet, escort, defaults or scenario"
+            ));
+        }
+    };
+    for (i, s) in rest.iter().enumerate() {
+        if i + 1 == rest.len() {
+            target.insert(s.clone(), value);
+            return Ok(());
+        }
+        target = target
+            .entry(s.clone())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()))
+            .as_table_mut()
+            .ok_or_else(|| format!("'{s}' in '{path}' is a value, not a table"))?;
+    }
+    Ok(())
+}
+
+/// " (did you mean 'x'?)" for the closest known name, or "".
+pub fn did_you_mean(name: &str, known: &[String]) -> String {
+    let best = known
+        .iter()
+        .map(|k| (edit_distance(&name.to_lowercase(), &k.to_lowercase()), k))
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((d, k)) if d <= (name.chars().count() / 3).max(2) => format!(" (did you mean '{k}'?)"),
+        _ => String::new(),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = if a[i - 1] == b[j - 1] { 0 } else { 1 };
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_split_with_quotes_and_spaces() {
+        assert_eq!(
+            split_path("node.Rupat Utara.planned_dispatch"),
+            vec!["node", "Rupat Utara", "planned_dispatch"]
+        );
+        assert_eq!(
+            split_path("link.\"a.b\".duration"),
+            vec!["link", "a.b", "duration"]
+        );
+    }
+
+    #[test]
+    fn suggestions_find_near_names() {
+        let known = vec![
+            "Rupat Utara".to_string(),
+            "Rupat".to_string(),
+            "Bantan".to_string(),
+        ];
+        assert_eq!(
+            did_you_mean("Rupat Utra", &known),
+            " (did you mean 'Rupat Utara'?)"
+        );
+        assert_eq!(did_you_mean("Zzzzzzzz", &known), "");
+    }
+
+    #[test]
+    fn line_col_is_one_based() {
+        let t = "a = 1\nbb = 2\n";
+        assert_eq!(line_col(t, 6), (2, 1, "bb = 2".to_string()));
+        assert_eq!(line_col(t, 11), (2, 6, "bb = 2".to_string()));
+    }
+}

@@ -1,0 +1,371 @@
+//! From counts to the figures a planner reads: probabilities with 95% intervals, arrival
+//! quantiles as local datetimes, expected lateness, causes, criticality.
+//!
+//! Every struct here derives `Serialize`; its fields are the schema of `run.json`.
+
+use serde::Serialize;
+
+use crate::engine::Acc;
+use crate::engine::accum::TICKS_PER_H;
+use crate::model::{CAUSES, Model, N_CAUSES};
+use crate::scenario::Kind;
+use crate::stats::{hist_quantile, mean_ci, wilson};
+use crate::time::fmt_local;
+
+/// A probability with its 95% Wilson interval.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct Prob {
+    /// Estimate.
+    pub p: f64,
+    /// Lower bound.
+    pub lo: f64,
+    /// Upper bound.
+    pub hi: f64,
+}
+
+impl Prob {
+    /// From `k` of `n`.
+    pub fn of(k: u64, n: u64) -> Self {
+        let (lo, hi) = wilson(k, n);
+        Prob {
+            p: if n == 0 { 0.0 } else { k as f64 / n as f64 },
+            lo,
+            hi,
+        }
+    }
+}
+
+/// A mean with its 95% interval.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct Mean {
+    /// Estimate.
+    pub mean: f64,
+    /// Lower bound.
+    pub lo: f64,
+    /// Upper bound.
+    pub hi: f64,
+}
+
+/// One node's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeResult {
+    /// Index in the model.
+    pub index: usize,
+    /// Name.
+    pub name: String,
+    /// depot, hub or village.
+    pub kind: String,
+    /// Kecamatan (hub name), if any.
+    pub kecamatan: Option<String>,
+    /// Coordinates.
+    pub lat: Option<f64>,
+    /// Coordinates.
+    pub lon: Option<f64>,
+    /// Stations served directly.
+    pub stations: usize,
+    /// Deadline, local.
+    pub deadline: Option<String>,
+    /// Deadline, hours from start.
+    pub deadline_h: Option<f64>,
+    /// Planned dispatch, local.
+    pub planned_dispatch: Option<String>,
+    /// Planned dispatch, hours from start.
+    pub planned_h: Option<f64>,
+    /// P(arrival by the deadline); `None` without a deadline.
+    pub on_time: Option<Prob>,
+    /// P(never arrived within the horizon).
+    pub never: f64,
+    /// Arrival quantiles, hours from start (`None` = beyond the horizon).
+    pub p50_h: Option<f64>,
+    /// 80th percentile.
+    pub p80_h: Option<f64>,
+    /// 95th percentile.
+    pub p95_h: Option<f64>,
+    /// Arrival quantiles as local datetimes ("never" beyond the horizon).
+    pub p50: String,
+    /// 80th percentile, local.
+    pub p80: String,
+    /// 95th percentile, local.
+    pub p95: String,
+    /// Mean lateness when late, hours.
+    pub late_mean_h: Option<f64>,
+    /// Expected lateness hours per replication by cause.
+    pub cause_h: Vec<f64>,
+    /// The cause with the most lateness, if ever late.
+    pub leading_cause: Option<String>,
+}
+
+/// One kecamatan's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct KecResult {
+    /// Name (its hub's).
+    pub name: String,
+    /// Hub node index.
+    pub hub: usize,
+    /// Stations in the kecamatan.
+    pub stations: usize,
+    /// P(every station on time).
+    pub all_stations_on_time: Prob,
+    /// Expected number of late stations.
+    pub late_stations: Mean,
+    /// Expected station-lateness hours per replication, by cause (summed over stations).
+    pub station_cause_h: Vec<f64>,
+    /// The leading cause of station lateness.
+    pub leading_cause: Option<String>,
+}
+
+/// One station's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct StationResult {
+    /// Node name.
+    pub node: String,
+    /// Kecamatan.
+    pub kecamatan: Option<String>,
+    /// Number at the node.
+    pub number: usize,
+    /// P(on time).
+    pub on_time: Prob,
+    /// Mean lateness when late, hours.
+    pub late_mean_h: Option<f64>,
+}
+
+/// One link's criticality.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkResult {
+    /// Name.
+    pub name: String,
+    /// Mode.
+    pub mode: String,
+    /// P(the link is the critical link of at least one late station).
+    pub critical: Prob,
+    /// Expected late stations for which it is the critical link.
+    pub late_stations: f64,
+    /// Mean delay on the link when critical, hours.
+    pub delay_when_critical_h: Option<f64>,
+}
+
+/// A point of the convergence trace.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConvergencePoint {
+    /// Replications so far.
+    pub runs: u64,
+    /// P(every station on time) so far, with interval.
+    pub all_on_time: Prob,
+    /// P(on time) of the riskiest kecamatan (at the end of the run) so far.
+    pub riskiest: Prob,
+}
+
+/// Everything a run reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Scenario name.
+    pub scenario: String,
+    /// Start, local.
+    pub start: String,
+    /// Horizon, hours.
+    pub horizon_h: f64,
+    /// Replications.
+    pub runs: u64,
+    /// Stations in all.
+    pub stations: usize,
+    /// On-time target.
+    pub target: f64,
+    /// P(every station on time).
+    pub all_on_time: Prob,
+    /// Expected late stations.
+    pub late_stations: Mean,
+    /// P(late stations = k), k = 0.. (trailing zeros trimmed).
+    pub late_distribution: Vec<f64>,
+    /// Kecamatan.
+    pub kecamatan: Vec<KecResult>,
+    /// Nodes.
+    pub nodes: Vec<NodeResult>,
+    /// Stations.
+    pub station_results: Vec<StationResult>,
+    /// Links, most critical first.
+    pub links: Vec<LinkResult>,
+    /// Convergence trace.
+    pub convergence: Vec<ConvergencePoint>,
+    /// Quantile resolution (histogram bin width), hours.
+    pub quantile_resolution_h: f64,
+    /// Cause names, in the order of every cause vector.
+    pub causes: Vec<String>,
+}
+
+fn leading(v: &[f64]) -> Option<String> {
+    let (i, &x) = v.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+    if x > 0.0 {
+        Some(CAUSES[i].to_string())
+    } else {
+        None
+    }
+}
+
+fn when(m: &Model, h: Option<f64>) -> String {
+    match h {
+        Some(h) => fmt_local(&m.start, h),
+        None => "never".to_string(),
+    }
+}
+
+/// Summarise a run.
+pub fn summarise(m: &Model, acc: &Acc) -> Summary {
+    let n = acc.runs;
+    let nf = n.max(1) as f64;
+    let kec_name = |k: Option<usize>| k.map(|k| m.nodes[m.kecamatan[k]].name.clone());
+    let nodes: Vec<NodeResult> = m
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            let hist = acc.hist(i);
+            let q = |p| hist_quantile(hist, acc.bin_h, p);
+            let cause_h: Vec<f64> = (0..N_CAUSES)
+                .map(|k| acc.node_cause_ticks[i * N_CAUSES + k] as f64 / TICKS_PER_H / nf)
+                .collect();
+            NodeResult {
+                index: i,
+                name: node.name.clone(),
+                kind: match node.kind {
+                    Kind::Depot => "depot",
+                    Kind::Hub => "hub",
+                    Kind::Village => "village",
+                }
+                .into(),
+                kecamatan: kec_name(node.kec),
+                lat: node.coords.map(|c| c.0),
+                lon: node.coords.map(|c| c.1),
+                stations: node.stations.1,
+                deadline: node.deadline.map(|d| fmt_local(&m.start, d)),
+                deadline_h: node.deadline,
+                planned_dispatch: node.planned.map(|d| fmt_local(&m.start, d)),
+                planned_h: node.planned,
+                on_time: node.deadline.map(|_| Prob::of(acc.node_on_time[i], n)),
+                never: acc.node_never[i] as f64 / nf,
+                p50_h: q(0.5),
+                p80_h: q(0.8),
+                p95_h: q(0.95),
+                p50: when(m, q(0.5)),
+                p80: when(m, q(0.8)),
+                p95: when(m, q(0.95)),
+                late_mean_h: (acc.node_late[i] > 0)
+                    .then(|| acc.node_late_ticks[i] as f64 / TICKS_PER_H / acc.node_late[i] as f64),
+                leading_cause: leading(&cause_h),
+                cause_h,
+            }
+        })
+        .collect();
+    let kecamatan: Vec<KecResult> = m
+        .kecamatan
+        .iter()
+        .enumerate()
+        .map(|(k, &h)| {
+            let (mean, lo, hi) = mean_ci(acc.kec_late_sum[k] as f64, acc.kec_late_sq[k] as f64, n);
+            let station_cause_h: Vec<f64> = (0..N_CAUSES)
+                .map(|c| acc.kec_cause_ticks[k * N_CAUSES + c] as f64 / TICKS_PER_H / nf)
+                .collect();
+            KecResult {
+                name: m.nodes[h].name.clone(),
+                hub: h,
+                stations: m.kec_stations[k],
+                all_stations_on_time: Prob::of(acc.kec_all_on_time[k], n),
+                late_stations: Mean {
+                    mean,
+                    lo: lo.max(0.0),
+                    hi,
+                },
+                leading_cause: leading(&station_cause_h),
+                station_cause_h,
+            }
+        })
+        .collect();
+    let station_results = m
+        .stations
+        .iter()
+        .enumerate()
+        .map(|(s, st)| {
+            let late = n - acc.station_on_time[s];
+            StationResult {
+                node: m.nodes[st.node].name.clone(),
+                kecamatan: kec_name(m.nodes[st.node].kec),
+                number: st.number,
+                on_time: Prob::of(acc.station_on_time[s], n),
+                late_mean_h: (late > 0)
+                    .then(|| acc.station_late_ticks[s] as f64 / TICKS_PER_H / late as f64),
+            }
+        })
+        .collect();
+    let mut links: Vec<LinkResult> = m
+        .links
+        .iter()
+        .enumerate()
+        .map(|(l, link)| LinkResult {
+            name: link.name.clone(),
+            mode: format!("{:?}", link.mode).to_lowercase(),
+            critical: Prob::of(acc.link_critical[l], n),
+            late_stations: acc.link_late_stations[l] as f64 / nf,
+            delay_when_critical_h: (acc.link_late_stations[l] > 0).then(|| {
+                acc.link_delay_ticks[l] as f64 / TICKS_PER_H / acc.link_late_stations[l] as f64
+            }),
+        })
+        .collect();
+    links.sort_by(|a, b| {
+        b.critical
+            .p
+            .total_cmp(&a.critical.p)
+            .then(b.late_stations.total_cmp(&a.late_stations))
+            .then(a.name.cmp(&b.name))
+    });
+    let (sum, sq) = acc
+        .late_hist
+        .iter()
+        .enumerate()
+        .fold((0.0, 0.0), |(s, q), (k, &c)| {
+            (s + k as f64 * c as f64, q + (k * k) as f64 * c as f64)
+        });
+    let (mean, lo, hi) = mean_ci(sum, sq, n);
+    let mut late_distribution: Vec<f64> = acc.late_hist.iter().map(|&c| c as f64 / nf).collect();
+    while late_distribution.len() > 1 && late_distribution.last() == Some(&0.0) {
+        late_distribution.pop();
+    }
+    // Convergence: cumulative over blocks, against the riskiest kecamatan at the end.
+    let riskiest = (0..m.kecamatan.len()).min_by(|&a, &b| {
+        let pa: u64 = acc.blocks.iter().map(|x| x.kec_on_time[a] as u64).sum();
+        let pb: u64 = acc.blocks.iter().map(|x| x.kec_on_time[b] as u64).sum();
+        pa.cmp(&pb).then(a.cmp(&b))
+    });
+    let mut convergence = Vec::new();
+    let (mut r, mut a, mut k) = (0u64, 0u64, 0u64);
+    for b in &acc.blocks {
+        r += b.runs as u64;
+        a += b.all_on_time as u64;
+        k += riskiest.map(|x| b.kec_on_time[x] as u64).unwrap_or(0);
+        convergence.push(ConvergencePoint {
+            runs: r,
+            all_on_time: Prob::of(a, r),
+            riskiest: Prob::of(k, r),
+        });
+    }
+    Summary {
+        scenario: m.name.clone(),
+        start: fmt_local(&m.start, 0.0),
+        horizon_h: m.horizon,
+        runs: n,
+        stations: m.stations.len(),
+        target: m.target,
+        all_on_time: Prob::of(acc.all_on_time, n),
+        late_stations: Mean {
+            mean,
+            lo: lo.max(0.0),
+            hi,
+        },
+        late_distribution,
+        kecamatan,
+        nodes,
+        station_results,
+        links,
+        convergence,
+        quantile_resolution_h: acc.bin_h,
+        causes: CAUSES.iter().map(|s| s.to_string()).collect(),
+    }
+}
