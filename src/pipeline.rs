@@ -175,3 +175,18 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     }
     Ok(out)
 }
+
+/// Compile a scenario from TOML text (for tests and tools); problems are located in `name`.
+pub fn model_from_str(name: &str, text: &str) -> Result<Model> {
+    let path = Path::new(name);
+    let file = scenario::parse(path, text)?;
+    let loaded = Loaded {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+        sha256: String::new(),
+        file,
+        basemap: None,
+        strategy_origin: Vec::new(),
+    };
+    model::compile(&loaded)
+}

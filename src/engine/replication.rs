@@ -208,6 +208,16 @@ impl Scratch {
         }
     }
 
+    /// The base (calm) duration drawn for each link in the last replication, hours.
+    pub fn link_durations(&self) -> &[f64] {
+        &self.base
+    }
+
+    /// The weather state index of each zone at each step in the last replication.
+    pub fn weather(&self) -> &[Vec<u8>] {
+        &self.weather
+    }
+
     /// When a vehicle that reaches link `li` at `t` can enter it (t itself if not blocked).
     #[inline]
     pub fn blocked_until(&self, li: usize, t: f64) -> f64 {
