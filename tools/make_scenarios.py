@@ -1188,9 +1188,9 @@ def write_mitigations(net, csv_path: str) -> str:
         dur = d["duration"]
         newd = OrderedDict(rate_per_day=d["rate_per_day"],
                            duration=tri(round(dur["min"] / 2, 2), round(dur["mode"] / 2, 2), round(dur["max"] / 2, 2)),
-                           detour=d.get("detour") or tri(0.5, 1, 2))
+                           detour=d.get("detour") or tri(1, 3, 6))
         sets.append((f"link.{n}.disruption", newd,
-                     "estimate: same flood rate; police and excavators halve the block; escorted detour 0.5-2 h where none existed"))
+                     "estimate: same flood rate; police and excavators halve the block; escorted detour on plantation tracks (1-6 h) where none existed"))
     strategy(S_ROADS,
              "Police escorts with excavators on standby and traffic-police road clearing on the flood-prone mainland "
              "roads (the Pakning - Dumai - Duri trunk, Jalan Lintas Duri - Pekanbaru, the plantation road to Talang "
@@ -1207,15 +1207,16 @@ def write_mitigations(net, csv_path: str) -> str:
                  ("link.Selat Morong sampan.vessel.wave_limit_m", 2.0, "estimate: ~10 GT motor boat"),
              ])
 
-    c_total = COST["preposition"][0] + COST["roads"][0] + COST["boats"][0]
-    COST["combined"] = (c_total, f"estimate: sum of the included packages (Rp {COST['preposition'][0]:,} + {COST['roads'][0]:,} + {COST['boats'][0]:,})".replace(",", "."))
+    c_total = COST["earlier"][0] + COST["roads"][0] + COST["boats"][0]
+    COST["combined"] = (c_total, f"estimate: sum of the included strategies (Rp {COST['earlier'][0]:,} + {COST['roads'][0]:,} + {COST['boats'][0]:,})".replace(",", "."))
     strategy("Combined package",
-             "Rupat Utara pre-positioned at Batu Panjang (with the earlier Rupat dispatch), escorted road clearing on "
-             "the flood-prone mainland roads and larger boats for the boat-only villages. The Air Putih standby vessel "
-             "is left out: with days of slack before the PPK deadline a docked Ro-Ro costs hours, not the deadline, "
-             "and it is the most expensive item. Re-check this choice against the strategy results.",
+             "The earlier dispatch to Rupat and Rupat Utara, escorted road clearing on the flood-prone mainland roads "
+             "and larger boats for the boat-only villages. Left out: the Air Putih standby vessel (with days of slack "
+             "before the PPK deadline a docked Ro-Ro costs hours, not the deadline, and it is the most expensive item) "
+             "and pre-positioning at Batu Panjang (it adds little over the earlier dispatch, and it puts PPK Rupat Utara "
+             "under PPK Rupat). Chosen from trial runs of the base and wet scenarios; re-check against the strategy results.",
              "combined",
-             include=[S_PRE, S_ROADS, S_BOATS])
+             include=[S_EARLY, S_ROADS, S_BOATS])
     return doc.text()
 
 
