@@ -52,6 +52,8 @@ pub struct ScenarioRun {
     pub manifest: Manifest,
     /// The basemap to draw, if any.
     pub basemap: Option<PathBuf>,
+    /// Strategies compared with this scenario as the baseline, if it has any.
+    pub comparison: Option<crate::strategy::Comparison>,
 }
 
 /// The seed a run uses.
@@ -105,6 +107,18 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
         replications_per_s: outcome.acc.runs as f64 / outcome.elapsed_s.max(1e-9),
     };
     let basemap = cfg.basemap.clone().or_else(|| loaded.basemap.clone());
+    let strategies = crate::strategy::compile_all(&loaded, &model)?;
+    let comparison = if strategies.is_empty() || range.is_some() {
+        None
+    } else {
+        Some(crate::strategy::compare(
+            &model,
+            &strategies,
+            seed,
+            outcome.acc.runs,
+            cfg.threads,
+        )?)
+    };
     Ok(ScenarioRun {
         loaded,
         model,
@@ -112,6 +126,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
         summary,
         manifest,
         basemap,
+        comparison,
     })
 }
 

@@ -22,8 +22,8 @@ pub enum Sampler {
     Normal(f64, f64),
     /// exp(μ + σ Z).
     LogNormal(f64, f64),
-    /// Gamma.
-    Gamma(Gamma<f64>),
+    /// Gamma (shape, scale in hours, and the sampler).
+    Gamma(f64, f64, Gamma<f64>),
     /// Exponential with this mean.
     Exponential(f64),
     /// Equally likely values.
@@ -178,7 +178,11 @@ impl Sampler {
                     }
                     _ => return Err("give either shape and scale, or mean and sd".into()),
                 };
-                Sampler::Gamma(Gamma::new(k, theta * f).map_err(|e| format!("gamma invalid: {e}"))?)
+                Sampler::Gamma(
+                    k,
+                    theta * f,
+                    Gamma::new(k, theta * f).map_err(|e| format!("gamma invalid: {e}"))?,
+                )
             }
             Dist::Exponential { mean, .. } => Sampler::Exponential(positive("mean", *mean)? * f),
             Dist::Empirical {
@@ -253,7 +257,7 @@ impl Sampler {
                 let z: f64 = StandardNormal.sample(rng);
                 (mu + sigma * z).exp()
             }
-            Sampler::Gamma(g) => g.sample(rng),
+            Sampler::Gamma(_, _, g) => g.sample(rng),
             Sampler::Exponential(mean) => -mean * (1.0 - uniform(rng)).ln(),
             Sampler::Samples(v) => v[((uniform(rng) * v.len() as f64) as usize).min(v.len() - 1)],
             Sampler::Quantiles(q) => {
@@ -262,6 +266,27 @@ impl Sampler {
                 let (p0, v0) = q[i - 1];
                 let (p1, v1) = q[i];
                 v0 + (v1 - v0) * (u - p0) / (p1 - p0)
+            }
+        }
+    }
+
+    /// The same distribution with every value multiplied by `f` (> 0): what-if analyses.
+    pub fn scaled(&self, f: f64) -> Sampler {
+        match self {
+            Sampler::Fixed(v) => Sampler::Fixed(v * f),
+            Sampler::Uniform(a, b) => Sampler::Uniform(a * f, b * f),
+            Sampler::Triangular(a, c, b) => Sampler::Triangular(a * f, c * f, b * f),
+            Sampler::Pert(min, range, beta) => Sampler::Pert(min * f, range * f, *beta),
+            Sampler::Normal(m, s) => Sampler::Normal(m * f, s * f),
+            Sampler::LogNormal(mu, s) => Sampler::LogNormal(mu + f.ln(), *s),
+            Sampler::Gamma(k, theta, g) => match Gamma::new(*k, theta * f) {
+                Ok(g2) => Sampler::Gamma(*k, theta * f, g2),
+                Err(_) => Sampler::Gamma(*k, *theta, *g),
+            },
+            Sampler::Exponential(m) => Sampler::Exponential(m * f),
+            Sampler::Samples(v) => Sampler::Samples(v.iter().map(|x| x * f).collect()),
+            Sampler::Quantiles(q) => {
+                Sampler::Quantiles(q.iter().map(|&(p, v)| (p, v * f)).collect())
             }
         }
     }

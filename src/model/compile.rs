@@ -968,27 +968,15 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                     nodes[i].load = 0.0;
                 }
             }
-            // Kecamatan: each hub, and every node below it.
-            let mut kecamatan = Vec::new();
-            for &i in &order {
-                if nodes[i].kind == scenario::Kind::Hub
-                    && nodes[i]
-                        .supplier
-                        .map(|p| nodes[p].kec.is_none())
-                        .unwrap_or(true)
-                {
-                    nodes[i].kec = Some(kecamatan.len());
-                    kecamatan.push(i);
-                } else if let Some(p) = nodes[i].supplier {
-                    nodes[i].kec = nodes[p].kec;
-                }
-            }
-            kecamatan.sort_unstable();
+            // Kecamatan: every hub, and the nodes it supplies (down to the next hub).
+            let kecamatan: Vec<usize> = (0..nodes.len())
+                .filter(|&i| nodes[i].kind == scenario::Kind::Hub)
+                .collect();
             for (k, &h) in kecamatan.iter().enumerate() {
                 nodes[h].kec = Some(k);
             }
             for &i in &order {
-                if nodes[i].kind != scenario::Kind::Hub || !kecamatan.contains(&i) {
+                if nodes[i].kind != scenario::Kind::Hub {
                     if let Some(p) = nodes[i].supplier {
                         nodes[i].kec = nodes[p].kec;
                     }
@@ -1084,7 +1072,7 @@ fn median_of(s: &Sampler) -> f64 {
         Sampler::Exponential(m) => m * std::f64::consts::LN_2,
         Sampler::Samples(v) => v[v.len() / 2],
         Sampler::Quantiles(q) => q[q.len() / 2].1,
-        Sampler::Gamma(_) => 1.0,
+        Sampler::Gamma(k, theta, _) => k * theta,
     }
 }
 

@@ -1,28 +1,255 @@
 //! Mitigation strategies: named changes to the baseline, compiled to models and compared with
 //! the baseline under common random numbers.
+//!
+//! A strategy is applied to the baseline scenario in its TOML form: `include`d strategies
+//! first, then every `set` change, then the whole links, nodes and fleets it adds. The result
+//! is checked and compiled like any scenario, so a strategy can change any parameter. Because
+//! every random stream is keyed by the name of its source, the same replication of the
+//! baseline and of a strategy sees the same weather, disruptions and durations wherever the
+//! strategy did not change them.
 
-use crate::error::Result;
-use crate::model::Model;
+pub mod compare;
+
+use std::path::Path;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::{self, Model};
 use crate::output::File;
 use crate::pipeline::ScenarioRun;
-use crate::scenario::Loaded;
+use crate::scenario::{self, KeyPath, Loaded, ScenarioFile, Seg, apply_set, did_you_mean};
+
+pub use compare::{Comparison, StrategyResult, compare};
 
 /// A compiled strategy.
 #[derive(Debug, Clone)]
 pub struct Compiled {
     /// Name.
     pub name: String,
+    /// Description.
+    pub description: String,
+    /// Cost, rupiah.
+    pub cost_idr: Option<f64>,
     /// The changed model.
     pub model: Model,
 }
 
-/// Compile every strategy of a scenario (none yet).
-pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
-    let _ = loaded;
-    Ok(Vec::new())
+fn locate(
+    origin: &(std::path::PathBuf, String, usize),
+    path: KeyPath,
+    message: String,
+    help: Option<String>,
+) -> Diagnostic {
+    let (file, _, idx) = origin;
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let mut full = KeyPath::root().key("strategy").index(*idx);
+    full.0.extend(path.0);
+    scenario::Locator::new(file, &text).diagnose(&scenario::Issue {
+        path: full,
+        message,
+        help,
+    })
 }
 
-/// The strategy files of a run (none yet).
-pub fn files(_run: &ScenarioRun) -> Result<Vec<File>> {
-    Ok(Vec::new())
+/// Apply strategy `i` (and what it includes) to the baseline in TOML form.
+fn apply(
+    file: &ScenarioFile,
+    i: usize,
+    doc: &mut toml::Value,
+    stack: &mut Vec<usize>,
+) -> std::result::Result<(), (KeyPath, String)> {
+    let s = &file.strategy[i];
+    if stack.contains(&i) {
+        return Err((
+            KeyPath::root().key("include"),
+            format!(
+                "strategy '{}' includes itself (through {})",
+                s.name,
+                stack
+                    .iter()
+                    .map(|&j| file.strategy[j].name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" -> ")
+            ),
+        ));
+    }
+    stack.push(i);
+    let names: Vec<String> = file.strategy.iter().map(|x| x.name.clone()).collect();
+    for (k, inc) in s.include.iter().enumerate() {
+        let Some(j) = file.strategy.iter().position(|x| &x.name == inc) else {
+            return Err((
+                KeyPath::root().key("include").index(k),
+                format!(
+                    "there is no strategy named '{inc}'{}",
+                    did_you_mean(inc, &names)
+                ),
+            ));
+        };
+        apply(file, j, doc, stack).map_err(|(p, m)| {
+            (
+                KeyPath::root().key("include").index(k),
+                format!("in included strategy '{inc}' ({p}): {m}"),
+            )
+        })?;
+    }
+    for (path, value) in &s.set {
+        apply_set(doc, path, value.clone())
+            .map_err(|m| (KeyPath::root().key("set").key(path), m))?;
+    }
+    let root = doc.as_table_mut().expect("a scenario is a table");
+    let push = |root: &mut toml::Table, table: &str, items: Vec<toml::Value>| {
+        let arr = root
+            .entry(table.to_string())
+            .or_insert_with(|| toml::Value::Array(Vec::new()));
+        if let Some(a) = arr.as_array_mut() {
+            a.extend(items);
+        }
+    };
+    let ser = |v: std::result::Result<toml::Value, toml::ser::Error>| {
+        v.map_err(|e| (KeyPath::root(), format!("could not apply: {e}")))
+    };
+    push(
+        root,
+        "link",
+        s.add_link
+            .iter()
+            .map(|l| ser(toml::Value::try_from(l)))
+            .collect::<std::result::Result<_, _>>()?,
+    );
+    push(
+        root,
+        "node",
+        s.add_node
+            .iter()
+            .map(|l| ser(toml::Value::try_from(l)))
+            .collect::<std::result::Result<_, _>>()?,
+    );
+    push(
+        root,
+        "fleet",
+        s.add_fleet
+            .iter()
+            .map(|l| ser(toml::Value::try_from(l)))
+            .collect::<std::result::Result<_, _>>()?,
+    );
+    stack.pop();
+    Ok(())
+}
+
+/// The baseline scenario with strategy `i` applied.
+pub fn scenario_with(
+    file: &ScenarioFile,
+    i: usize,
+) -> std::result::Result<ScenarioFile, (KeyPath, String)> {
+    let mut base = file.clone();
+    base.strategy.clear();
+    let mut doc = toml::Value::try_from(&base).map_err(|e| {
+        (
+            KeyPath::root(),
+            format!("could not prepare the baseline: {e}"),
+        )
+    })?;
+    let mut with = file.clone();
+    with.strategy = file.strategy.clone();
+    apply(&with, i, &mut doc, &mut Vec::new())?;
+    let mut out: ScenarioFile = doc.try_into().map_err(|e: toml::de::Error| {
+        (
+            KeyPath::root().key("set"),
+            format!("the changed scenario is not valid: {}", e.message().trim()),
+        )
+    })?;
+    out.strategy.clear();
+    out.extends = None;
+    Ok(out)
+}
+
+/// Check and compile every strategy of a loaded scenario; all problems are reported together,
+/// located at the strategy that causes them.
+pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
+    let file = &loaded.file;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut names = std::collections::HashSet::new();
+    for (i, s) in file.strategy.iter().enumerate() {
+        let origin = loaded.strategy_origin.get(i).cloned().unwrap_or((
+            loaded.path.clone(),
+            String::new(),
+            i,
+        ));
+        if !names.insert(s.name.clone()) {
+            errors.push(locate(
+                &origin,
+                KeyPath::root().key("name"),
+                format!("the strategy name '{}' is used twice", s.name),
+                Some("give every strategy a unique name".into()),
+            ));
+            continue;
+        }
+        if let Some(c) = s.cost_idr {
+            if !c.is_finite() || c < 0.0 {
+                errors.push(locate(
+                    &origin,
+                    KeyPath::root().key("cost_idr"),
+                    format!("cost_idr must be a finite number of at least 0 (got {c})"),
+                    None,
+                ));
+            }
+        }
+        let changed = match scenario_with(file, i) {
+            Ok(f) => f,
+            Err((p, m)) => {
+                errors.push(locate(
+                    &origin,
+                    p,
+                    format!("strategy '{}': {m}", s.name),
+                    None,
+                ));
+                continue;
+            }
+        };
+        match model::compile_issues(&changed) {
+            Ok(m) => out.push(Compiled {
+                name: s.name.clone(),
+                description: s.description.clone().unwrap_or_default(),
+                cost_idr: s.cost_idr,
+                model: m,
+            }),
+            Err(issues) => {
+                for is in issues {
+                    errors.push(locate(
+                        &origin,
+                        KeyPath::root().key("set"),
+                        format!(
+                            "strategy '{}' makes the scenario invalid at {}: {}",
+                            s.name, is.path, is.message
+                        ),
+                        is.help.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    let _ = Seg::Index(0);
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+/// The strategy files of a run: `comparison.csv` (and its charts, when charts exist).
+pub fn files(run: &ScenarioRun) -> Result<Vec<File>> {
+    match &run.comparison {
+        Some(c) => Ok(vec![(
+            "comparison.csv".into(),
+            compare::csv(c, &run.model)?,
+        )]),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Whether a scenario file has strategies (without compiling them).
+pub fn has_strategies(path: &Path) -> bool {
+    scenario::load(path)
+        .map(|l| !l.file.strategy.is_empty())
+        .unwrap_or(false)
 }

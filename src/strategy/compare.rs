@@ -1,0 +1,367 @@
+//! Paired comparison of strategies with the baseline under common random numbers.
+//!
+//! Replication `r` of the baseline and of every strategy uses the same seed and replication
+//! index, so each pair sees the same weather, disruptions and draws wherever the strategy did
+//! not change them. The differences are computed per replication, which makes their intervals
+//! far narrower than those of two independent runs. Counts are integers: exact to merge.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::Compiled;
+use crate::engine::{BLOCK, Scratch};
+use crate::error::Result;
+use crate::export::{csv_bytes, p4};
+use crate::model::Model;
+use crate::stats::Z95;
+use crate::summary::{Mean, Prob};
+
+/// Paired counts for one scope (the whole scenario, or one kecamatan).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PairCounts {
+    /// Replications.
+    pub n: u64,
+    /// Baseline: every station on time.
+    pub base_ok: u64,
+    /// Strategy: every station on time.
+    pub strat_ok: u64,
+    /// Baseline late, strategy on time.
+    pub n01: u64,
+    /// Baseline on time, strategy late.
+    pub n10: u64,
+    /// Sum of late stations, baseline.
+    pub base_late: u64,
+    /// Sum of squares, baseline.
+    pub base_late_sq: u64,
+    /// Sum of late stations, strategy.
+    pub strat_late: u64,
+    /// Sum of squares, strategy.
+    pub strat_late_sq: u64,
+    /// Sum of (baseline late - strategy late).
+    pub avoided: i64,
+    /// Sum of squares of that difference.
+    pub avoided_sq: u64,
+    /// Replications with fewer late stations under the strategy.
+    pub better: u64,
+    /// Replications with more late stations under the strategy.
+    pub worse: u64,
+}
+
+impl PairCounts {
+    fn add(&mut self, base_late: u32, strat_late: u32) {
+        let (b, s) = (base_late as u64, strat_late as u64);
+        self.n += 1;
+        self.base_ok += (b == 0) as u64;
+        self.strat_ok += (s == 0) as u64;
+        self.n01 += (b > 0 && s == 0) as u64;
+        self.n10 += (b == 0 && s > 0) as u64;
+        self.base_late += b;
+        self.base_late_sq += b * b;
+        self.strat_late += s;
+        self.strat_late_sq += s * s;
+        let d = b as i64 - s as i64;
+        self.avoided += d;
+        self.avoided_sq += (d * d) as u64;
+        self.better += (s < b) as u64;
+        self.worse += (s > b) as u64;
+    }
+
+    fn merge(&mut self, o: &PairCounts) {
+        self.n += o.n;
+        self.base_ok += o.base_ok;
+        self.strat_ok += o.strat_ok;
+        self.n01 += o.n01;
+        self.n10 += o.n10;
+        self.base_late += o.base_late;
+        self.base_late_sq += o.base_late_sq;
+        self.strat_late += o.strat_late;
+        self.strat_late_sq += o.strat_late_sq;
+        self.avoided += o.avoided;
+        self.avoided_sq += o.avoided_sq;
+        self.better += o.better;
+        self.worse += o.worse;
+    }
+}
+
+/// Figures of one strategy in one scope.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairStat {
+    /// Scope: "overall" or a kecamatan name.
+    pub scope: String,
+    /// Stations in scope.
+    pub stations: usize,
+    /// Baseline P(every station on time).
+    pub p_base: Prob,
+    /// Strategy P(every station on time).
+    pub p_strategy: Prob,
+    /// Paired difference strategy − baseline, with its 95% interval.
+    pub diff: Mean,
+    /// Half-width the difference would have from two independent runs of the same size.
+    pub diff_unpaired_half: f64,
+    /// P(the strategy has fewer late stations in a replication).
+    pub p_better: f64,
+    /// P(the strategy has more late stations in a replication).
+    pub p_worse: f64,
+    /// Expected late stations, baseline.
+    pub late_base: f64,
+    /// Expected late stations, strategy.
+    pub late_strategy: f64,
+    /// Expected late stations avoided (baseline − strategy), paired 95% interval.
+    pub avoided: Mean,
+    /// Half-width of `avoided` from two independent runs.
+    pub avoided_unpaired_half: f64,
+    /// Rupiah per late station avoided (when avoided > 0 and a cost is given).
+    pub cost_per_avoided: Option<f64>,
+}
+
+/// One strategy's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct StrategyResult {
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Cost, rupiah.
+    pub cost_idr: Option<f64>,
+    /// Whole scenario.
+    pub overall: PairStat,
+    /// Per kecamatan of the baseline.
+    pub kecamatan: Vec<PairStat>,
+    /// On the efficient frontier of cost against late stations avoided.
+    pub efficient: bool,
+}
+
+/// The comparison of every strategy with the baseline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// Replications per strategy.
+    pub runs: u64,
+    /// Seed.
+    pub seed: u64,
+    /// Strategies, in file order.
+    pub strategies: Vec<StrategyResult>,
+}
+
+fn mean_of(sum: f64, sq: f64, n: u64) -> Mean {
+    let (m, lo, hi) = crate::stats::mean_ci(sum, sq, n);
+    Mean { mean: m, lo, hi }
+}
+
+fn stat(c: &PairCounts, scope: &str, stations: usize, cost: Option<f64>) -> PairStat {
+    let n = c.n.max(1);
+    let nf = n as f64;
+    let pb = c.base_ok as f64 / nf;
+    let ps = c.strat_ok as f64 / nf;
+    // d in {-1, 0, 1}: sum = n01 - n10, sum of squares = n01 + n10.
+    let diff = mean_of(c.n01 as f64 - c.n10 as f64, (c.n01 + c.n10) as f64, n);
+    let avoided = mean_of(c.avoided as f64, c.avoided_sq as f64, n);
+    let var = |sum: f64, sq: f64| {
+        if n > 1 {
+            ((sq - sum * sum / nf) / (nf - 1.0)).max(0.0)
+        } else {
+            0.0
+        }
+    };
+    let vb = var(c.base_late as f64, c.base_late_sq as f64);
+    let vs = var(c.strat_late as f64, c.strat_late_sq as f64);
+    PairStat {
+        scope: scope.to_string(),
+        stations,
+        p_base: Prob::of(c.base_ok, n),
+        p_strategy: Prob::of(c.strat_ok, n),
+        diff,
+        diff_unpaired_half: Z95 * ((pb * (1.0 - pb) + ps * (1.0 - ps)) / nf).sqrt(),
+        p_better: c.better as f64 / nf,
+        p_worse: c.worse as f64 / nf,
+        late_base: c.base_late as f64 / nf,
+        late_strategy: c.strat_late as f64 / nf,
+        avoided,
+        avoided_unpaired_half: Z95 * ((vb + vs) / nf).sqrt(),
+        cost_per_avoided: cost
+            .filter(|_| avoided.mean > 0.0)
+            .map(|c| c / avoided.mean),
+    }
+}
+
+/// Per strategy: overall counts and per-kecamatan counts (by baseline kecamatan order).
+type Counts = Vec<(PairCounts, Vec<PairCounts>)>;
+
+/// Run replications `[0, runs)` of the baseline and every strategy in pairs.
+pub fn compare(
+    base: &Model,
+    strategies: &[Compiled],
+    seed: u64,
+    runs: u64,
+    threads: usize,
+) -> Result<Comparison> {
+    // Kecamatan of each strategy model matched to the baseline's by hub name.
+    let kmap: Vec<Vec<Option<usize>>> = strategies
+        .iter()
+        .map(|s| {
+            base.kecamatan
+                .iter()
+                .map(|&h| {
+                    s.model
+                        .kecamatan
+                        .iter()
+                        .position(|&sh| s.model.nodes[sh].name == base.nodes[h].name)
+                })
+                .collect()
+        })
+        .collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| crate::error::Error::Other(format!("threads: {e}")))?;
+    let nblocks = runs.div_ceil(BLOCK);
+    let chunks = (pool.current_num_threads() as u64 * 4).min(nblocks.max(1));
+    let per = nblocks.div_ceil(chunks).max(1);
+    let nk = base.kecamatan.len();
+    let empty = || -> Counts {
+        strategies
+            .iter()
+            .map(|_| (PairCounts::default(), vec![PairCounts::default(); nk]))
+            .collect()
+    };
+    let parts: Vec<Counts> = pool.install(|| {
+        (0..chunks)
+            .into_par_iter()
+            .map(|c| {
+                let mut counts = empty();
+                let mut sb = Scratch::new(base);
+                let mut ss: Vec<Scratch> =
+                    strategies.iter().map(|s| Scratch::new(&s.model)).collect();
+                let r0 = (c * per * BLOCK).min(runs);
+                let r1 = ((c + 1) * per * BLOCK).min(runs);
+                for r in r0..r1 {
+                    sb.replicate(base, seed, r);
+                    for (i, s) in strategies.iter().enumerate() {
+                        ss[i].replicate(&s.model, seed, r);
+                        counts[i].0.add(sb.late_total, ss[i].late_total);
+                        for k in 0..nk {
+                            let sl = kmap[i][k].map(|sk| ss[i].kec_late[sk]).unwrap_or(0);
+                            counts[i].1[k].add(sb.kec_late[k], sl);
+                        }
+                    }
+                }
+                counts
+            })
+            .collect()
+    });
+    let mut total = empty();
+    for p in &parts {
+        for (i, (o, ks)) in p.iter().enumerate() {
+            total[i].0.merge(o);
+            for (k, kc) in ks.iter().enumerate() {
+                total[i].1[k].merge(kc);
+            }
+        }
+    }
+    let mut results: Vec<StrategyResult> = strategies
+        .iter()
+        .zip(total.iter())
+        .map(|(s, (o, ks))| StrategyResult {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            cost_idr: s.cost_idr,
+            overall: stat(o, "overall", base.stations.len(), s.cost_idr),
+            kecamatan: ks
+                .iter()
+                .enumerate()
+                .map(|(k, kc)| {
+                    stat(
+                        kc,
+                        &base.nodes[base.kecamatan[k]].name,
+                        base.kec_stations[k],
+                        None,
+                    )
+                })
+                .collect(),
+            efficient: false,
+        })
+        .collect();
+    mark_frontier(&mut results);
+    Ok(Comparison {
+        runs,
+        seed,
+        strategies: results,
+    })
+}
+
+/// Mark the strategies on the efficient frontier: no other strategy avoids at least as many
+/// late stations for a lower or equal cost (and strictly better in one of the two).
+fn mark_frontier(rs: &mut [StrategyResult]) {
+    let pts: Vec<(f64, f64)> = rs
+        .iter()
+        .map(|r| (r.cost_idr.unwrap_or(0.0), r.overall.avoided.mean))
+        .collect();
+    for (i, r) in rs.iter_mut().enumerate() {
+        let (ci, ai) = pts[i];
+        r.efficient = ai > 0.0
+            && !pts
+                .iter()
+                .enumerate()
+                .any(|(j, &(cj, aj))| j != i && cj <= ci && aj >= ai && (cj < ci || aj > ai));
+    }
+}
+
+/// `comparison.csv`: per strategy, overall and per kecamatan.
+pub fn csv(c: &Comparison, _m: &Model) -> Result<Vec<u8>> {
+    let header = [
+        "strategy",
+        "scope",
+        "stations",
+        "cost_idr",
+        "p_all_tps_on_time_base",
+        "p_all_tps_on_time_strategy",
+        "diff",
+        "diff_lo",
+        "diff_hi",
+        "p_strategy_better",
+        "p_strategy_worse",
+        "late_tps_base",
+        "late_tps_strategy",
+        "late_tps_avoided",
+        "late_tps_avoided_lo",
+        "late_tps_avoided_hi",
+        "cost_per_late_tps_avoided_idr",
+        "efficient",
+    ];
+    let mut rows = Vec::new();
+    for s in &c.strategies {
+        for st in std::iter::once(&s.overall).chain(s.kecamatan.iter()) {
+            let overall = st.scope == "overall";
+            rows.push(vec![
+                s.name.clone(),
+                st.scope.clone(),
+                st.stations.to_string(),
+                if overall {
+                    s.cost_idr.map(|x| format!("{x:.0}")).unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                p4(st.p_base.p),
+                p4(st.p_strategy.p),
+                p4(st.diff.mean),
+                p4(st.diff.lo),
+                p4(st.diff.hi),
+                p4(st.p_better),
+                p4(st.p_worse),
+                format!("{:.3}", st.late_base),
+                format!("{:.3}", st.late_strategy),
+                format!("{:.3}", st.avoided.mean),
+                format!("{:.3}", st.avoided.lo),
+                format!("{:.3}", st.avoided.hi),
+                st.cost_per_avoided
+                    .map(|x| format!("{x:.0}"))
+                    .unwrap_or_default(),
+                if overall {
+                    s.efficient.to_string()
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+    }
+    csv_bytes(&header, rows)
+}
