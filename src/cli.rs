@@ -22,6 +22,12 @@ pub struct Cli {
 pub enum Command {
     /// Simulate scenario files and write results, charts and reports.
     Run(RunArgs),
+    /// P(on time) against one parameter: `--set KEY=FROM..TO:STEP` or `--set KEY=V1,V2,...`.
+    Sweep(SweepArgs),
+    /// The latest planned dispatch, per hub, that keeps its P(on time) at or above a target.
+    Plan(PlanArgs),
+    /// Which inputs matter most for P(every TPS on time): a tornado of low/high settings.
+    Sensitivity(AnalysisArgs),
     /// Validate scenario files without simulating.
     Check {
         /// Scenario files or folders.
@@ -64,4 +70,49 @@ pub struct RunArgs {
     /// Simulation options.
     #[command(flatten)]
     pub sim: SimArgs,
+}
+
+/// Options shared by the what-if commands.
+#[derive(Debug, Clone, Args)]
+pub struct AnalysisArgs {
+    /// The scenario file.
+    pub file: PathBuf,
+    /// Output folder: results go to <OUT>/<scenario-file-name>-<command>/.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// Replications per evaluated variant.
+    #[arg(long, default_value_t = 2000)]
+    pub runs: u64,
+    /// Random seed (default: the scenario's `seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// No table on the terminal.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `tepat sweep`.
+#[derive(Debug, Clone, Args)]
+pub struct SweepArgs {
+    /// The parameter and its values: KEY=FROM..TO:STEP or KEY=V1,V2,... where KEY is a change
+    /// path as in a strategy's `set` (like link.ferry.vessel.wave_limit_m).
+    #[arg(long = "set", value_name = "KEY=VALUES")]
+    pub set: String,
+    /// Common options.
+    #[command(flatten)]
+    pub common: AnalysisArgs,
+}
+
+/// `tepat plan`.
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    /// Target P(on time) (default: the scenario's `target`, else 0.95).
+    #[arg(long)]
+    pub target: Option<f64>,
+    /// Common options.
+    #[command(flatten)]
+    pub common: AnalysisArgs,
 }

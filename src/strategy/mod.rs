@@ -253,3 +253,11 @@ pub fn has_strategies(path: &Path) -> bool {
         .map(|l| !l.file.strategy.is_empty())
         .unwrap_or(false)
 }
+
+/// The strategy charts of a run (none without strategies).
+pub fn charts(run: &ScenarioRun) -> Result<Vec<crate::plot::Chart>> {
+    match &run.comparison {
+        Some(c) => crate::plot::analysis::strategy_charts(&run.summary.scenario, c),
+        None => Ok(Vec::new()),
+    }
+}

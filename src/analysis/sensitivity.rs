@@ -1,0 +1,364 @@
+//! Sensitivity: which inputs matter most for P(every TPS on time)? Each group of uncertain
+//! inputs is moved to a stated low and high setting (all else at the baseline) and the run is
+//! repeated on the same random numbers; the inputs are ranked by the swing.
+
+use serde::Serialize;
+
+use super::{p_all, pool, simulate};
+use crate::error::Result;
+use crate::export::{csv_bytes, p4};
+use crate::hazards::dist::Sampler;
+use crate::model::{Base, Model};
+use crate::summary::Prob;
+
+/// One input's effect.
+#[derive(Debug, Clone, Serialize)]
+pub struct Effect {
+    /// What is moved.
+    pub input: String,
+    /// The low setting, in words.
+    pub low: String,
+    /// The high setting, in words.
+    pub high: String,
+    /// P(every TPS on time) at the low setting.
+    pub p_low: Prob,
+    /// P(every TPS on time) at the high setting.
+    pub p_high: Prob,
+    /// |p_high − p_low|.
+    pub swing: f64,
+}
+
+/// The tornado.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sensitivity {
+    /// Scenario name.
+    pub scenario: String,
+    /// Baseline P(every TPS on time).
+    pub base: Prob,
+    /// Effects, largest swing first.
+    pub effects: Vec<Effect>,
+    /// Seed.
+    pub seed: u64,
+    /// Replications per setting.
+    pub runs: u64,
+}
+
+type Transform = fn(&mut Model, f64);
+
+fn scale_opt(s: &mut Option<Sampler>, f: f64) {
+    if let Some(x) = s {
+        *x = x.scaled(f);
+    }
+}
+
+fn road_rate(m: &mut Model, f: f64) {
+    for l in m.links.iter_mut() {
+        if let Some(d) = &mut l.disruption {
+            d.rate_per_h *= f;
+        }
+    }
+}
+fn road_block(m: &mut Model, f: f64) {
+    for l in m.links.iter_mut() {
+        if let Some(d) = &mut l.disruption {
+            d.duration = d.duration.scaled(f);
+        }
+    }
+}
+fn travel(m: &mut Model, f: f64) {
+    for l in m.links.iter_mut() {
+        l.base = match &l.base {
+            Base::Duration(s) => Base::Duration(s.scaled(f)),
+            Base::Distance(km, s) => Base::Distance(km * f, s.clone()),
+        };
+    }
+}
+fn cancel(m: &mut Model, f: f64) {
+    for l in m.links.iter_mut() {
+        if let Some(v) = &mut l.vessel {
+            v.cancel = (v.cancel * f).min(1.0);
+        }
+    }
+}
+fn outage(m: &mut Model, f: f64) {
+    for l in m.links.iter_mut() {
+        if let Some(v) = &mut l.vessel {
+            if let Some((p, s)) = v.outage {
+                v.outage = Some(((p * f).min(1.0), s));
+            }
+        }
+    }
+}
+fn vessel_delay(m: &mut Model, f: f64) {
+    for l in m.links.iter_mut() {
+        if let Some(v) = &mut l.vessel {
+            scale_opt(&mut v.delay, f);
+        }
+    }
+}
+fn queue(m: &mut Model, f: f64) {
+    for l in m.links.iter_mut() {
+        scale_opt(&mut l.queue_delay, f);
+        scale_opt(&mut l.queue_missed, f);
+    }
+}
+fn waves(m: &mut Model, f: f64) {
+    for z in m.zones.iter_mut() {
+        for s in z.states.iter_mut() {
+            s.wave_m *= f;
+        }
+    }
+}
+fn handling(m: &mut Model, f: f64) {
+    for n in m.nodes.iter_mut() {
+        scale_opt(&mut n.handling, f);
+    }
+}
+fn ready(m: &mut Model, f: f64) {
+    for n in m.nodes.iter_mut() {
+        scale_opt(&mut n.ready, f);
+    }
+}
+fn last_mile(m: &mut Model, f: f64) {
+    for n in m.nodes.iter_mut() {
+        scale_opt(&mut n.last_mile, f);
+    }
+}
+fn damage(m: &mut Model, f: f64) {
+    for l in m.links.iter_mut() {
+        l.damage = (l.damage * f).min(1.0);
+    }
+}
+fn escorts(m: &mut Model, f: f64) {
+    for e in m.escorts.iter_mut() {
+        e.teams = ((e.teams as f64 * f).round() as u32).max(1);
+    }
+}
+fn dispatch(m: &mut Model, shift_h: f64) {
+    for n in m.nodes.iter_mut() {
+        if let Some(p) = &mut n.planned {
+            *p = (*p + shift_h).clamp(0.0, m.horizon);
+        }
+    }
+}
+
+/// The inputs, their settings and whether the model has them.
+fn inputs(
+    m: &Model,
+) -> Vec<(
+    &'static str,
+    &'static str,
+    f64,
+    &'static str,
+    f64,
+    Transform,
+    bool,
+)> {
+    let roads = m.links.iter().any(|l| l.disruption.is_some());
+    let vessels = m.links.iter().any(|l| l.vessel.is_some());
+    vec![
+        (
+            "road disruption rate",
+            "x0.5",
+            0.5,
+            "x2",
+            2.0,
+            road_rate as Transform,
+            roads,
+        ),
+        (
+            "road block duration",
+            "x0.5",
+            0.5,
+            "x2",
+            2.0,
+            road_block,
+            roads,
+        ),
+        (
+            "base travel time",
+            "x0.8",
+            0.8,
+            "x1.25",
+            1.25,
+            travel,
+            !m.links.is_empty(),
+        ),
+        (
+            "vessel cancellations",
+            "none",
+            0.0,
+            "x2",
+            2.0,
+            cancel,
+            vessels,
+        ),
+        (
+            "ferry outage days",
+            "none",
+            0.0,
+            "x2",
+            2.0,
+            outage,
+            m.links.iter().any(|l| {
+                l.vessel
+                    .as_ref()
+                    .map(|v| v.outage.is_some())
+                    .unwrap_or(false)
+            }),
+        ),
+        (
+            "vessel departure delay",
+            "x0.5",
+            0.5,
+            "x2",
+            2.0,
+            vessel_delay,
+            vessels,
+        ),
+        (
+            "ferry queues",
+            "x0.5",
+            0.5,
+            "x2",
+            2.0,
+            queue,
+            m.links
+                .iter()
+                .any(|l| l.queue_delay.is_some() || l.queue_missed.is_some()),
+        ),
+        (
+            "wave heights",
+            "x0.8",
+            0.8,
+            "x1.2",
+            1.2,
+            waves,
+            !m.zones.is_empty(),
+        ),
+        (
+            "handling time",
+            "x0.5",
+            0.5,
+            "x2",
+            2.0,
+            handling,
+            m.nodes.iter().any(|n| n.handling.is_some()),
+        ),
+        (
+            "warehouse ready time",
+            "x0.5",
+            0.5,
+            "x1.5",
+            1.5,
+            ready,
+            m.nodes.iter().any(|n| n.ready.is_some()),
+        ),
+        (
+            "last mile to TPS",
+            "x0.5",
+            0.5,
+            "x2",
+            2.0,
+            last_mile,
+            m.nodes.iter().any(|n| n.last_mile.is_some()),
+        ),
+        (
+            "damage in transit",
+            "none",
+            0.0,
+            "x2",
+            2.0,
+            damage,
+            m.links.iter().any(|l| l.damage > 0.0),
+        ),
+        (
+            "escort teams",
+            "half",
+            0.5,
+            "double",
+            2.0,
+            escorts,
+            !m.escorts.is_empty(),
+        ),
+        (
+            "planned dispatch",
+            "12 h earlier",
+            -12.0,
+            "12 h later",
+            12.0,
+            dispatch,
+            m.nodes.iter().any(|n| n.planned.is_some()),
+        ),
+    ]
+}
+
+/// Run the tornado.
+pub fn sensitivity(m: &Model, seed: u64, runs: u64, threads: usize) -> Result<Sensitivity> {
+    let pool = pool(threads)?;
+    let base = p_all(&simulate(&pool, m, seed, runs)?);
+    let mut effects = Vec::new();
+    for (name, lo_s, lo, hi_s, hi, f, present) in inputs(m) {
+        if !present {
+            continue;
+        }
+        let mut ml = m.clone();
+        f(&mut ml, lo);
+        let mut mh = m.clone();
+        f(&mut mh, hi);
+        let p_low = p_all(&simulate(&pool, &ml, seed, runs)?);
+        let p_high = p_all(&simulate(&pool, &mh, seed, runs)?);
+        effects.push(Effect {
+            input: name.into(),
+            low: lo_s.into(),
+            high: hi_s.into(),
+            p_low,
+            p_high,
+            swing: (p_high.p - p_low.p).abs(),
+        });
+    }
+    effects.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.input.cmp(&b.input)));
+    Ok(Sensitivity {
+        scenario: m.name.clone(),
+        base,
+        effects,
+        seed,
+        runs,
+    })
+}
+
+/// `sensitivity.csv`.
+pub fn csv(s: &Sensitivity) -> Result<Vec<u8>> {
+    csv_bytes(
+        &[
+            "rank",
+            "input",
+            "low_setting",
+            "high_setting",
+            "p_all_tps_on_time_low",
+            "p_low_lo",
+            "p_low_hi",
+            "p_all_tps_on_time_high",
+            "p_high_lo",
+            "p_high_hi",
+            "swing",
+            "p_base",
+        ],
+        s.effects.iter().enumerate().map(|(i, e)| {
+            vec![
+                (i + 1).to_string(),
+                e.input.clone(),
+                e.low.clone(),
+                e.high.clone(),
+                p4(e.p_low.p),
+                p4(e.p_low.lo),
+                p4(e.p_low.hi),
+                p4(e.p_high.p),
+                p4(e.p_high.lo),
+                p4(e.p_high.hi),
+                p4(e.swing),
+                p4(s.base.p),
+            ]
+        }),
+    )
+}

@@ -1,0 +1,134 @@
+//! "Cost against late TPS avoided": each strategy's cost and the expected number of late TPS
+//! it avoids per replication (95% interval), with the efficient frontier.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::analysis::Body;
+use super::{Drawn, Mark, colour, font, legend_row, size, text};
+use crate::error::Result;
+use crate::strategy::Comparison;
+
+/// The chart.
+pub(crate) struct CostChart<'a>(pub &'a Comparison);
+
+impl Body for CostChart<'_> {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        body: &DrawingArea<DB, Shift>,
+    ) -> Result<()> {
+        let rows: Vec<_> = self.0.strategies.iter().collect();
+        if rows.is_empty() {
+            return super::message(body, "No strategies.");
+        }
+        let (_, bh) = body.dim_in_pixel();
+        let (plot, strip) = body.split_vertically(bh - 44);
+        let cost = |c: Option<f64>| c.unwrap_or(0.0) / 1e6;
+        let xmax = rows
+            .iter()
+            .map(|r| cost(r.cost_idr))
+            .fold(0.0f64, f64::max)
+            .max(1.0)
+            * 1.25;
+        let ymax = rows
+            .iter()
+            .map(|r| r.overall.avoided.hi)
+            .fold(0.0f64, f64::max)
+            .max(0.1)
+            * 1.15;
+        let ymin = rows
+            .iter()
+            .map(|r| r.overall.avoided.lo)
+            .fold(0.0f64, f64::min)
+            * 1.15;
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_top(8)
+            .margin_right(30)
+            .x_label_area_size(60)
+            .y_label_area_size(80)
+            .build_cartesian_2d(0.0..xmax, ymin..ymax)
+            .drawn()?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(colour::GRID)
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .y_label_formatter(&|y| format!("{y:.1}"))
+            .label_style(font(size::LABEL))
+            .axis_desc_style(font(size::AXIS))
+            .x_desc("Cost, million rupiah")
+            .y_desc("Late TPS avoided per replication")
+            .draw()
+            .drawn()?;
+        // Efficient frontier: from the origin through the efficient strategies by cost.
+        let mut front: Vec<(f64, f64)> = rows
+            .iter()
+            .filter(|r| r.efficient)
+            .map(|r| (cost(r.cost_idr), r.overall.avoided.mean))
+            .collect();
+        front.push((0.0, 0.0));
+        front.sort_by(|a, b| a.0.total_cmp(&b.0));
+        chart
+            .draw_series(std::iter::once(DashedPathElement::new(
+                front,
+                8,
+                5,
+                colour::GREEN.stroke_width(3),
+            )))
+            .drawn()?;
+        let lf = font(size::LABEL);
+        let mut placed: Vec<(i32, i32)> = Vec::new();
+        for r in &rows {
+            let x = cost(r.cost_idr);
+            let a = &r.overall.avoided;
+            let ws = colour::BLACK.stroke_width(2);
+            let cap = xmax * 0.006;
+            chart
+                .draw_series([
+                    PathElement::new(vec![(x, a.lo), (x, a.hi)], ws),
+                    PathElement::new(vec![(x - cap, a.lo), (x + cap, a.lo)], ws),
+                    PathElement::new(vec![(x - cap, a.hi), (x + cap, a.hi)], ws),
+                ])
+                .drawn()?;
+            let c = if r.efficient {
+                colour::GREEN
+            } else {
+                colour::BLUE
+            };
+            chart
+                .draw_series(std::iter::once(Circle::new((x, a.mean), 9, c.filled())))
+                .drawn()?;
+            let (px, mut py) = chart.backend_coord(&(x, a.mean));
+            // Nudge labels that would overlap an earlier one.
+            while placed
+                .iter()
+                .any(|&(qx, qy)| (qx - px).abs() < 260 && (qy - py).abs() < 24)
+            {
+                py += 24;
+            }
+            placed.push((px, py));
+            root.draw(&Text::new(
+                r.name.clone(),
+                (px + 14, py),
+                text(lf.clone(), colour::BLACK, HPos::Left, VPos::Center),
+            ))
+            .drawn()?;
+        }
+        legend_row(
+            &strip,
+            (80, 22),
+            &[
+                (
+                    Mark::Dot(colour::GREEN, 8),
+                    "on the efficient frontier".into(),
+                ),
+                (Mark::Dot(colour::BLUE, 8), "dominated".into()),
+                (Mark::Line(colour::GREEN, true), "frontier".into()),
+                (Mark::Whisker(colour::BLACK), "95% paired interval".into()),
+            ],
+        )
+    }
+}

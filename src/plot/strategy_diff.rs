@@ -1,0 +1,143 @@
+//! "Strategies against the baseline": the paired change in P(every TPS on time) of each
+//! strategy, as a dot with its 95% interval, best at the top.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::analysis::Body;
+use super::{Drawn, Mark, colour, fit, font, legend_row, size, text, text_width};
+use crate::error::Result;
+use crate::strategy::Comparison;
+
+/// The chart.
+pub(crate) struct DiffChart<'a>(pub &'a Comparison);
+
+impl Body for DiffChart<'_> {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        body: &DrawingArea<DB, Shift>,
+    ) -> Result<()> {
+        let mut rows: Vec<_> = self.0.strategies.iter().collect();
+        rows.sort_by(|a, b| {
+            b.overall
+                .diff
+                .mean
+                .total_cmp(&a.overall.diff.mean)
+                .then(a.name.cmp(&b.name))
+        });
+        let n = rows.len();
+        if n == 0 {
+            return super::message(body, "No strategies.");
+        }
+        let (bw, bh) = body.dim_in_pixel();
+        let (plot, strip) = body.split_vertically(bh - 44);
+        let lf = font(size::LABEL);
+        let name_w = rows
+            .iter()
+            .map(|r| text_width(&r.name, &lf))
+            .max()
+            .unwrap_or(0)
+            .min(bw as i32 / 3);
+        let lo = rows
+            .iter()
+            .map(|r| r.overall.diff.lo)
+            .fold(0.0f64, f64::min);
+        let hi = rows
+            .iter()
+            .map(|r| r.overall.diff.hi)
+            .fold(0.0f64, f64::max);
+        let pad = ((hi - lo) * 0.15).max(0.005);
+        let (x0, x1) = (lo - pad * 0.5, hi + pad);
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_top(8)
+            .margin_right(30)
+            .x_label_area_size(60)
+            .y_label_area_size(name_w + 20)
+            .build_cartesian_2d(
+                x0..x1,
+                super::ticked(-0.5..n as f64 - 0.5, (0..n).map(|i| i as f64).collect()),
+            )
+            .drawn()?;
+        let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
+        let yl = |y: &f64| {
+            let i = n as i64 - 1 - y.round() as i64;
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| names.get(i))
+                .map(|l| fit(l, &font(size::LABEL), name_w))
+                .unwrap_or_default()
+        };
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(colour::GRID)
+            .x_label_formatter(&|x| format!("{:+.0} pp", x * 100.0))
+            .y_label_formatter(&yl)
+            .label_style(font(size::LABEL))
+            .axis_desc_style(font(size::AXIS))
+            .x_desc("Change in P(every TPS on time), percentage points (strategy − baseline)")
+            .draw()
+            .drawn()?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(0.0, -0.5), (0.0, n as f64 - 0.5)],
+                colour::GREY.stroke_width(2),
+            )))
+            .drawn()?;
+        for (i, r) in rows.iter().enumerate() {
+            let y = (n - 1 - i) as f64;
+            let d = &r.overall.diff;
+            let c = if d.lo > 0.0 {
+                colour::BLUE
+            } else if d.hi < 0.0 {
+                colour::VERMILLION
+            } else {
+                colour::GREY
+            };
+            let ws = colour::BLACK.stroke_width(2);
+            chart
+                .draw_series([
+                    PathElement::new(vec![(d.lo, y), (d.hi, y)], ws),
+                    PathElement::new(vec![(d.lo, y - 0.15), (d.lo, y + 0.15)], ws),
+                    PathElement::new(vec![(d.hi, y - 0.15), (d.hi, y + 0.15)], ws),
+                ])
+                .drawn()?;
+            chart
+                .draw_series(std::iter::once(Circle::new((d.mean, y), 9, c.filled())))
+                .drawn()?;
+            let (px, py) = chart.backend_coord(&(d.hi, y));
+            let cost = r
+                .cost_idr
+                .map(|c| format!(", Rp {:.0} juta", c / 1e6))
+                .unwrap_or_default();
+            let lab = format!(
+                "{:+.1} pp [{:+.1}, {:+.1}]{cost}",
+                d.mean * 100.0,
+                d.lo * 100.0,
+                d.hi * 100.0
+            );
+            root.draw(&Text::new(
+                lab,
+                (px + 12, py),
+                text(font(size::LABEL), colour::BLACK, HPos::Left, VPos::Center),
+            ))
+            .drawn()?;
+        }
+        legend_row(
+            &strip,
+            (name_w + 20, 22),
+            &[
+                (
+                    Mark::Dot(colour::BLUE, 8),
+                    "better (interval above 0)".into(),
+                ),
+                (Mark::Dot(colour::GREY, 8), "no clear change".into()),
+                (Mark::Dot(colour::VERMILLION, 8), "worse".into()),
+                (Mark::Whisker(colour::BLACK), "95% paired interval".into()),
+            ],
+        )
+    }
+}

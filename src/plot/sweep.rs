@@ -1,0 +1,128 @@
+//! "P(on time) against a parameter": the overall P(every TPS on time) with its 95% band and
+//! each kecamatan's P(every TPS on time), for each value of a swept parameter.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+
+use super::analysis::Body;
+use super::{Drawn, Mark, colour, font, legend_column, series_style, size};
+use crate::analysis::sweep::Sweep;
+use crate::error::Result;
+
+/// The chart.
+pub(crate) struct SweepChart<'a>(pub &'a Sweep);
+
+impl Body for SweepChart<'_> {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        _root: &DrawingArea<DB, Shift>,
+        body: &DrawingArea<DB, Shift>,
+    ) -> Result<()> {
+        let s = self.0;
+        if s.points.is_empty() {
+            return super::message(body, "No points.");
+        }
+        let (bw, _) = body.dim_in_pixel();
+        let (plot, side) = body.split_horizontally(bw - 300);
+        let x0 = s.points.first().map(|p| p.value).unwrap_or(0.0);
+        let mut x1 = s.points.last().map(|p| p.value).unwrap_or(1.0);
+        if x1 <= x0 {
+            x1 = x0 + 1.0;
+        }
+        let ymin = s
+            .points
+            .iter()
+            .flat_map(|p| std::iter::once(p.all_on_time.lo).chain(p.kecamatan.iter().map(|q| q.p)))
+            .fold(1.0f64, f64::min);
+        let y0 = if ymin > 0.5 {
+            ((ymin - 0.05) * 10.0).floor() / 10.0
+        } else {
+            0.0
+        };
+        let mut chart = ChartBuilder::on(&plot)
+            .margin(10)
+            .x_label_area_size(60)
+            .y_label_area_size(80)
+            .build_cartesian_2d(x0..x1, y0..1.0f64)
+            .drawn()?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(colour::GRID)
+            .y_label_formatter(&|y| format!("{:.0}%", y * 100.0))
+            .label_style(font(size::LABEL))
+            .axis_desc_style(font(size::AXIS))
+            .x_desc(s.key.clone())
+            .y_desc("P(every TPS on time)")
+            .draw()
+            .drawn()?;
+        let mut items = Vec::new();
+        for (k, name) in s.kecamatan.iter().enumerate() {
+            let (c, dashed) = series_style(k + 1);
+            let pts: Vec<(f64, f64)> = s
+                .points
+                .iter()
+                .map(|p| (p.value, p.kecamatan[k].p))
+                .collect();
+            if dashed {
+                chart
+                    .draw_series(std::iter::once(DashedPathElement::new(
+                        pts,
+                        6,
+                        4,
+                        c.stroke_width(2),
+                    )))
+                    .drawn()?;
+            } else {
+                chart
+                    .draw_series(LineSeries::new(pts, c.stroke_width(2)))
+                    .drawn()?;
+            }
+            items.push((Mark::Line(c, dashed), name.clone()));
+        }
+        let band: Vec<(f64, f64)> = s
+            .points
+            .iter()
+            .map(|p| (p.value, p.all_on_time.hi))
+            .chain(s.points.iter().rev().map(|p| (p.value, p.all_on_time.lo)))
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                band,
+                colour::BLACK.mix(0.15).filled(),
+            )))
+            .drawn()?;
+        chart
+            .draw_series(LineSeries::new(
+                s.points.iter().map(|p| (p.value, p.all_on_time.p)),
+                colour::BLACK.stroke_width(4),
+            ))
+            .drawn()?;
+        chart
+            .draw_series(
+                s.points
+                    .iter()
+                    .map(|p| Circle::new((p.value, p.all_on_time.p), 5, colour::BLACK.filled())),
+            )
+            .drawn()?;
+        chart
+            .draw_series(std::iter::once(DashedPathElement::new(
+                vec![(x0, s.target), (x1, s.target)],
+                8,
+                6,
+                colour::GREY.stroke_width(2),
+            )))
+            .drawn()?;
+        let mut head = vec![
+            (Mark::Band(colour::BLACK), "all TPS, 95% band".to_string()),
+            (
+                Mark::Line(colour::GREY, true),
+                format!("target {}", super::pct_short(s.target)),
+            ),
+        ];
+        head.extend(items);
+        legend_column(&side, (10, 10), 280, Some("P(every TPS on time)"), &head)?;
+        Ok(())
+    }
+}

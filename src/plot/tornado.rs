@@ -1,0 +1,126 @@
+//! "What matters most": a tornado of P(every TPS on time) when each input is moved to its low
+//! and high setting, widest swing on top.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::analysis::Body;
+use super::{Drawn, Mark, colour, fit, font, legend_row, size, text, text_width};
+use crate::analysis::sensitivity::Sensitivity;
+use crate::error::Result;
+
+/// The chart.
+pub(crate) struct Tornado<'a>(pub &'a Sensitivity);
+
+impl Body for Tornado<'_> {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        body: &DrawingArea<DB, Shift>,
+    ) -> Result<()> {
+        let s = self.0;
+        let n = s.effects.len();
+        if n == 0 {
+            return super::message(body, "The scenario has no uncertain inputs to move.");
+        }
+        let (bw, bh) = body.dim_in_pixel();
+        let (plot, strip) = body.split_vertically(bh - 44);
+        let lf = font(size::LABEL);
+        let labels: Vec<String> = s
+            .effects
+            .iter()
+            .map(|e| format!("{} ({} / {})", e.input, e.low, e.high))
+            .collect();
+        let name_w = labels
+            .iter()
+            .map(|l| text_width(l, &lf))
+            .max()
+            .unwrap_or(0)
+            .min(bw as i32 / 2);
+        let lo = s
+            .effects
+            .iter()
+            .flat_map(|e| [e.p_low.p, e.p_high.p])
+            .fold(s.base.p, f64::min);
+        let hi = s
+            .effects
+            .iter()
+            .flat_map(|e| [e.p_low.p, e.p_high.p])
+            .fold(s.base.p, f64::max);
+        let pad = ((hi - lo) * 0.08).max(0.01);
+        let (x0, x1) = ((lo - pad).max(0.0), (hi + pad).min(1.0));
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_top(8)
+            .margin_right(30)
+            .x_label_area_size(60)
+            .y_label_area_size(name_w + 20)
+            .build_cartesian_2d(
+                x0..x1,
+                super::ticked(-0.5..n as f64 - 0.5, (0..n).map(|i| i as f64).collect()),
+            )
+            .drawn()?;
+        let yl = |y: &f64| {
+            let i = n as i64 - 1 - y.round() as i64;
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| labels.get(i))
+                .map(|l| fit(l, &font(size::LABEL), name_w))
+                .unwrap_or_default()
+        };
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(colour::GRID)
+            .x_label_formatter(&|x| format!("{:.0}%", x * 100.0))
+            .y_label_formatter(&yl)
+            .label_style(font(size::LABEL))
+            .axis_desc_style(font(size::AXIS))
+            .x_desc("P(every TPS on time)")
+            .draw()
+            .drawn()?;
+        for (i, e) in s.effects.iter().enumerate() {
+            let y = (n - 1 - i) as f64;
+            for (p, c) in [(e.p_low.p, colour::BLUE), (e.p_high.p, colour::VERMILLION)] {
+                let (a, b) = if p < s.base.p {
+                    (p, s.base.p)
+                } else {
+                    (s.base.p, p)
+                };
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(a, y - 0.3), (b.max(a + 1e-6), y + 0.3)],
+                        c.filled(),
+                    )))
+                    .drawn()?;
+            }
+            let (px, py) = chart.backend_coord(&(e.p_low.p.max(e.p_high.p), y));
+            let lab = format!("{:.1} pp", e.swing * 100.0);
+            root.draw(&Text::new(
+                lab,
+                (px + 8, py),
+                text(font(size::LABEL), colour::BLACK, HPos::Left, VPos::Center),
+            ))
+            .drawn()?;
+        }
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(s.base.p, -0.5), (s.base.p, n as f64 - 0.5)],
+                colour::BLACK.stroke_width(2),
+            )))
+            .drawn()?;
+        legend_row(
+            &strip,
+            (name_w + 20, 22),
+            &[
+                (Mark::Block(colour::BLUE), "low setting".into()),
+                (Mark::Block(colour::VERMILLION), "high setting".into()),
+                (
+                    Mark::Line(colour::BLACK, false),
+                    format!("baseline {}", super::pct(s.base.p)),
+                ),
+            ],
+        )
+    }
+}
