@@ -272,8 +272,84 @@ impl Scratch {
         (open - m.start_minute) / 60.0
     }
 
+    /// Arrival after `base` hours of travel on a link of zone `zone` started at `start`, when
+    /// the weather state's factor slows progress (`road` picks the road or the sailing factor).
+    /// Progress is integrated over the weather steps, so a vehicle that starts later never
+    /// arrives earlier (first in, first out).
+    #[inline]
+    fn travel(&self, m: &Model, zone: Option<usize>, start: f64, base: f64, road: bool) -> f64 {
+        let Some(z) = zone else { return start + base };
+        if base <= 0.0 {
+            return start;
+        }
+        let zone = &m.zones[z];
+        let steps = &self.weather[z];
+        let (mut cur, mut rem) = (start, base);
+        loop {
+            let k = if cur <= 0.0 {
+                0
+            } else {
+                (cur / zone.step) as usize
+            };
+            let st = &zone.states[steps[k.min(steps.len() - 1)] as usize];
+            let f = if road { st.road_factor } else { st.sail_factor };
+            if k + 1 >= steps.len() {
+                return cur + rem * f;
+            }
+            let end = (k + 1) as f64 * zone.step;
+            let cap = (end - cur).max(0.0) / f;
+            if cap >= rem {
+                return cur + rem * f;
+            }
+            rem -= cap;
+            cur = end;
+        }
+    }
+
+    #[inline]
+    fn wave_ok(&self, m: &Model, l: &crate::model::Link, t: f64) -> bool {
+        let limit = l
+            .vessel
+            .as_ref()
+            .map(|v| v.wave_limit)
+            .unwrap_or(f64::INFINITY);
+        self.state(m, l.zone, t)
+            .map(|s| s.wave_m <= limit)
+            .unwrap_or(true)
+    }
+
+    /// Whether scheduled departure `n` of link `li` runs, and its delay.
+    #[inline]
+    fn departure(&self, m: &Model, li: usize, n: u64, sched: f64) -> (bool, f64) {
+        let l = &m.links[li];
+        let Some(v) = &l.vessel else {
+            return (true, 0.0);
+        };
+        let mut drng = self.rng(sub(l.key ^ TAG_DEPART, n));
+        let u1 = uniform(&mut drng);
+        let u2 = uniform(&mut drng);
+        let d = v.delay.as_ref().map(|s| s.sample(&mut drng)).unwrap_or(0.0);
+        let outage = match v.outage {
+            Some((p, share)) => {
+                let day = ((m.start_minute + sched * 60.0) / 1440.0).floor().max(0.0) as u64;
+                let mut orng = self.rng(sub(l.key ^ TAG_OUTAGE, day));
+                uniform(&mut orng) < p && u2 < share
+            }
+            None => false,
+        };
+        (!(u1 < v.cancel || outage), d)
+    }
+
     /// Cross link `li`, reaching it at `t`, as vehicle `trip` (a stream key). Adds the time
     /// spent to `c` by cause and returns the arrival time and the delay on this link.
+    ///
+    /// Every rule here is first in, first out: a vehicle that reaches a link later never
+    /// leaves it earlier. Roads: wait out a block or take the detour, whichever arrives first.
+    /// Scheduled crossings: the vehicle boards the departure that arrives first among those
+    /// that run, have not left yet (a delayed departure can still be boarded), and sail in
+    /// the weather at their actual departure; a queue can make it miss some of them.
+    /// Unscheduled boats: they leave when the window is open, the sea is within the vessel's
+    /// limit and the boat is not out of service in that weather step.
     fn cross(
         &self,
         m: &Model,
@@ -285,147 +361,209 @@ impl Scratch {
         let l = &m.links[li];
         let base = self.base[li];
         let mut rng = self.rng(sub(l.key ^ TAG_TRIP, trip));
-        let delays_before: f64 = cause::DELAYS.iter().map(|&k| c[k]).sum();
-        let mut t = t;
-        if l.mode == Mode::Road {
-            let mut extra = 0.0;
-            if let Some(d) = &l.disruption {
-                let detour = d.detour.as_ref().map(|s| s.sample(&mut rng));
-                let until = self.blocked_until(li, t);
-                if until > t {
-                    let wait = until - t;
-                    match detour {
-                        Some(x) if x < wait => {
-                            extra = x;
-                            c[cause::ROAD] += x;
-                        }
-                        _ => {
-                            t = until;
-                            c[cause::ROAD] += wait;
-                        }
-                    }
+        let road = l.mode == Mode::Road;
+        if road {
+            let detour = l
+                .disruption
+                .as_ref()
+                .and_then(|d| d.detour.as_ref())
+                .map(|s| s.sample(&mut rng));
+            let until = if l.disruption.is_some() {
+                self.blocked_until(li, t)
+            } else {
+                t
+            };
+            let (start, held) = if until > t {
+                let wait_arr = self.travel(m, l.zone, until, base, true);
+                match detour {
+                    Some(x) if self.travel(m, l.zone, t + x, base, true) < wait_arr => (t + x, x),
+                    _ => (until, until - t),
                 }
-            }
-            let f = self
-                .state(m, l.zone, t)
-                .map(|s| s.road_factor)
-                .unwrap_or(1.0);
+            } else {
+                (t, 0.0)
+            };
+            let arr = self.travel(m, l.zone, start, base, true);
+            c[cause::ROAD] += held;
             c[cause::TRAVEL] += base;
-            c[cause::WEATHER] += base * (f - 1.0);
-            let arr = t + extra + base * f;
-            let delays_after: f64 = cause::DELAYS.iter().map(|&k| c[k]).sum();
-            return (arr, delays_after - delays_before);
+            c[cause::WEATHER] += arr - start - base;
+            return (arr, held + (arr - start - base));
+        }
+        if t > m.horizon {
+            return (f64::INFINITY, 0.0);
         }
         // Sea and river.
-        let limit = l
-            .vessel
-            .as_ref()
-            .map(|v| v.wave_limit)
-            .unwrap_or(f64::INFINITY);
         let mut cursor = t;
         if let Some(q) = &l.queue_delay {
             let d = q.sample(&mut rng);
             c[cause::QUEUE] += d;
             cursor += d;
         }
-        let mut skip = l
+        let skip = l
             .queue_missed
             .as_ref()
-            .map(|s| s.sample(&mut rng).floor().max(0.0) as u64)
+            .map(|s| s.sample(&mut rng).floor().clamp(0.0, 1000.0) as usize)
             .unwrap_or(0);
-        let mut reason = cause::TRAVEL;
-        let timetabled = !l.timetable.is_empty();
-        let mut n = if timetabled {
-            Self::first_departure(m, li, cursor)
+        let (depart, arr, waits) = if !l.timetable.is_empty() {
+            self.board_scheduled(m, li, cursor, skip, base)
         } else {
-            0
+            let delay = l
+                .vessel
+                .as_ref()
+                .and_then(|v| v.delay.as_ref())
+                .map(|s| s.sample(&mut rng))
+                .unwrap_or(0.0);
+            self.board_unscheduled(m, li, cursor, delay, base)
         };
-        let limit_h = m.horizon;
+        if !arr.is_finite() || arr > m.horizon {
+            return (f64::INFINITY, 0.0);
+        }
+        // waits: [schedule, weather, vessel, queue] sum to depart - cursor.
+        c[cause::TRAVEL] += waits[0] + base;
+        c[cause::WEATHER] += waits[1] + (arr - depart - base);
+        c[cause::VESSEL] += waits[2];
+        c[cause::QUEUE] += waits[3];
+        let queue0 = if l.queue_delay.is_some() {
+            cursor - t
+        } else {
+            0.0
+        };
+        (
+            arr,
+            queue0 + waits[1] + waits[2] + waits[3] + (arr - depart - base),
+        )
+    }
+
+    /// Board a scheduled crossing from `cursor`; returns (actual departure, arrival, waits by
+    /// [schedule, weather, vessel, queue]).
+    fn board_scheduled(
+        &self,
+        m: &Model,
+        li: usize,
+        cursor: f64,
+        skip: usize,
+        base: f64,
+    ) -> (f64, f64, [f64; 4]) {
+        let l = &m.links[li];
+        let lookback = l
+            .vessel
+            .as_ref()
+            .and_then(|v| v.delay.as_ref())
+            .map(|s| s.max())
+            .unwrap_or(0.0)
+            .min(24.0);
+        let mut n = Self::first_departure(m, li, (cursor - lookback).max(0.0));
+        // The best `skip + 1` (arrival, actual departure, scheduled) among boardable departures.
+        let mut best: Vec<(f64, f64, f64)> = Vec::with_capacity(skip + 2);
+        let mut ideal = f64::INFINITY; // first departure scheduled at or after the cursor
+        let (mut n_weather, mut n_vessel) = (0u32, 0u32);
+        let mut scheduled = Vec::new();
         loop {
-            if cursor > limit_h {
-                return (f64::INFINITY, 0.0);
+            let sched = Self::departure_time(m, li, n);
+            n += 1;
+            if sched > m.horizon || (best.len() > skip && sched > best[skip].0) {
+                break;
             }
-            let dep = if timetabled {
-                let d = Self::departure_time(m, li, n);
-                if let Some(w) = l.window {
-                    if !Self::in_window(m, w, d) {
-                        n += 1;
-                        c[reason] += d.max(cursor) - cursor;
-                        cursor = d.max(cursor);
-                        continue;
-                    }
-                }
-                d
-            } else if let Some(w) = l.window {
-                if Self::in_window(m, w, cursor) {
-                    cursor
-                } else {
-                    Self::next_opening(m, w, cursor)
-                }
-            } else {
-                cursor
-            };
-            c[reason] += dep - cursor;
-            cursor = dep;
-            if dep > limit_h {
-                return (f64::INFINITY, 0.0);
-            }
-            let st = self.state(m, l.zone, dep);
-            if st.map(|s| s.wave_m > limit).unwrap_or(false) {
-                reason = cause::WEATHER;
-                if timetabled {
-                    n += 1;
-                } else {
-                    let step = l.zone.map(|z| m.zones[z].step).unwrap_or(1.0);
-                    cursor = ((dep / step).floor() + 1.0) * step;
-                }
-                continue;
-            }
-            let mut delay = 0.0;
-            if let Some(v) = &l.vessel {
-                let (cancelled, d) = if timetabled {
-                    let mut drng = self.rng(sub(l.key ^ TAG_DEPART, n));
-                    let u1 = uniform(&mut drng);
-                    let u2 = uniform(&mut drng);
-                    let d = v.delay.as_ref().map(|s| s.sample(&mut drng)).unwrap_or(0.0);
-                    let outage = match v.outage {
-                        Some((p, share)) => {
-                            let day = ((m.start_minute + dep * 60.0) / 1440.0).floor() as u64;
-                            let mut orng = self.rng(sub(l.key ^ TAG_OUTAGE, day));
-                            uniform(&mut orng) < p && u2 < share
-                        }
-                        None => false,
-                    };
-                    (u1 < v.cancel || outage, d)
-                } else {
-                    let u1 = uniform(&mut rng);
-                    let d = v.delay.as_ref().map(|s| s.sample(&mut rng)).unwrap_or(0.0);
-                    (u1 < v.cancel, d)
-                };
-                if cancelled {
-                    reason = cause::VESSEL;
-                    if timetabled {
-                        n += 1;
-                    } else {
-                        let step = l.zone.map(|z| m.zones[z].step).unwrap_or(1.0);
-                        cursor = ((dep / step).floor() + 1.0) * step;
-                    }
+            if let Some(w) = l.window {
+                if !Self::in_window(m, w, sched) {
                     continue;
                 }
-                delay = d;
             }
-            if timetabled && skip > 0 {
-                skip -= 1;
-                reason = cause::QUEUE;
-                n += 1;
+            if sched >= cursor && ideal.is_infinite() {
+                ideal = sched;
+            }
+            let (runs, delay) = self.departure(m, li, n - 1, sched);
+            let actual = sched + delay;
+            if !runs {
+                if sched >= cursor {
+                    n_vessel += 1;
+                }
                 continue;
             }
-            let f = st.map(|s| s.sail_factor).unwrap_or(1.0);
-            c[cause::VESSEL] += delay;
-            c[cause::TRAVEL] += base;
-            c[cause::WEATHER] += base * (f - 1.0);
-            let delays_after: f64 = cause::DELAYS.iter().map(|&k| c[k]).sum();
-            return (dep + delay + base * f, delays_after - delays_before);
+            if actual < cursor {
+                continue;
+            }
+            if !self.wave_ok(m, l, actual) {
+                if sched >= cursor {
+                    n_weather += 1;
+                }
+                continue;
+            }
+            let arr = self.travel(m, l.zone, actual, base, false);
+            let pos = best.partition_point(|b| b.0 <= arr);
+            best.insert(pos, (arr, actual, sched));
+            best.truncate(skip + 1);
+            scheduled.push(sched);
+        }
+        let Some(&(arr, actual, sched)) = best.get(skip) else {
+            return (f64::INFINITY, f64::INFINITY, [0.0; 4]);
+        };
+        let w = (actual - cursor).max(0.0);
+        let ws = if ideal.is_finite() {
+            (ideal - cursor).clamp(0.0, w)
+        } else {
+            0.0
+        };
+        let wd = (actual - sched).clamp(0.0, w - ws);
+        let wr = w - ws - wd;
+        let n_skipped = scheduled
+            .iter()
+            .filter(|&&s| s >= ideal && s < sched)
+            .count() as u32;
+        let total = (n_weather + n_vessel + n_skipped) as f64;
+        let mut waits = [ws, 0.0, wd, 0.0];
+        if total > 0.0 {
+            waits[1] = wr * n_weather as f64 / total;
+            waits[2] += wr * n_vessel as f64 / total;
+            waits[3] = wr * n_skipped as f64 / total;
+        } else {
+            waits[0] += wr;
+        }
+        (actual, arr, waits)
+    }
+
+    /// Board an unscheduled boat from `cursor`; returns (departure, arrival, waits).
+    fn board_unscheduled(
+        &self,
+        m: &Model,
+        li: usize,
+        cursor: f64,
+        delay: f64,
+        base: f64,
+    ) -> (f64, f64, [f64; 4]) {
+        let l = &m.links[li];
+        let step = l.zone.map(|z| m.zones[z].step).unwrap_or(1.0);
+        let cancel = l.vessel.as_ref().map(|v| v.cancel).unwrap_or(0.0);
+        let mut s = cursor;
+        let mut waits = [0.0; 4];
+        loop {
+            if s > m.horizon {
+                return (f64::INFINITY, f64::INFINITY, waits);
+            }
+            if let Some(w) = l.window {
+                if !Self::in_window(m, w, s) {
+                    let open = Self::next_opening(m, w, s);
+                    waits[0] += open - s;
+                    s = open;
+                    continue;
+                }
+            }
+            let next_step = ((s / step).floor() + 1.0) * step;
+            if !self.wave_ok(m, l, s) {
+                waits[1] += next_step - s;
+                s = next_step;
+                continue;
+            }
+            if cancel > 0.0 {
+                let slot = (s / step).floor().max(0.0) as u64;
+                if uniform(&mut self.rng(sub(l.key ^ TAG_DEPART, slot))) < cancel {
+                    waits[2] += next_step - s;
+                    s = next_step;
+                    continue;
+                }
+            }
+            waits[2] += delay;
+            let dep = s + delay;
+            return (dep, self.travel(m, l.zone, dep, base, false), waits);
         }
     }
 
