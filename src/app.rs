@@ -212,6 +212,26 @@ pub fn print_table(run: &ScenarioRun) {
             s.late_stations.mean, s.late_stations.lo, s.late_stations.hi
         )
     );
+    let never: Vec<_> = s.nodes.iter().filter(|n| n.never > 0.0).collect();
+    if !never.is_empty() {
+        println!(
+            "never arrived within the horizon ({:.1} days after the start) in some replications:",
+            s.horizon_h / 24.0
+        );
+        for n in never.iter().take(10) {
+            println!(
+                "  {:<28} never arrived in {:.1}% of replications",
+                n.name,
+                100.0 * n.never
+            );
+        }
+        if never.len() > 10 {
+            println!(
+                "  ... and {} more (column p_never_arrived of summary.csv)",
+                never.len() - 10
+            );
+        }
+    }
 }
 
 /// Everything written for one run: data, charts, report.
@@ -232,13 +252,28 @@ pub fn run(a: RunArgs) -> Result<()> {
         let m = model::compile(&l)?;
         crate::strategy::compile_all(&l, &m)?;
     }
-    let mut done = Vec::new();
+    let mut done: Vec<(String, ScenarioRun)> = Vec::new();
     for f in &files {
         let name = pipeline::folder_name(f);
         let bar = Bar::new(&name, a.sim.quiet);
         let run = pipeline::simulate_file(f, &cfg, &bar);
         bar.finish();
-        let run = run?;
+        let run = match run {
+            Err(Error::Interrupted { done: n, total }) => {
+                let finished: Vec<&str> = done.iter().map(|(d, _)| d.as_str()).collect();
+                eprintln!(
+                    "{name}: stopped after {n} of {total} replications; nothing was written for it and its previous results in {} (if any) are untouched{}",
+                    a.out.join(&name).display(),
+                    if finished.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; finished and written before: {}", finished.join(", "))
+                    }
+                );
+                return Err(Error::Interrupted { done: n, total });
+            }
+            r => r?,
+        };
         let outputs = all_files(&run)?;
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {

@@ -53,6 +53,8 @@ struct KecHeadline<'a> {
     arrival_p50: &'a str,
     arrival_p80: &'a str,
     arrival_p95: &'a str,
+    /// Share of replications in which the hub was not supplied within the horizon.
+    p_never_arrived: f64,
     deadline: Option<&'a str>,
     leading_cause: Option<&'a str>,
 }
@@ -68,6 +70,7 @@ fn kec<'a>(s: &'a Summary, k: &'a KecResult) -> KecHeadline<'a> {
         arrival_p50: &hub.p50,
         arrival_p80: &hub.p80,
         arrival_p95: &hub.p95,
+        p_never_arrived: hub.never,
         deadline: hub.deadline.as_deref(),
         leading_cause: k.leading_cause.as_deref(),
     }

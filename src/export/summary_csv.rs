@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::summary::Summary;
 
 /// Columns of `summary.csv`.
-pub const HEADER: [&str; 17] = [
+pub const HEADER: [&str; 18] = [
     "level",
     "name",
     "kecamatan",
@@ -24,6 +24,9 @@ pub const HEADER: [&str; 17] = [
     "arrival_p95",
     "late_mean_h",
     "leading_cause",
+    // Share of replications in which the materials had not arrived by the end of the
+    // horizon ("never arrived"; the arrival quantiles then read "never").
+    "p_never_arrived",
 ];
 
 /// Serialise.
@@ -49,6 +52,7 @@ pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
             hub.p95.clone(),
             opt(hub.late_mean_h, h2),
             k.leading_cause.clone().unwrap_or_default(),
+            p4(hub.never),
         ]);
     }
     for n in &s.nodes {
@@ -73,6 +77,7 @@ pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
             n.p95.clone(),
             opt(n.late_mean_h, h2),
             n.leading_cause.clone().unwrap_or_default(),
+            p4(n.never),
         ]);
     }
     csv_bytes(&HEADER, rows)

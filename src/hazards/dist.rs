@@ -70,6 +70,25 @@ fn positive(name: &str, v: f64) -> Result<f64, String> {
     }
 }
 
+/// The largest value (hours, or km/h for speeds) that a distribution parameter may take after
+/// conversion from its unit: about 114 years. Larger values are typing mistakes (a missing
+/// unit, extra zeros), and values near the floating-point limit would overflow to infinity.
+pub const MAX_VALUE: f64 = 1e6;
+
+/// The typical values of a compiled distribution, to hold against [`MAX_VALUE`].
+fn scales(s: &Sampler) -> Vec<f64> {
+    match s {
+        Sampler::Fixed(v) | Sampler::Exponential(v) => vec![*v],
+        Sampler::Uniform(a, b) | Sampler::Normal(a, b) => vec![*a, *b],
+        Sampler::Triangular(a, c, b) => vec![*a, *c, *b],
+        Sampler::Pert(min, range, _) => vec![*min, min + range],
+        Sampler::LogNormal(mu, sigma) => vec![mu.exp(), (mu + Z90 * sigma).exp()],
+        Sampler::Gamma(..) => Vec::new(),
+        Sampler::Samples(v) => v.clone(),
+        Sampler::Quantiles(q) => q.iter().map(|x| x.1).collect(),
+    }
+}
+
 /// The standard normal quantile z with P(Z ≤ z) = 0.9.
 const Z90: f64 = 1.281_551_565_544_600_5;
 
@@ -91,6 +110,19 @@ pub fn unit_of(d: &Dist) -> Option<&str> {
 impl Sampler {
     /// Compile a distribution; `Err` says what is wrong and how to fix it.
     pub fn new(d: &Dist) -> Result<Sampler, String> {
+        let s = Self::build(d)?;
+        if let Some(x) = scales(&s)
+            .into_iter()
+            .find(|x| x.is_nan() || *x > MAX_VALUE)
+        {
+            return Err(format!(
+                "a value of {x} hours is out of range; distribution values must be at most {MAX_VALUE} hours (about 114 years) after conversion from their unit"
+            ));
+        }
+        Ok(s)
+    }
+
+    fn build(d: &Dist) -> Result<Sampler, String> {
         let f = unit_factor(unit_of(d))?;
         Ok(match d {
             Dist::Fixed { value, .. } => Sampler::Fixed(nonneg("value", *value)? * f),
@@ -178,6 +210,12 @@ impl Sampler {
                     }
                     _ => return Err("give either shape and scale, or mean and sd".into()),
                 };
+                let (mean, sd) = (k * theta * f, k.sqrt() * theta * f);
+                if mean.is_nan() || mean > MAX_VALUE || sd.is_nan() || sd > MAX_VALUE {
+                    return Err(format!(
+                        "a gamma with mean {mean} and sd {sd} hours is out of range; distribution values must be at most {MAX_VALUE} hours"
+                    ));
+                }
                 Sampler::Gamma(
                     k,
                     theta * f,
@@ -208,12 +246,12 @@ impl Sampler {
                     for (i, [p, v]) in q.iter().enumerate() {
                         finite("probability", *p)?;
                         nonneg("value", *v)?;
-                        if let Some(&(pp, pv)) = out.last() {
-                            if *p <= pp || *v * f < pv {
-                                return Err(format!(
-                                    "quantile pair {i} must have a higher probability and a value no lower than the pair before it"
-                                ));
-                            }
+                        if let Some(&(pp, pv)) = out.last()
+                            && (*p <= pp || *v * f < pv)
+                        {
+                            return Err(format!(
+                                "quantile pair {i} must have a higher probability and a value no lower than the pair before it"
+                            ));
                         }
                         out.push((*p, v * f));
                     }

@@ -20,6 +20,19 @@ pub const MAX_STATIONS: u64 = 5_000_000;
 pub const MAX_NODES: usize = 1_000_000;
 /// The longest horizon, days.
 pub const MAX_HORIZON_DAYS: f64 = 366.0;
+/// The shortest weather step, hours (a minute): finer chains are not weather, and each
+/// replication draws every step of the horizon.
+pub const MIN_STEP_H: f64 = 1.0 / 60.0;
+/// The most weather steps of all zones together over the horizon (each is a byte of every
+/// worker's memory and a draw in every replication).
+pub const MAX_WEATHER_STEPS: f64 = 20_000_000.0;
+/// The most states a zone may have (states are stored as bytes).
+pub const MAX_STATES: usize = 256;
+/// Arrivals up to this long after a deadline (hours; about 4 microseconds) are on time: the
+/// rounding of departure and travel times must not make an exact arrival late.
+pub const DEADLINE_SLACK_H: f64 = 1e-9;
+/// The most rounds a consignment's fleet may need (trips ÷ vehicles).
+pub const MAX_ROUNDS: f64 = 10_000.0;
 
 struct Ck {
     issues: Vec<Issue>,
@@ -189,7 +202,10 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                 Some("a deadline must be later than scenario.start"),
             );
         }
-        Some(h)
+        // An arrival computed exactly at the deadline (a ferry landing at midnight for a
+        // midnight deadline) must be on time even when floating-point rounding puts it a
+        // fraction of a nanosecond-hour later.
+        Some(h + DEADLINE_SLACK_H)
     };
 
     // Defaults.
@@ -223,9 +239,23 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
     for (i, z) in f.zone.iter().enumerate() {
         let zp = root.key("zone").index(i);
         let step = ck.positive(zp.key("step_h"), z.step_h, "step_h");
+        if step < MIN_STEP_H {
+            ck.err(
+                zp.key("step_h"),
+                format!("step_h is {step} h; the shortest weather step is one minute ({MIN_STEP_H:.4} h)"),
+                Some("step_h is in hours: write 6 for four steps a day"),
+            );
+        }
         let n = z.states.len();
         if n == 0 {
             ck.err(zp.key("states"), "a zone needs at least one state", None);
+        }
+        if n > MAX_STATES {
+            ck.err(
+                zp.key("states"),
+                format!("{n} weather states; a zone may have at most {MAX_STATES}"),
+                None,
+            );
         }
         let mut states = Vec::new();
         let mut seen = HashMap::new();
@@ -326,6 +356,16 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             follow: None,
         });
     }
+    let weather_steps: f64 = zones.iter().map(|z| horizon / z.step.max(MIN_STEP_H)).sum();
+    if weather_steps > MAX_WEATHER_STEPS {
+        ck.err(
+            root.key("zone"),
+            format!(
+                "the zones have {weather_steps:.0} weather steps over the horizon together; at most {MAX_WEATHER_STEPS:.0} are simulated"
+            ),
+            Some("use longer steps (step_h), fewer zones or a shorter horizon_days"),
+        );
+    }
     for (i, z) in f.zone.iter().enumerate() {
         let Some(fo) = &z.follow else { continue };
         let p = root.key("zone").index(i).key("follow");
@@ -412,10 +452,9 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                         | Sampler::Uniform(v, _)
                         | Sampler::Triangular(v, _, _)
                         | Sampler::Pert(v, _, _) = s
+                            && v <= 0.0
                         {
-                            if v <= 0.0 {
-                                ck.err(lp.key("speed_kmh"), "the slowest speed must be above 0 km/h", Some("a speed of 0 never arrives; model a closure with `disruption` instead"));
-                            }
+                            ck.err(lp.key("speed_kmh"), "the slowest speed must be above 0 km/h", Some("a speed of 0 never arrives; model a closure with `disruption` instead"));
                         }
                         Some(Base::Distance(km, s))
                     }
@@ -459,7 +498,14 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                         .ok();
                     if let (Some(a), Some(b)) = (a, b) {
                         let span = if b >= a { b - a } else { b + 1440.0 - a };
-                        let n = (span / every).floor() as usize + 1;
+                        // Count in floating point first: a tiny headway must be refused, not
+                        // overflow into an empty timetable.
+                        let count = (span / every).floor() + 1.0;
+                        let n = if count.is_finite() {
+                            count.min(1e6) as usize
+                        } else {
+                            usize::MAX
+                        };
                         if n > 1440 {
                             ck.err(
                                 tp.key("every_min"),
@@ -541,12 +587,8 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                 }),
             }
         });
-        if let Some(v) = &vessel {
-            if v.cancel >= 1.0 && !timetable.is_empty() {
-                // Allowed (a closed crossing), but it can never be crossed: the run reports
-                // "never arrived" rather than hanging.
-            }
-        }
+        // A vessel with cancel_probability = 1 is allowed (a closed crossing): it can never
+        // be crossed, and the run reports "never arrived" rather than hanging.
         let (queue_delay, queue_missed) = match &l.queue {
             Some(q) => {
                 if timetable.is_empty() {
@@ -803,6 +845,12 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                 None,
             );
         }
+        if let Some(v) = n.load {
+            ck.nonneg(np.key("load"), v, "load");
+        }
+        if let Some(v) = n.load_per_station {
+            ck.nonneg(np.key("load_per_station"), v, "load_per_station");
+        }
         let escort = n.escort.as_ref().and_then(|x| {
             lookup(
                 &mut ck,
@@ -821,14 +869,21 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             );
         }
         let planned = when(&mut ck, np.key("planned_dispatch"), &n.planned_dispatch);
-        if let Some(p) = planned {
-            if !(0.0..=horizon).contains(&p) {
-                ck.err(
-                    np.key("planned_dispatch"),
-                    "the planned dispatch is outside the simulated period",
-                    Some("it must be after scenario.start and before start + horizon_days"),
-                );
-            }
+        if n.kind == scenario::Kind::Depot && n.planned_dispatch.is_some() {
+            ck.err(
+                np.key("planned_dispatch"),
+                "a depot is not dispatched, so it has no planned dispatch",
+                Some("use `ready` for when the depot's materials are ready, and planned_dispatch on the nodes it supplies"),
+            );
+        }
+        if let Some(p) = planned
+            && !(0.0..=horizon).contains(&p)
+        {
+            ck.err(
+                np.key("planned_dispatch"),
+                "the planned dispatch is outside the simulated period",
+                Some("it must be after scenario.start and before start + horizon_days"),
+            );
         }
         let own_deadline = deadline(&mut ck, np.key("deadline"), &n.deadline);
         let dl = own_deadline.or(match n.kind {
@@ -967,6 +1022,23 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                     // A consignment with nothing to carry still travels (forms, seals).
                     nodes[i].load = 0.0;
                 }
+                if let Some(fi) = nodes[i].fleet {
+                    let fl = &fleets[fi];
+                    let rounds = ((nodes[i].load / fl.capacity).ceil() / fl.count as f64).ceil();
+                    if rounds.is_nan() || rounds > MAX_ROUNDS {
+                        ck.err(
+                            root.key("node").index(i).key("fleet"),
+                            format!(
+                                "the consignment to '{}' ({} load units) needs {rounds} rounds of fleet '{}' ({} vehicles of capacity {}); at most {MAX_ROUNDS} are simulated",
+                                n.name, nodes[i].load, fl.name, fl.count, fl.capacity
+                            ),
+                            Some("check the load and the fleet's capacity and count (same units)"),
+                        );
+                    }
+                }
+            }
+            if !ck.issues.is_empty() {
+                return Err(ck.issues);
             }
             // Kecamatan: every hub, and the nodes it supplies (down to the next hub).
             let kecamatan: Vec<usize> = (0..nodes.len())
@@ -976,10 +1048,10 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                 nodes[h].kec = Some(k);
             }
             for &i in &order {
-                if nodes[i].kind != scenario::Kind::Hub {
-                    if let Some(p) = nodes[i].supplier {
-                        nodes[i].kec = nodes[p].kec;
-                    }
+                if nodes[i].kind != scenario::Kind::Hub
+                    && let Some(p) = nodes[i].supplier
+                {
+                    nodes[i].kec = nodes[p].kec;
                 }
             }
             let mut kec_stations = vec![0usize; kecamatan.len()];

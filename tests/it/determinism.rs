@@ -81,3 +81,48 @@ fn changing_one_link_leaves_every_other_link_unchanged() {
     }
     assert_eq!(differs, 500);
 }
+
+#[test]
+fn precision_runs_stop_once_every_probability_is_that_precise() {
+    let m = tepat::pipeline::model_from_str(
+        "m",
+        &std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap(),
+    )
+    .unwrap();
+    let opts = tepat::engine::Options {
+        seed: 3,
+        runs: tepat::engine::Runs::Precision {
+            precision: 0.01,
+            min: 500,
+            max: 1_000_000,
+        },
+        threads: 2,
+        range: None,
+    };
+    let out = tepat::engine::run(&m, &opts, &tepat::engine::NoProgress).unwrap();
+    let w = tepat::engine::max_half_width(&m, &out.acc);
+    assert!(w <= 0.01, "half-width {w}");
+    assert!(
+        out.acc.runs > 500 && out.acc.runs % tepat::engine::BLOCK == 0,
+        "{} runs",
+        out.acc.runs
+    );
+    // Half as many replications would not have been enough (it doubles from 500).
+    let half = tepat::engine::run(
+        &m,
+        &tepat::engine::Options {
+            runs: tepat::engine::Runs::Fixed(out.acc.runs / 2),
+            ..opts.clone()
+        },
+        &tepat::engine::NoProgress,
+    )
+    .unwrap();
+    assert!(tepat::engine::max_half_width(&m, &half.acc) > 0.01);
+    // And it is reproducible.
+    assert_eq!(
+        tepat::engine::run(&m, &opts, &tepat::engine::NoProgress)
+            .unwrap()
+            .acc,
+        out.acc
+    );
+}

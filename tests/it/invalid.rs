@@ -92,6 +92,31 @@ const CASES: &[(&str, Option<usize>, &str, &[&str])] = &[
         &["finite"],
     ),
     ("not-utf8.toml", Some(1), "", &["not valid UTF-8"]),
+    // Found by fuzzing (docs/robustness.md).
+    (
+        "fuzz-tiny-step.toml",
+        Some(11),
+        "zone[0].step_h",
+        &["the shortest weather step is one minute"],
+    ),
+    (
+        "fuzz-tiny-headway.toml",
+        Some(14),
+        "link[0].timetable.every_min",
+        &["more than 1,440 departures a day"],
+    ),
+    (
+        "fuzz-depot-planned-dispatch.toml",
+        Some(17),
+        "node[0].planned_dispatch",
+        &["a depot is not dispatched"],
+    ),
+    (
+        "fuzz-tiny-capacity.toml",
+        Some(29),
+        "node[1].fleet",
+        &["rounds of fleet 'tiny'", "at most 10000"],
+    ),
 ];
 
 fn diagnose(name: &str) -> Vec<tepat::error::Diagnostic> {
@@ -131,7 +156,8 @@ fn every_fixture_in_the_folder_is_covered() {
         .collect();
     names.sort();
     for n in &names {
-        if n == "several-errors.toml" {
+        // catalogue/ holds the error catalogue's examples, checked by tests/it/errors.rs.
+        if n == "several-errors.toml" || n == "catalogue" {
             continue;
         }
         assert!(

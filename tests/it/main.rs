@@ -2,6 +2,12 @@
 
 mod cli;
 mod determinism;
+mod errors;
+#[path = "../../fuzz/harness.rs"]
+mod harness;
 mod invalid;
+mod properties;
+mod robustness;
+mod strategies;
 mod util;
 mod validation;

@@ -1,0 +1,293 @@
+//! The error catalogue (docs/errors.md) is complete and true: every entry's example produces
+//! its message, every fixture of the catalogue folder is used, and every error message in the
+//! source files it covers has an entry.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+struct Entry {
+    code: String,
+    phrase: String,
+    example: String,
+}
+
+/// The content of the first code span of a Markdown table cell (`x` or ``x `y` z``).
+fn code_span(cell: &str) -> Option<String> {
+    let start = cell.find('`')?;
+    let ticks = cell[start..].chars().take_while(|&c| c == '`').count();
+    let fence = "`".repeat(ticks);
+    let rest = &cell[start + ticks..];
+    let end = rest.find(&fence)?;
+    let mut s = &rest[..end];
+    if s.len() > 2 && s.starts_with(' ') && s.ends_with(' ') {
+        s = &s[1..s.len() - 1];
+    }
+    Some(s.to_string())
+}
+
+fn catalogue() -> Vec<Entry> {
+    let text = std::fs::read_to_string("docs/errors.md").expect("docs/errors.md");
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix("| E") else {
+            continue;
+        };
+        // Split on " | " outside code spans: cells never contain " | " in this file.
+        let cells: Vec<&str> = rest.split(" | ").collect();
+        assert!(cells.len() >= 4, "a catalogue row needs 4 cells: {line}");
+        out.push(Entry {
+            code: format!("E{}", cells[0].trim()),
+            phrase: code_span(cells[1]).unwrap_or_else(|| panic!("no message in {line}")),
+            example: code_span(cells[2]).unwrap_or_else(|| panic!("no example in {line}")),
+        });
+    }
+    assert!(out.len() > 80, "the catalogue has {} entries", out.len());
+    out
+}
+
+fn tepat() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_tepat"))
+}
+
+/// Everything tepat says about a scenario file: all its diagnostics, strategies included.
+fn messages_of_file(path: &Path) -> String {
+    let r = tepat::scenario::load(path).and_then(|l| {
+        let m = tepat::model::compile(&l)?;
+        tepat::strategy::compile_all(&l, &m).map(|_| ())
+    });
+    match r {
+        Ok(()) => panic!("{} was accepted", path.display()),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn messages_of_cli(args: &str) -> (String, Option<i32>) {
+    let out = tepat()
+        .args(args.split_whitespace())
+        .output()
+        .expect("run tepat");
+    (
+        String::from_utf8_lossy(&out.stderr).to_string(),
+        out.status.code(),
+    )
+}
+
+#[cfg(unix)]
+fn messages_of_signal(args: &str) -> (String, Option<i32>) {
+    let dir = tempfile::tempdir().unwrap();
+    let child = tepat()
+        .args(args.split_whitespace())
+        .arg("--out")
+        .arg(dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    // SAFETY: a signal to our own child.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stderr).to_string(),
+        out.status.code(),
+    )
+}
+
+fn messages_of_generated(what: &str) -> String {
+    match what {
+        "folder" => messages_of_file(Path::new("tests/data/invalid/catalogue")),
+        "1 GiB file" => {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("huge.toml");
+            std::fs::File::create(&p).unwrap().set_len(1 << 30).unwrap();
+            messages_of_file(&p)
+        }
+        "1,000,001 nodes" => {
+            let text = std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap();
+            let mut f = tepat::scenario::parse(Path::new("minimal.toml"), &text).unwrap();
+            let node = f.node[1].clone();
+            f.node.resize(1_000_001, node);
+            match tepat::model::compile_issues(&f) {
+                Err(issues) => issues
+                    .iter()
+                    .map(|i| i.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Ok(_) => panic!("a million nodes were accepted"),
+            }
+        }
+        "shard with --precision" => {
+            let cfg = tepat::pipeline::RunConfig {
+                runs: tepat::engine::Runs::Precision {
+                    precision: 0.01,
+                    min: 1000,
+                    max: 10_000,
+                },
+                shard: Some((0, 2)),
+                ..tepat::pipeline::RunConfig::default()
+            };
+            match tepat::pipeline::simulate_file(
+                Path::new("tests/data/valid/minimal.toml"),
+                &cfg,
+                &tepat::engine::NoProgress,
+            ) {
+                Err(e) => e.to_string(),
+                Ok(_) => panic!("a shard with --precision ran"),
+            }
+        }
+        other => panic!("no generator for {other:?}"),
+    }
+}
+
+#[test]
+fn every_catalogue_entry_is_produced_by_its_example() {
+    let entries = catalogue();
+    let mut codes = BTreeSet::new();
+    let mut cache: HashMap<String, String> = HashMap::new();
+    for e in &entries {
+        assert!(codes.insert(e.code.clone()), "{} twice", e.code);
+        let text = if let Some(cmd) = e.example.strip_prefix("cli: ") {
+            let (err, code) = messages_of_cli(cmd);
+            assert!(
+                matches!(code, Some(1) | Some(2)),
+                "{}: exit code {code:?}",
+                e.code
+            );
+            assert!(!err.contains("panicked"), "{}: {err}", e.code);
+            err
+        } else if let Some(cmd) = e.example.strip_prefix("signal: ") {
+            #[cfg(unix)]
+            {
+                let (err, code) = messages_of_signal(cmd);
+                assert_eq!(code, Some(1), "{}: {err}", e.code);
+                err
+            }
+            #[cfg(not(unix))]
+            {
+                let _ = cmd;
+                continue;
+            }
+        } else if let Some(what) = e.example.strip_prefix("generated: ") {
+            messages_of_generated(what)
+        } else if e.example == "unreachable" {
+            continue;
+        } else {
+            assert!(
+                e.example.ends_with(".toml"),
+                "{}: example {:?}",
+                e.code,
+                e.example
+            );
+            cache
+                .entry(e.example.clone())
+                .or_insert_with(|| {
+                    messages_of_file(&Path::new("tests/data/invalid").join(&e.example))
+                })
+                .clone()
+        };
+        assert!(
+            text.contains(&e.phrase),
+            "{} ({}): the message should contain {:?}, got:\n{text}",
+            e.code,
+            e.example,
+            e.phrase
+        );
+    }
+}
+
+#[test]
+fn every_catalogue_fixture_is_used() {
+    let used: BTreeSet<String> = catalogue().into_iter().map(|e| e.example).collect();
+    for f in std::fs::read_dir("tests/data/invalid/catalogue").unwrap() {
+        let name = format!(
+            "catalogue/{}",
+            f.unwrap().file_name().to_string_lossy()
+        );
+        assert!(used.contains(&name), "{name} is not an example in docs/errors.md");
+    }
+}
+
+/// String literals of error messages in a source file, with their line numbers.
+fn literals(file: &str) -> Vec<(usize, String)> {
+    let s = std::fs::read_to_string(file).unwrap();
+    let lit = r#""((?:[^"\\]|\\.)*)""#;
+    let pats = [
+        format!(r"\.err\(\s*[^,;]+?,\s*(?:format!\(\s*)?{lit}"),
+        format!(r"Err\(\s*(?:format!\(\s*)?{lit}"),
+        format!(r"Error::(?:Usage|Other)\(\s*(?:format!\(\s*)?{lit}"),
+        format!(r#"Error::invalid\(\s*[^,]+,\s*"[^"]*",\s*(?:format!\(\s*)?{lit}"#),
+        format!(r"message:\s*(?:format!\(\s*)?{lit}"),
+        format!(r"map_err\(\|[^|]*\|\s*(?:\{{\s*)?format!\(\s*{lit}"),
+        format!(r"action:\s*{lit}"),
+        format!(r"#\[error\(\s*{lit}"),
+    ];
+    let mut out = Vec::new();
+    for p in &pats {
+        let re = regex::Regex::new(p).unwrap();
+        for c in re.captures_iter(&s) {
+            let m = c.get(1).unwrap();
+            // Only messages: skip pure placeholders like "{0}" and "{}".
+            if strip_placeholders(m.as_str()).chars().filter(|c| c.is_alphabetic()).count() < 3 {
+                continue;
+            }
+            out.push((
+                s[..m.start()].matches('\n').count() + 1,
+                m.as_str().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// `{...}` placeholders replaced by a marker, escaped quotes undone.
+fn strip_placeholders(m: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in m.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push('\u{1}');
+                }
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("\\\"", "\"")
+}
+
+#[test]
+fn every_error_message_in_the_source_is_in_the_catalogue() {
+    let phrases: Vec<String> = catalogue().into_iter().map(|e| e.phrase).collect();
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for file in [
+        "src/model/compile.rs",
+        "src/hazards/dist.rs",
+        "src/scenario/mod.rs",
+        "src/time.rs",
+        "src/app.rs",
+        "src/pipeline.rs",
+        "src/error.rs",
+    ] {
+        for (line, lit) in literals(file) {
+            seen += 1;
+            let stat = strip_placeholders(&lit);
+            if !phrases.iter().any(|p| stat.contains(p.as_str())) {
+                missing.push(format!("{file}:{line}: {lit}"));
+            }
+        }
+    }
+    assert!(seen > 80, "the scan found only {seen} messages");
+    assert!(
+        missing.is_empty(),
+        "error messages without a catalogue entry in docs/errors.md:\n{}",
+        missing.join("\n")
+    );
+}
