@@ -238,6 +238,14 @@ pub fn print_table(run: &ScenarioRun) {
 pub fn all_files(run: &ScenarioRun) -> Result<Vec<crate::output::File>> {
     let mut files = pipeline::data_files(run)?;
     files.extend(crate::strategy::files(run)?);
+    let mut charts = crate::plot::charts(run)?;
+    charts.extend(crate::strategy::charts(run)?);
+    let report = crate::report::report_html(run, &charts)?;
+    for c in charts {
+        files.push((format!("{}.png", c.name), c.png));
+        files.push((format!("{}.svg", c.name), c.svg.into_bytes()));
+    }
+    files.push(("report.html".into(), report.into_bytes()));
     Ok(files)
 }
 
@@ -282,6 +290,11 @@ pub fn run(a: RunArgs) -> Result<()> {
         }
         done.push((name, run));
     }
-    let _ = Path::new("");
+    let entries: Vec<crate::report::IndexEntry> = done
+        .iter()
+        .map(|(name, run)| crate::report::IndexEntry::new(name, run))
+        .collect();
+    let index = Path::new(&a.out).join("index.html");
+    crate::output::write_file(&index, crate::report::index_html(&entries).as_bytes())?;
     Ok(())
 }

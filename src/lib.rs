@@ -20,6 +20,8 @@ pub mod hazards;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod plot;
+pub mod report;
 pub mod scenario;
 pub mod stats;
 pub mod strategy;

@@ -1,0 +1,170 @@
+//! "Convergence": the running estimates of P(every TPS on time) and of the riskiest
+//! kecamatan's P(on time) against the number of replications, with their 95% intervals, to
+//! show whether the run was long enough.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{Ctx, Drawn, LEGEND_ROW, Mark, colour, font, legend_column, size, thousands};
+use crate::error::Result;
+use crate::summary::Prob;
+
+/// The reading guide.
+pub(super) fn guide(_ctx: &Ctx) -> String {
+    "Running estimates as replications accumulate, with 95% bands: flat lines and narrow bands mean the run was long enough."
+        .to_string()
+}
+
+/// A series: its label, colour, and (replications, estimate) points.
+type Series = (String, RGBColor, Vec<(f64, Prob)>);
+
+/// The riskiest kecamatan at the end of the run (the one summary.convergence follows).
+fn riskiest(ctx: &Ctx) -> Option<usize> {
+    let acc = &ctx.run.outcome.acc;
+    (0..ctx.m.kecamatan.len()).min_by(|&a, &b| {
+        let pa: u64 = acc.blocks.iter().map(|x| x.kec_on_time[a] as u64).sum();
+        let pb: u64 = acc.blocks.iter().map(|x| x.kec_on_time[b] as u64).sum();
+        pa.cmp(&pb).then(a.cmp(&b))
+    })
+}
+
+/// Draw the chart into `body`.
+pub(super) fn draw<DB: DrawingBackend>(
+    _root: &DrawingArea<DB, Shift>,
+    body: &DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+) -> Result<()> {
+    let s = ctx.s;
+    let trace = &s.convergence;
+    if trace.is_empty() {
+        return super::message(body, "No replications were run.");
+    }
+    let risk = riskiest(ctx);
+    let mut series: Vec<Series> = vec![(
+        "every TPS on time".to_string(),
+        colour::BLUE,
+        trace
+            .iter()
+            .map(|c| (c.runs as f64, c.all_on_time))
+            .collect(),
+    )];
+    if let Some(k) = risk {
+        let name = &s.kecamatan[k].name;
+        let all_sure = trace.last().map(|c| c.riskiest.p >= 1.0).unwrap_or(false);
+        let what = match (s.nodes[s.kecamatan[k].hub].deadline_h.is_some(), all_sure) {
+            (true, false) => format!("PPK {name} (riskiest)"),
+            (false, false) => format!("all TPS of {name} (riskiest)"),
+            (_, true) => format!("PPK {name} (all PPK 100%)"),
+        };
+        series.push((
+            what,
+            colour::VERMILLION,
+            trace.iter().map(|c| (c.runs as f64, c.riskiest)).collect(),
+        ));
+    }
+    let (lo, hi) = series
+        .iter()
+        .flat_map(|x| x.2.iter())
+        .fold((1.0f64, 0.0f64), |(a, b), (_, p)| {
+            (a.min(p.lo), b.max(p.hi))
+        });
+    let pad = ((hi - lo) * 0.08).max(0.01);
+    let (y0, y1) = ((lo - pad).max(0.0), (hi + pad).min(1.0));
+    let xmax = s.runs.max(1) as f64;
+
+    let (bw, _) = body.dim_in_pixel();
+    let legend_w = 330;
+    let (plot, side) = body.split_horizontally(bw - legend_w);
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_top(8)
+        .margin_right(30)
+        .x_label_area_size(64)
+        .y_label_area_size(96)
+        .build_cartesian_2d(0.0..xmax * 1.02, y0..y1)
+        .drawn()?;
+    let xlab = |x: &f64| thousands(x.round().max(0.0) as u64);
+    let ylab = |y: &f64| {
+        if y1 - y0 < 0.1 {
+            format!("{:.1}%", y * 100.0)
+        } else {
+            format!("{:.0}%", y * 100.0)
+        }
+    };
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(colour::GRID)
+        .x_labels(7)
+        .y_labels(7)
+        .x_label_formatter(&xlab)
+        .y_label_formatter(&ylab)
+        .label_style(font(size::LABEL))
+        .axis_desc_style(font(size::AXIS))
+        .x_desc("Replications")
+        .y_desc("Running estimate of P(on time)")
+        .draw()
+        .drawn()?;
+    for (_, c, pts) in &series {
+        if pts.len() > 1 {
+            let mut band: Vec<(f64, f64)> = pts.iter().map(|(x, p)| (*x, p.hi)).collect();
+            band.extend(pts.iter().rev().map(|(x, p)| (*x, p.lo)));
+            chart
+                .draw_series(std::iter::once(Polygon::new(band, c.mix(0.2).filled())))
+                .drawn()?;
+            chart
+                .draw_series(LineSeries::new(
+                    pts.iter().map(|(x, p)| (*x, p.p)),
+                    c.stroke_width(3),
+                ))
+                .drawn()?;
+        }
+        if pts.len() <= 40 {
+            for (x, p) in pts {
+                let st = c.stroke_width(2);
+                chart
+                    .draw_series([
+                        PathElement::new(vec![(*x, p.lo), (*x, p.hi)], st),
+                        PathElement::new(vec![(*x, p.p), (*x, p.p)], st),
+                    ])
+                    .drawn()?;
+                chart
+                    .draw_series(std::iter::once(Circle::new((*x, p.p), 5, c.filled())))
+                    .drawn()?;
+            }
+        }
+    }
+    let mut items: Vec<(Mark, String)> = series
+        .iter()
+        .map(|(name, c, _)| (Mark::Band(*c), name.clone()))
+        .collect();
+    let last = trace.last().map(|c| c.all_on_time);
+    let y = legend_column(
+        &side,
+        (12, 8),
+        legend_w as i32 - 16,
+        Some("P(on time)"),
+        &items,
+    )?;
+    items.clear();
+    if let Some(p) = last {
+        items.push((
+            Mark::Whisker(colour::GREY),
+            format!("every TPS: final ±{:.1} pts", (p.hi - p.lo) * 50.0),
+        ));
+    }
+    items.push((
+        Mark::Dot(colour::GREY, 5),
+        format!(
+            "one point per {} replications",
+            thousands(crate::engine::accum::BLOCK)
+        ),
+    ));
+    legend_column(
+        &side,
+        (12, y + LEGEND_ROW / 2),
+        legend_w as i32 - 16,
+        None,
+        &items,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,662 @@
+//! "Map": the depot, hubs and villages at their coordinates, each coloured by its P(on time),
+//! joined to their suppliers by a line styled by the route's mode, over an optional GeoJSON
+//! basemap; with a colour legend, a north arrow and a scale bar.
+//!
+//! The projection is equirectangular with the longitude scaled by cos(mid-latitude), and the
+//! plot keeps one scale on both axes, so distances and shapes are geographic (near the
+//! equator, as for Bengkalis, the correction is under 0.1%).
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{
+    Ctx, Drawn, LEGEND_ROW, Mark, bold, colour, fit, font, legend_column, size, text, text_width,
+};
+use crate::error::{Error, Result};
+use crate::scenario::{Kind, Mode};
+
+/// The reading guide.
+pub(super) fn guide(_ctx: &Ctx) -> String {
+    "Where the risk is: each place coloured by its chance of being on time (villages: share of their TPS on time)."
+        .to_string()
+}
+
+/// Read a GeoJSON file's polygons as rings of (lon, lat): every Polygon and MultiPolygon ring,
+/// from a FeatureCollection, a Feature, a GeometryCollection or a bare geometry.
+pub fn load_basemap(path: &Path) -> Result<super::Rings> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
+    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::invalid(
+            path,
+            "",
+            format!("the basemap is not valid JSON: {e}"),
+            Some("give a GeoJSON file of Polygon or MultiPolygon features".into()),
+        )
+    })?;
+    let mut rings = Vec::new();
+    collect(&v, &mut rings).map_err(|msg| {
+        Error::invalid(
+            path,
+            "",
+            format!("the basemap is not usable GeoJSON: {msg}"),
+            Some("coordinates must be [longitude, latitude] numbers".into()),
+        )
+    })?;
+    if rings.is_empty() {
+        return Err(Error::invalid(
+            path,
+            "",
+            "the basemap has no Polygon or MultiPolygon geometry",
+            Some("give a GeoJSON FeatureCollection of polygons".into()),
+        ));
+    }
+    Ok(rings)
+}
+
+fn collect(
+    v: &serde_json::Value,
+    out: &mut Vec<Vec<(f64, f64)>>,
+) -> std::result::Result<(), String> {
+    let ty = v.get("type").and_then(|t| t.as_str()).unwrap_or("");
+    match ty {
+        "FeatureCollection" => {
+            for f in v
+                .get("features")
+                .and_then(|f| f.as_array())
+                .ok_or("a FeatureCollection without a \"features\" array")?
+            {
+                collect(f, out)?;
+            }
+        }
+        "Feature" => {
+            if let Some(g) = v.get("geometry").filter(|g| !g.is_null()) {
+                collect(g, out)?;
+            }
+        }
+        "GeometryCollection" => {
+            for g in v
+                .get("geometries")
+                .and_then(|g| g.as_array())
+                .ok_or("a GeometryCollection without a \"geometries\" array")?
+            {
+                collect(g, out)?;
+            }
+        }
+        "Polygon" => {
+            let c = v
+                .get("coordinates")
+                .ok_or("a Polygon without coordinates")?;
+            polygon(c, out)?;
+        }
+        "MultiPolygon" => {
+            for p in v
+                .get("coordinates")
+                .and_then(|c| c.as_array())
+                .ok_or("a MultiPolygon without a coordinates array")?
+            {
+                polygon(p, out)?;
+            }
+        }
+        // Points and lines are not drawn.
+        "Point" | "MultiPoint" | "LineString" | "MultiLineString" => {}
+        "" => return Err("an object without a \"type\"".into()),
+        other => return Err(format!("unknown GeoJSON type \"{other}\"")),
+    }
+    Ok(())
+}
+
+fn polygon(
+    c: &serde_json::Value,
+    out: &mut Vec<Vec<(f64, f64)>>,
+) -> std::result::Result<(), String> {
+    for ring in c
+        .as_array()
+        .ok_or("polygon coordinates that are not an array")?
+    {
+        let mut pts = Vec::new();
+        for p in ring.as_array().ok_or("a ring that is not an array")? {
+            let a = p.as_array().ok_or("a position that is not an array")?;
+            let lon = a.first().and_then(|x| x.as_f64());
+            let lat = a.get(1).and_then(|x| x.as_f64());
+            match (lon, lat) {
+                (Some(lon), Some(lat))
+                    if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) =>
+                {
+                    pts.push((lon, lat))
+                }
+                _ => return Err(format!("the position {p} is not [longitude, latitude]")),
+            }
+        }
+        if pts.len() >= 3 {
+            out.push(pts);
+        }
+    }
+    Ok(())
+}
+
+/// Colour classes of P(on time): lower bounds, colours, labels.
+const CLASSES: [(f64, RGBColor, &str); 5] = [
+    (0.99, colour::BLUE, "99% or more"),
+    (0.95, colour::SKY, "95% to 99%"),
+    (0.90, colour::YELLOW, "90% to 95%"),
+    (0.80, colour::ORANGE, "80% to 90%"),
+    (0.0, colour::VERMILLION, "below 80%"),
+];
+
+fn class_colour(p: Option<f64>) -> RGBColor {
+    match p {
+        Some(p) => CLASSES
+            .iter()
+            .find(|c| p >= c.0)
+            .map(|c| c.1)
+            .unwrap_or(colour::VERMILLION),
+        None => colour::GREY,
+    }
+}
+
+/// One place on the map.
+struct Place {
+    name: String,
+    kind: Kind,
+    x: f64,
+    y: f64,
+    p: Option<f64>,
+    stations: usize,
+}
+
+/// A label's box in pixels.
+type BoxPx = (i32, i32, i32, i32);
+
+fn overlaps(a: &BoxPx, b: &BoxPx) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// A round step in degrees for about `n` ticks over `span` degrees.
+fn degree_step(span: f64, n: f64) -> f64 {
+    let raw = span / n.max(1.0);
+    [
+        0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 45.0,
+    ]
+    .into_iter()
+    .find(|s| *s >= raw)
+    .unwrap_or(90.0)
+}
+
+fn degree_ticks(a: f64, b: f64, step: f64) -> Vec<f64> {
+    let mut v = Vec::new();
+    let mut t = (a / step).ceil() * step;
+    while t <= b + 1e-9 && v.len() < 50 {
+        v.push(t);
+        t += step;
+    }
+    v
+}
+
+fn degrees(v: f64, pos: char, neg: char, step: f64) -> String {
+    let d = if step < 0.1 {
+        2
+    } else if step < 1.0 {
+        1
+    } else {
+        0
+    };
+    format!("{:.*}°{}", d, v.abs(), if v < 0.0 { neg } else { pos })
+}
+
+/// Draw the chart into `body`.
+pub(super) fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    body: &DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+) -> Result<()> {
+    let s = ctx.s;
+    let m = ctx.m;
+    // P(on time) of every place.
+    let mut village_share: Vec<(f64, usize)> = vec![(0.0, 0); m.nodes.len()];
+    for (st, r) in m.stations.iter().zip(&s.station_results) {
+        village_share[st.node].0 += r.on_time.p;
+        village_share[st.node].1 += 1;
+    }
+    let kec_of_hub = |i: usize| s.kecamatan.iter().find(|k| k.hub == i);
+    let mut places = Vec::new();
+    let mut unplaced = 0usize;
+    for (i, node) in m.nodes.iter().enumerate() {
+        let Some((lat, lon)) = node.coords else {
+            unplaced += 1;
+            continue;
+        };
+        let nr = &s.nodes[i];
+        let p = nr.on_time.map(|p| p.p).or_else(|| match node.kind {
+            Kind::Hub => kec_of_hub(i).map(|k| k.all_stations_on_time.p),
+            _ => {
+                let (sum, n) = village_share[i];
+                (n > 0).then(|| sum / n as f64)
+            }
+        });
+        places.push(Place {
+            name: node.name.clone(),
+            kind: node.kind,
+            x: lon,
+            y: lat,
+            p,
+            stations: node.stations.1,
+        });
+    }
+    let (bw, _) = body.dim_in_pixel();
+    let legend_w = 300;
+    let (plot, side) = body.split_horizontally(bw - legend_w);
+    if places.is_empty() {
+        return super::message(
+            body,
+            "No coordinates to place: give the nodes lat and lon to draw the map.",
+        );
+    }
+
+    // Extent: the places, and the basemap when there is one.
+    let mut ext = places.iter().fold(
+        (
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ),
+        |e, p| (e.0.min(p.x), e.1.max(p.x), e.2.min(p.y), e.3.max(p.y)),
+    );
+    if let Some((rings, _)) = &ctx.basemap {
+        for r in rings {
+            for &(lon, lat) in r {
+                ext = (
+                    ext.0.min(lon),
+                    ext.1.max(lon),
+                    ext.2.min(lat),
+                    ext.3.max(lat),
+                );
+            }
+        }
+    }
+    let (mut lon0, mut lon1, mut lat0, mut lat1) = ext;
+    let lat_mid = (lat0 + lat1) / 2.0;
+    let kx = lat_mid.to_radians().cos().max(0.05);
+    // Pad: 8% and at least 0.03° each side.
+    let padx = ((lon1 - lon0) * 0.08).max(0.03);
+    let pady = ((lat1 - lat0) * 0.08).max(0.03);
+    lon0 -= padx;
+    lon1 += padx;
+    lat0 -= pady;
+    lat1 += pady;
+    // One scale on both axes: widen the narrower dimension to the plot's pixel aspect.
+    let (pw, ph) = plot.dim_in_pixel();
+    let (xl, yl, mg) = (52i32, 92i32, 10i32);
+    let inner_w = (pw as i32 - yl - 2 * mg).max(50) as f64;
+    let inner_h = (ph as i32 - xl - 2 * mg).max(50) as f64;
+    let (mut x0, mut x1) = (lon0 * kx, lon1 * kx);
+    let (mut y0, mut y1) = (lat0, lat1);
+    let scale = (inner_w / (x1 - x0)).min(inner_h / (y1 - y0));
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let (hw, hh) = (inner_w / scale / 2.0, inner_h / scale / 2.0);
+    (x0, x1, y0, y1) = (cx - hw, cx + hw, cy - hh, cy + hh);
+    let step =
+        degree_step((x1 - x0) / kx, inner_w / 150.0).max(degree_step(y1 - y0, inner_h / 90.0));
+    let xt: Vec<f64> = degree_ticks(x0 / kx, x1 / kx, step)
+        .into_iter()
+        .map(|l| l * kx)
+        .collect();
+    let yt = degree_ticks(y0, y1, step);
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(mg)
+        .x_label_area_size(xl)
+        .y_label_area_size(yl)
+        .build_cartesian_2d(super::ticked(x0..x1, xt), super::ticked(y0..y1, yt))
+        .drawn()?;
+    let xlab = |x: &f64| degrees(x / kx, 'E', 'W', step);
+    let ylab = |y: &f64| degrees(*y, 'N', 'S', step);
+    if ctx.basemap.is_some() {
+        chart
+            .plotting_area()
+            .fill(&RGBColor(228, 240, 248))
+            .drawn()?;
+    }
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(RGBColor(235, 235, 235).mix(0.6))
+        .x_label_formatter(&xlab)
+        .y_label_formatter(&ylab)
+        .label_style(font(size::LABEL))
+        .draw()
+        .drawn()?;
+    let pj = |lon: f64, lat: f64| (lon * kx, lat);
+
+    if let Some((rings, _)) = &ctx.basemap {
+        for r in rings {
+            let pts: Vec<(f64, f64)> = r.iter().map(|&(a, b)| pj(a, b)).collect();
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    pts.clone(),
+                    RGBColor(240, 237, 226).filled(),
+                )))
+                .drawn()?;
+            let mut closed = pts;
+            if let Some(&f) = closed.first() {
+                closed.push(f);
+            }
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    closed,
+                    RGBColor(170, 165, 150).stroke_width(1),
+                )))
+                .drawn()?;
+        }
+    }
+
+    // Links from each supplier, styled by the route's mode (its first non-road link).
+    let mut modes = [false; 3];
+    for node in &m.nodes {
+        let (Some(sup), Some((lat, lon))) = (node.supplier, node.coords) else {
+            continue;
+        };
+        let Some((slat, slon)) = m.nodes[sup].coords else {
+            continue;
+        };
+        let mode = node
+            .route
+            .iter()
+            .map(|&l| m.links[l].mode)
+            .find(|md| *md != Mode::Road)
+            .unwrap_or(Mode::Road);
+        let major = node.kind != Kind::Village;
+        let pts = vec![pj(slon, slat), pj(lon, lat)];
+        match mode {
+            Mode::Road => {
+                modes[0] = true;
+                let c = RGBColor(90, 90, 90);
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        pts,
+                        c.stroke_width(if major { 3 } else { 1 }),
+                    )))
+                    .drawn()?;
+            }
+            Mode::Sea => {
+                modes[1] = true;
+                chart
+                    .draw_series(std::iter::once(DashedPathElement::new(
+                        pts,
+                        10,
+                        6,
+                        colour::BLUE.stroke_width(if major { 3 } else { 2 }),
+                    )))
+                    .drawn()?;
+            }
+            Mode::River => {
+                modes[2] = true;
+                chart
+                    .draw_series(std::iter::once(DashedPathElement::new(
+                        pts,
+                        3,
+                        4,
+                        colour::GREEN.stroke_width(if major { 3 } else { 2 }),
+                    )))
+                    .drawn()?;
+            }
+        }
+    }
+
+    // Places: villages first (smallest on top), then hubs, then depots.
+    let mut order: Vec<&Place> = places.iter().collect();
+    let rank = |k: Kind| match k {
+        Kind::Village => 0,
+        Kind::Hub => 1,
+        Kind::Depot => 2,
+    };
+    order.sort_by(|a, b| {
+        rank(a.kind)
+            .cmp(&rank(b.kind))
+            .then(b.stations.cmp(&a.stations))
+            .then(a.name.cmp(&b.name))
+    });
+    let village_r = |n: usize| (4.0 + 1.5 * (n as f64).sqrt()).min(16.0) as i32;
+    let mut taken: Vec<BoxPx> = Vec::new();
+    let mut any_grey = false;
+    for p in &order {
+        let (px, py) = chart.backend_coord(&pj(p.x, p.y));
+        let c = class_colour(p.p);
+        any_grey |= p.p.is_none();
+        match p.kind {
+            Kind::Village => {
+                let r = village_r(p.stations);
+                root.draw(&Circle::new((px, py), r + 1, colour::BLACK.filled()))
+                    .drawn()?;
+                root.draw(&Circle::new((px, py), r, c.filled())).drawn()?;
+            }
+            Kind::Hub => {
+                root.draw(&Circle::new((px, py), 13, colour::BLACK.filled()))
+                    .drawn()?;
+                root.draw(&Circle::new((px, py), 10, c.filled())).drawn()?;
+                taken.push((px - 13, py - 13, px + 13, py + 13));
+            }
+            Kind::Depot => {
+                root.draw(&Rectangle::new(
+                    [(px - 12, py - 12), (px + 12, py + 12)],
+                    colour::BLACK.filled(),
+                ))
+                .drawn()?;
+                root.draw(&Rectangle::new(
+                    [(px - 8, py - 8), (px + 8, py + 8)],
+                    c.filled(),
+                ))
+                .drawn()?;
+                taken.push((px - 12, py - 12, px + 12, py + 12));
+            }
+        }
+    }
+
+    // Labels: depots and hubs always; villages too when there are few.
+    let (ax, ay) = chart.backend_coord(&(x0, y1));
+    let (bx, by) = chart.backend_coord(&(x1, y0));
+    let villages = places.iter().filter(|p| p.kind == Kind::Village).count();
+    let mut to_label: Vec<&Place> = order
+        .iter()
+        .rev()
+        .filter(|p| p.kind != Kind::Village || villages <= 15)
+        .copied()
+        .collect();
+    to_label.sort_by_key(|p| 2 - rank(p.kind));
+    for p in to_label {
+        let major = p.kind != Kind::Village;
+        let f = if major {
+            bold(size::LABEL)
+        } else {
+            font(size::SMALL)
+        };
+        let (px, py) = chart.backend_coord(&pj(p.x, p.y));
+        let r = match p.kind {
+            Kind::Village => village_r(p.stations),
+            _ => 13,
+        };
+        let tw = text_width(&p.name, &f);
+        let th = (f.get_size() / 1.24) as i32 + 4;
+        let cands = [
+            (px + r + 5, py - th / 2),
+            (px - r - 5 - tw, py - th / 2),
+            (px - tw / 2, py - r - 4 - th),
+            (px - tw / 2, py + r + 4),
+            (px + r, py - r - th),
+            (px + r, py + r),
+            (px - r - tw, py - r - th),
+            (px - r - tw, py + r),
+        ];
+        let inside = |b: &BoxPx| b.0 >= ax && b.2 <= bx && b.1 >= ay && b.3 <= by;
+        let pick = cands
+            .iter()
+            .map(|&(x, y)| (x, y, x + tw, y + th))
+            .find(|b| inside(b) && !taken.iter().any(|t| overlaps(b, t)))
+            .or_else(|| {
+                cands
+                    .iter()
+                    .map(|&(x, y)| (x, y, x + tw, y + th))
+                    .find(|b| inside(b))
+            });
+        let Some(b) = pick else { continue };
+        root.draw(&Rectangle::new(
+            [(b.0 - 2, b.1), (b.2 + 2, b.3)],
+            WHITE.mix(0.75).filled(),
+        ))
+        .drawn()?;
+        root.draw(&Text::new(
+            p.name.clone(),
+            (b.0, (b.1 + b.3) / 2),
+            text(f, colour::BLACK, HPos::Left, VPos::Center),
+        ))
+        .drawn()?;
+        taken.push(b);
+    }
+
+    // North arrow, top right inside the map.
+    let (nx, ny) = (bx - 30, ay + 16);
+    root.draw(&Polygon::new(
+        vec![
+            (nx, ny + 6),
+            (nx - 11, ny + 40),
+            (nx, ny + 32),
+            (nx + 11, ny + 40),
+        ],
+        colour::BLACK.filled(),
+    ))
+    .drawn()?;
+    root.draw(&Text::new(
+        "N",
+        (nx, ny + 44),
+        text(bold(size::LABEL), colour::BLACK, HPos::Center, VPos::Top),
+    ))
+    .drawn()?;
+
+    // Scale bar, bottom left inside the map: a round length near a fifth of the width.
+    let km_per_px = (x1 - x0) * 111.32 / (bx - ax).max(1) as f64;
+    let target_km = km_per_px * (bx - ax) as f64 / 5.0;
+    let km = [
+        1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0,
+    ]
+    .into_iter()
+    .rev()
+    .find(|k| *k <= target_km)
+    .unwrap_or(1.0);
+    let len = (km / km_per_px).round() as i32;
+    let (sx, sy) = (ax + 16, by - 18);
+    root.draw(&Rectangle::new(
+        [(sx - 6, sy - 30), (sx + len + 6, sy + 8)],
+        WHITE.mix(0.75).filled(),
+    ))
+    .drawn()?;
+    root.draw(&Rectangle::new(
+        [(sx, sy - 4), (sx + len, sy)],
+        colour::BLACK.filled(),
+    ))
+    .drawn()?;
+    for x in [sx, sx + len] {
+        root.draw(&Rectangle::new(
+            [(x - 1, sy - 9), (x + 1, sy)],
+            colour::BLACK.filled(),
+        ))
+        .drawn()?;
+    }
+    root.draw(&Text::new(
+        format!("{km:.0} km"),
+        (sx + len / 2, sy - 10),
+        text(font(size::SMALL), colour::BLACK, HPos::Center, VPos::Bottom),
+    ))
+    .drawn()?;
+
+    // The basemap's credit, bottom right inside the map.
+    if let Some((_, credit)) = &ctx.basemap {
+        let f = font(size::SMALL);
+        let c = fit(credit, &f, (bx - ax) - len - 60);
+        let tw = text_width(&c, &f);
+        root.draw(&Rectangle::new(
+            [(bx - tw - 12, by - 30), (bx - 2, by - 2)],
+            WHITE.mix(0.8).filled(),
+        ))
+        .drawn()?;
+        root.draw(&Text::new(
+            c,
+            (bx - 7, by - 16),
+            text(f, colour::TEXT_GREY, HPos::Right, VPos::Center),
+        ))
+        .drawn()?;
+    }
+
+    // Legend.
+    let lw = legend_w as i32 - 16;
+    let mut items: Vec<(Mark, String)> = CLASSES
+        .iter()
+        .map(|c| (Mark::Dot(c.1, 8), c.2.to_string()))
+        .collect();
+    if any_grey {
+        items.push((Mark::Dot(colour::GREY, 8), "no deadline".to_string()));
+    }
+    let mut y = legend_column(&side, (12, 8), lw, Some("P(on time)"), &items)?;
+    let mut shapes = Vec::new();
+    if places.iter().any(|p| p.kind == Kind::Depot) {
+        shapes.push((Mark::Square(colour::GREY), "depot (KPU)".to_string()));
+    }
+    if places.iter().any(|p| p.kind == Kind::Hub) {
+        shapes.push((Mark::Dot(colour::GREY, 11), "PPK hub".to_string()));
+    }
+    if villages > 0 {
+        shapes.push((Mark::Dot(colour::GREY, 6), "village, size: TPS".to_string()));
+    }
+    y = legend_column(&side, (12, y + LEGEND_ROW / 2), lw, Some("Places"), &shapes)?;
+    let mut routes = Vec::new();
+    if modes[0] {
+        routes.push((Mark::Line(RGBColor(90, 90, 90), false), "road".to_string()));
+    }
+    if modes[1] {
+        routes.push((Mark::Line(colour::BLUE, true), "sea crossing".to_string()));
+    }
+    if modes[2] {
+        routes.push((Mark::Line(colour::GREEN, true), "river".to_string()));
+    }
+    if !routes.is_empty() {
+        y = legend_column(
+            &side,
+            (12, y + LEGEND_ROW / 2),
+            lw,
+            Some("Route (straight line)"),
+            &routes,
+        )?;
+    }
+    if let Some(p) = &ctx.basemap_missing {
+        let f = font(size::SMALL);
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| p.display().to_string());
+        for line in ["Basemap not found:".to_string(), name] {
+            side.draw(&Text::new(
+                fit(&line, &f, lw),
+                (12, y + LEGEND_ROW / 2),
+                text(f.clone(), colour::VERMILLION, HPos::Left, VPos::Center),
+            ))
+            .drawn()?;
+            y += LEGEND_ROW - 4;
+        }
+    }
+    if unplaced > 0 {
+        let f = font(size::SMALL);
+        side.draw(&Text::new(
+            fit(
+                &format!("{unplaced} places without coordinates not shown"),
+                &f,
+                lw,
+            ),
+            (12, y + LEGEND_ROW),
+            text(f, colour::TEXT_GREY, HPos::Left, VPos::Center),
+        ))
+        .drawn()?;
+    }
+    Ok(())
+}

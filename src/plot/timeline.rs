@@ -1,0 +1,208 @@
+//! "Timeline": per kecamatan on one local-time axis, the planned dispatch, the span from the
+//! median (P50) to the P95 arrival of its hub, and the hub deadline, so that the slack (the
+//! time between P95 and the deadline) can be read off; least slack on top.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{
+    Ctx, Drawn, Mark, bold, colour, dur, font, legend_row, size, text, text_width, time_tick_label,
+    time_ticks_px,
+};
+use crate::error::Result;
+
+/// The reading guide.
+pub(super) fn guide(_ctx: &Ctx) -> String {
+    "Planned dispatch, the usual-to-bad arrival span (P50–P95) and the deadline of each PPK; the gap to the deadline is the slack."
+        .to_string()
+}
+
+/// One row.
+struct Row {
+    name: String,
+    planned: Option<f64>,
+    p50: Option<f64>,
+    p95: Option<f64>,
+    deadline: Option<f64>,
+}
+
+impl Row {
+    /// Deadline minus P95 (−∞ when P95 is beyond the horizon, +∞ without a deadline).
+    fn slack(&self) -> f64 {
+        match (self.deadline, self.p95) {
+            (Some(d), Some(p)) => d - p,
+            (Some(_), None) => f64::NEG_INFINITY,
+            (None, _) => f64::INFINITY,
+        }
+    }
+}
+
+/// Draw the chart into `body`.
+pub(super) fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    body: &DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+) -> Result<()> {
+    let s = ctx.s;
+    let m = ctx.m;
+    let mut rows: Vec<Row> = s
+        .kecamatan
+        .iter()
+        .map(|k| {
+            let h = &s.nodes[k.hub];
+            Row {
+                name: k.name.clone(),
+                planned: h.planned_h,
+                p50: h.p50_h,
+                p95: h.p95_h,
+                deadline: h.deadline_h,
+            }
+        })
+        .collect();
+    if rows.is_empty() {
+        return super::message(body, "No kecamatan (hub) in this scenario.");
+    }
+    rows.sort_by(|a, b| a.slack().total_cmp(&b.slack()).then(a.name.cmp(&b.name)));
+    let n = rows.len();
+    let times = rows
+        .iter()
+        .flat_map(|r| [r.planned, r.p50, r.p95, r.deadline])
+        .flatten();
+    let (mut t0, mut t1) = times.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), t| {
+        (a.min(t), b.max(t))
+    });
+    if !t0.is_finite() || !t1.is_finite() {
+        t0 = 0.0;
+        t1 = s.horizon_h.max(1.0);
+    }
+    if t1 - t0 < 2.0 {
+        t0 -= 1.0;
+        t1 += 1.0;
+    }
+    let pad = (t1 - t0) * 0.05;
+    let (t0, t1) = (t0 - pad, t1 + pad);
+
+    let lf = font(size::LABEL);
+    let (bw, bh) = body.dim_in_pixel();
+    let (upper, strip) = body.split_vertically(bh - 44);
+    let slack_w = 190;
+    let (plot, _) = upper.split_horizontally(bw - slack_w);
+    let name_w = rows
+        .iter()
+        .map(|r| text_width(&r.name, &lf))
+        .max()
+        .unwrap_or(0)
+        .min(bw as i32 / 4);
+    let plot_w = (bw - slack_w) as i32 - name_w - 40;
+    let (tick_list, step) = time_ticks_px(m, t0, t1, plot_w.max(200));
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_top(30)
+        .margin_right(16)
+        .x_label_area_size(64)
+        .y_label_area_size(name_w + 24)
+        .build_cartesian_2d(
+            super::ticked(t0..t1, tick_list.clone()),
+            super::ticked(-0.5..n as f64 - 0.5, (0..n).map(|i| i as f64).collect()),
+        )
+        .drawn()?;
+    let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
+    let ylab = |y: &f64| -> String {
+        let i = n as i64 - 1 - y.round() as i64;
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| names.get(i).cloned())
+            .map(|s| super::fit(&s, &font(size::LABEL), name_w))
+            .unwrap_or_default()
+    };
+    let xlab = |x: &f64| time_tick_label(m, *x, step, &tick_list);
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(colour::GRID)
+        .x_label_formatter(&xlab)
+        .y_label_formatter(&ylab)
+        .label_style(font(size::LABEL))
+        .axis_desc_style(font(size::AXIS))
+        .x_desc(format!(
+            "Local time, {} ({})",
+            m.start.format("%Y"),
+            super::zone_name(m)
+        ))
+        .draw()
+        .drawn()?;
+    let (_, py) = chart.plotting_area().dim_in_pixel();
+    let row_px = py as f64 / n as f64;
+    let hh = (16.0 / row_px).min(0.28);
+    // Column header for the slack figures.
+    let (xr, ytop) = chart.backend_coord(&(t1, n as f64 - 0.5));
+    let bf = bold(size::LABEL);
+    root.draw(&Text::new(
+        "Slack at P95",
+        (xr + 24, ytop - 8),
+        text(bf, colour::BLACK, HPos::Left, VPos::Bottom),
+    ))
+    .drawn()?;
+    let clamp = |t: f64| t.clamp(t0, t1);
+    for (i, r) in rows.iter().enumerate() {
+        let y = (n - 1 - i) as f64;
+        if let (Some(p), Some(a)) = (r.planned, r.p50) {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(clamp(p), y), (clamp(a), y)],
+                    colour::GREY.stroke_width(2),
+                )))
+                .drawn()?;
+        }
+        if let Some(a) = r.p50 {
+            let b = r.p95.unwrap_or(t1);
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(clamp(a), y - hh), (clamp(b), y + hh)],
+                    colour::SKY.filled(),
+                )))
+                .drawn()?;
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(clamp(a), y - hh), (clamp(a), y + hh)],
+                    colour::BLUE.stroke_width(3),
+                )))
+                .drawn()?;
+        }
+        if let Some(p) = r.planned {
+            let (px, pyy) = chart.backend_coord(&(clamp(p), y));
+            super::draw_mark(root, Mark::Triangle(colour::BLACK), (px, pyy))?;
+        }
+        if let Some(d) = r.deadline {
+            let (dx, dy) = chart.backend_coord(&(clamp(d), y));
+            let half = (hh * row_px * 1.5).max(10.0) as i32;
+            root.draw(&Rectangle::new(
+                [(dx - 2, dy - half), (dx + 2, dy + half)],
+                colour::VERMILLION.filled(),
+            ))
+            .drawn()?;
+        }
+        let (label, c) = match (r.deadline, r.p95) {
+            (None, _) => ("no deadline".to_string(), colour::TEXT_GREY),
+            (Some(_), None) => ("P95 never arrives".to_string(), colour::VERMILLION),
+            (Some(d), Some(p)) if d >= p => (dur(d - p), colour::BLACK),
+            (Some(d), Some(p)) => (format!("{} late", dur(p - d)), colour::VERMILLION),
+        };
+        let (_, ry) = chart.backend_coord(&(t1, y));
+        root.draw(&Text::new(
+            label,
+            (xr + 24, ry),
+            text(lf.clone(), c, HPos::Left, VPos::Center),
+        ))
+        .drawn()?;
+    }
+    let items = vec![
+        (
+            Mark::Triangle(colour::BLACK),
+            "planned dispatch".to_string(),
+        ),
+        (Mark::Block(colour::SKY), "arrival P50–P95".to_string()),
+        (Mark::Tick(colour::VERMILLION), "PPK deadline".to_string()),
+    ];
+    legend_row(&strip, (name_w + 24, 22), &items)
+}

@@ -1,0 +1,465 @@
+//! The HTML report of each scenario (`report.html`, one self-contained file: charts inlined
+//! as SVG, no network) and the index of a run (`index.html`, every scenario side by side).
+//!
+//! The HTML is in `report.html.tt` and `index.html.tt`, filled by [`template::fill`] from
+//! `Serialize` structs of already-formatted strings: every number is formatted here, and every
+//! string is HTML-escaped by the template (only the charts' SVG, made by tepat, goes in raw).
+
+pub mod template;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::export;
+use crate::pipeline::ScenarioRun;
+use crate::plot::Chart;
+use crate::summary::{Prob, Summary};
+
+const REPORT: &str = include_str!("report.html.tt");
+const INDEX: &str = include_str!("index.html.tt");
+
+/// `97.3% [96.1–98.2]`.
+fn prob(p: &Prob) -> String {
+    format!(
+        "{:.1}% [{:.1}–{:.1}]",
+        p.p * 100.0,
+        p.lo * 100.0,
+        p.hi * 100.0
+    )
+}
+
+/// A headline figure.
+#[derive(Debug, Clone, Serialize)]
+struct Figure {
+    label: String,
+    value: String,
+    note: String,
+    /// CSS class: "good", "warn", "bad" or "".
+    class: String,
+}
+
+/// A table: a header and rows of cells.
+#[derive(Debug, Clone, Serialize, Default)]
+struct Table {
+    header: Vec<String>,
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Row {
+    cells: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ChartData {
+    name: String,
+    title: String,
+    guide: String,
+    svg: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Pair {
+    key: String,
+    value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ReportData {
+    scenario: String,
+    description: String,
+    file: String,
+    start: String,
+    target: String,
+    headline: Vec<Figure>,
+    kecamatan: Table,
+    villages: Table,
+    village_count: String,
+    causes: Table,
+    links: Table,
+    charts: Vec<ChartData>,
+    assumptions: Vec<String>,
+    manifest: Vec<Pair>,
+    tool: String,
+}
+
+/// Parse CSV bytes made by [`crate::export`] into a header and rows.
+fn parse_csv(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>)> {
+    let mut r = csv::Reader::from_reader(bytes);
+    let header = r
+        .headers()
+        .map_err(|e| Error::Other(format!("CSV: {e}")))?
+        .iter()
+        .map(String::from)
+        .collect();
+    let mut rows = Vec::new();
+    for rec in r.records() {
+        let rec = rec.map_err(|e| Error::Other(format!("CSV: {e}")))?;
+        rows.push(rec.iter().map(String::from).collect());
+    }
+    Ok((header, rows))
+}
+
+/// Columns of a parsed CSV, by name ("" when a column is missing).
+struct Cols<'a> {
+    header: &'a [String],
+}
+
+impl Cols<'_> {
+    fn get<'r>(&self, row: &'r [String], name: &str) -> &'r str {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| row.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+    /// `0.9730`, `0.9612`, `0.9821` → `97.3% [96.1–98.2]`; empty when the estimate is.
+    fn prob(&self, row: &[String], p: &str, lo: &str, hi: &str) -> String {
+        let f = |n: &str| self.get(row, n).parse::<f64>().ok();
+        match (f(p), f(lo), f(hi)) {
+            (Some(p), Some(lo), Some(hi)) => prob(&Prob { p, lo, hi }),
+            (Some(p), _, _) => format!("{:.1}%", p * 100.0),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The summary.csv tables: kecamatan, and every other node.
+fn summary_tables(s: &Summary) -> Result<(Table, Table)> {
+    let (header, rows) = parse_csv(&export::summary_csv::bytes(s)?)?;
+    let c = Cols { header: &header };
+    let mut kec = Table {
+        header: [
+            "Kecamatan",
+            "TPS",
+            "P(PPK on time) [95%]",
+            "P(every TPS on time) [95%]",
+            "Expected late TPS",
+            "PPK deadline",
+            "Arrival P50",
+            "P80",
+            "P95",
+            "Mean lateness when late (h)",
+            "Leading cause",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: Vec::new(),
+    };
+    let mut other = Table {
+        header: [
+            "Place",
+            "Kind",
+            "Kecamatan",
+            "TPS",
+            "P(on time) [95%]",
+            "Deadline",
+            "Arrival P50",
+            "P80",
+            "P95",
+            "Mean lateness when late (h)",
+            "Leading cause",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: Vec::new(),
+    };
+    for r in &rows {
+        let cell = |n: &str| c.get(r, n).to_string();
+        if c.get(r, "level") == "kecamatan" {
+            let p = c.prob(r, "p_on_time", "p_on_time_lo", "p_on_time_hi");
+            kec.rows.push(Row {
+                cells: vec![
+                    cell("name"),
+                    cell("stations"),
+                    if p.is_empty() {
+                        "no deadline".into()
+                    } else {
+                        p
+                    },
+                    c.prob(r, "p_all_tps_on_time", "p_all_tps_lo", "p_all_tps_hi"),
+                    cell("expected_late_tps"),
+                    cell("deadline"),
+                    cell("arrival_p50"),
+                    cell("arrival_p80"),
+                    cell("arrival_p95"),
+                    cell("late_mean_h"),
+                    cell("leading_cause"),
+                ],
+            });
+        } else {
+            other.rows.push(Row {
+                cells: vec![
+                    cell("name"),
+                    cell("level"),
+                    cell("kecamatan"),
+                    cell("stations"),
+                    c.prob(r, "p_on_time", "p_on_time_lo", "p_on_time_hi"),
+                    cell("deadline"),
+                    cell("arrival_p50"),
+                    cell("arrival_p80"),
+                    cell("arrival_p95"),
+                    cell("late_mean_h"),
+                    cell("leading_cause"),
+                ],
+            });
+        }
+    }
+    Ok((kec, other))
+}
+
+/// A CSV export as a table, as it is.
+fn csv_table(bytes: &[u8]) -> Result<Table> {
+    let (header, rows) = parse_csv(bytes)?;
+    Ok(Table {
+        header,
+        rows: rows.into_iter().map(|cells| Row { cells }).collect(),
+    })
+}
+
+/// A kecamatan's weaker figure: its hub's P(on time) or P(every TPS of it on time), whichever
+/// is lower, with what it measures.
+fn weaker(s: &Summary, k: &crate::summary::KecResult) -> (Prob, &'static str) {
+    match s.nodes[k.hub].on_time {
+        Some(h) if h.p <= k.all_stations_on_time.p => (h, "PPK on time"),
+        _ => (k.all_stations_on_time, "every TPS on time"),
+    }
+}
+
+/// The kecamatan with the lowest P(on time) (of its PPK or of all its TPS), with that
+/// probability and what it measures.
+fn riskiest(s: &Summary) -> Option<(String, Prob, &'static str)> {
+    s.kecamatan
+        .iter()
+        .map(|k| {
+            let (p, what) = weaker(s, k);
+            (k.name.clone(), p, what)
+        })
+        .min_by(|a, b| a.1.p.total_cmp(&b.1.p).then(a.0.cmp(&b.0)))
+}
+
+/// Kecamatan whose PPK or TPS fall short of the target (by the estimate).
+fn below_target(s: &Summary) -> usize {
+    s.kecamatan
+        .iter()
+        .filter(|k| weaker(s, k).0.p < s.target)
+        .count()
+}
+
+fn class_of(p: &Prob, target: f64) -> String {
+    if p.lo >= target {
+        "good"
+    } else if p.hi < target {
+        "bad"
+    } else {
+        "warn"
+    }
+    .into()
+}
+
+/// The self-contained HTML report of one scenario, with `charts` inlined as SVG.
+pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
+    let s = &run.summary;
+    let meta = &run.loaded.file.scenario;
+    let mf = &run.manifest;
+    let target = s.target;
+    let mut headline = vec![
+        Figure {
+            label: "P(every TPS on time)".into(),
+            value: format!("{:.1}%", s.all_on_time.p * 100.0),
+            note: format!(
+                "95% interval {:.1}–{:.1}%, over {} TPS",
+                s.all_on_time.lo * 100.0,
+                s.all_on_time.hi * 100.0,
+                crate::plot::thousands(s.stations as u64)
+            ),
+            class: class_of(&s.all_on_time, target),
+        },
+        Figure {
+            label: "Expected late TPS".into(),
+            value: format!("{:.2}", s.late_stations.mean),
+            note: format!(
+                "95% interval {:.2}–{:.2}",
+                s.late_stations.lo, s.late_stations.hi
+            ),
+            class: String::new(),
+        },
+    ];
+    if let Some((name, p, what)) = riskiest(s) {
+        headline.push(Figure {
+            label: "Riskiest kecamatan".into(),
+            value: name,
+            note: format!("P({what}) {}", prob(&p)),
+            class: class_of(&p, target),
+        });
+    }
+    let below = below_target(s);
+    headline.push(Figure {
+        label: format!("Kecamatan below the {:.0}% target", target * 100.0),
+        value: format!("{below} of {}", s.kecamatan.len()),
+        note: "P(PPK on time) or P(every TPS on time) below the target".into(),
+        class: if below == 0 { "good" } else { "bad" }.into(),
+    });
+    let (kecamatan, villages) = summary_tables(s)?;
+    let causes = csv_table(&export::causes_csv::bytes(s)?)?;
+    let mut links = csv_table(&export::links_csv::bytes(s)?)?;
+    links.rows.truncate(10);
+    let manifest = vec![
+        ("tepat version", mf.tool_version.clone()),
+        ("Scenario file", mf.scenario_file.clone()),
+        ("SHA-256", mf.scenario_sha256.clone()),
+        ("Seed", mf.seed.to_string()),
+        ("Replications", mf.runs.to_string()),
+        (
+            "Replication range",
+            format!("{} to {}", mf.replications[0], mf.replications[1]),
+        ),
+        ("Threads", mf.threads.to_string()),
+        ("Elapsed", format!("{:.2} s", mf.elapsed_s)),
+        (
+            "Replications per second",
+            format!("{:.0}", mf.replications_per_s),
+        ),
+        (
+            "Quantile resolution",
+            format!("{:.0} min", s.quantile_resolution_h * 60.0),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| Pair {
+        key: k.into(),
+        value: v,
+    })
+    .collect();
+    let data = ReportData {
+        scenario: s.scenario.clone(),
+        description: meta.description.clone().unwrap_or_default(),
+        file: mf.scenario_file.clone(),
+        start: s.start.clone(),
+        target: format!("{:.0}%", target * 100.0),
+        headline,
+        village_count: villages.rows.len().to_string(),
+        kecamatan,
+        villages,
+        causes,
+        links,
+        charts: charts
+            .iter()
+            .map(|c| ChartData {
+                name: c.name.to_string(),
+                title: c.title.clone(),
+                guide: c.guide.clone(),
+                svg: inline_svg(&c.svg),
+            })
+            .collect(),
+        assumptions: meta.assumptions.clone(),
+        manifest,
+        tool: format!("tepat {}", mf.tool_version),
+    };
+    template::fill(REPORT, &data)
+}
+
+/// An SVG document ready to inline in HTML: without the XML namespace attribute (implied in
+/// HTML, and it would be the only URL in the report) and sized by CSS.
+fn inline_svg(svg: &str) -> String {
+    svg.replacen(r#" xmlns="http://www.w3.org/2000/svg""#, "", 1)
+        .replacen(
+            &format!(
+                r#"width="{}" height="{}" "#,
+                crate::plot::WIDTH,
+                crate::plot::HEIGHT
+            ),
+            r#"role="img" "#,
+            1,
+        )
+}
+
+/// One scenario's line in `index.html`: already-formatted headline figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexEntry {
+    /// Output folder name (the scenario file's stem); links go to `<folder>/report.html`.
+    pub folder: String,
+    /// Scenario name.
+    pub scenario: String,
+    /// Description (may be empty).
+    pub description: String,
+    /// TPS in the scenario.
+    pub stations: String,
+    /// Replications.
+    pub runs: String,
+    /// Seed.
+    pub seed: String,
+    /// P(every TPS on time) with its interval.
+    pub all_on_time: String,
+    /// Expected late TPS with its interval.
+    pub late: String,
+    /// Riskiest kecamatan and its P(on time).
+    pub riskiest: String,
+    /// Kecamatan below the target, "n of m".
+    pub below_target: String,
+    /// CSS class of P(every TPS on time) against the target.
+    pub class: String,
+}
+
+impl IndexEntry {
+    /// The entry of a run written into the folder `folder`.
+    pub fn new(folder: &str, run: &ScenarioRun) -> Self {
+        let s = &run.summary;
+        let below = below_target(s);
+        IndexEntry {
+            folder: folder.to_string(),
+            scenario: s.scenario.clone(),
+            description: run
+                .loaded
+                .file
+                .scenario
+                .description
+                .clone()
+                .unwrap_or_default(),
+            stations: crate::plot::thousands(s.stations as u64),
+            runs: crate::plot::thousands(s.runs),
+            seed: run.manifest.seed.to_string(),
+            all_on_time: prob(&s.all_on_time),
+            late: format!(
+                "{:.2} [{:.2}–{:.2}]",
+                s.late_stations.mean, s.late_stations.lo, s.late_stations.hi
+            ),
+            riskiest: riskiest(s)
+                .map(|(n, p, what)| format!("{n}: {:.1}% ({what})", p.p * 100.0))
+                .unwrap_or_default(),
+            below_target: format!(
+                "{below} of {} (target {:.0}%)",
+                s.kecamatan.len(),
+                s.target * 100.0
+            ),
+            class: class_of(&s.all_on_time, s.target),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct IndexData<'a> {
+    entries: &'a [IndexEntry],
+    count: String,
+    tool: String,
+}
+
+/// `index.html`: every scenario of a run side by side, linking to `<folder>/report.html`.
+pub fn index_html(entries: &[IndexEntry]) -> String {
+    let data = IndexData {
+        entries,
+        count: entries.len().to_string(),
+        tool: format!("tepat {}", env!("CARGO_PKG_VERSION")),
+    };
+    // The template is fixed and tested; should filling ever fail, say so in the page.
+    template::fill(INDEX, &data).unwrap_or_else(|e| {
+        format!(
+            "<!doctype html><meta charset=\"utf-8\"><title>tepat</title><p>{}</p>",
+            template::escape(&e.to_string())
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,119 @@
+//! The report is self-contained and escaped; the index links to every report.
+
+use std::path::Path;
+
+use super::*;
+use crate::engine::{NoProgress, Runs};
+use crate::pipeline::{RunConfig, simulate_file};
+
+fn simulate(path: &Path) -> ScenarioRun {
+    let cfg = RunConfig {
+        seed: Some(7),
+        runs: Runs::Fixed(300),
+        threads: 2,
+        ..RunConfig::default()
+    };
+    simulate_file(path, &cfg, &NoProgress).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every `src="…"`, `href="…"` and `url(…)` target in `html`.
+pub(crate) fn references(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in ["src=\"", "href=\"", "url("] {
+        let mut rest = html;
+        while let Some(i) = rest.find(key) {
+            rest = &rest[i + key.len()..];
+            let end = rest.find(['"', ')']).unwrap_or(rest.len());
+            out.push(rest[..end].trim_matches(['\'', ' ']).to_string());
+        }
+    }
+    out
+}
+
+fn is_external(r: &str) -> bool {
+    let r = r.to_ascii_lowercase();
+    r.starts_with("http:") || r.starts_with("https:") || r.starts_with("//")
+}
+
+#[test]
+fn the_report_is_self_contained_and_has_every_part() {
+    let run = simulate(Path::new("tests/data/valid/minimal.toml"));
+    let charts = crate::plot::charts(&run).unwrap();
+    let html = report_html(&run, &charts).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    for r in references(&html) {
+        assert!(!is_external(&r), "external reference {r}");
+    }
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    assert!(!html.contains("{{"), "unfilled placeholder");
+    // Charts inline, with their guides.
+    for c in &charts {
+        assert!(html.contains(&format!("id=\"{}\"", c.name)));
+        assert!(html.contains(&template::escape(&c.guide)));
+    }
+    assert_eq!(html.matches("<svg").count(), charts.len());
+    // Headline figures, tables and manifest.
+    assert!(html.contains("P(every TPS on time)"));
+    assert!(html.contains("Expected late TPS"));
+    assert!(html.contains("Riskiest kecamatan"));
+    assert!(html.contains("<details>"));
+    assert!(html.contains("Village A") && html.contains("Village B"));
+    assert!(html.contains(&run.manifest.scenario_sha256));
+    assert!(html.contains("road disruption"), "causes table header");
+    assert!(html.contains("@media print"));
+}
+
+#[test]
+fn every_string_from_the_scenario_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/data/valid/minimal.toml")
+        .unwrap()
+        .replace(
+            "name = \"minimal\"",
+            "name = \"<script>alert(1)</script>\"\ndescription = \"Rock & <b>roll</b>\"\nassumptions = [\"boats <sail> & \\\"dock\\\"\"]",
+        )
+        .replace("name = \"Hub\"", "name = \"Hub <i>&</i>\"")
+        .replace("supplier = \"Hub\"", "supplier = \"Hub <i>&</i>\"");
+    let p = dir.path().join("evil.toml");
+    std::fs::write(&p, text).unwrap();
+    let run = simulate(&p);
+    let charts = crate::plot::charts(&run).unwrap();
+    let html = report_html(&run, &charts).unwrap();
+    assert!(!html.contains("<script>alert"), "scenario name not escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<b>roll</b>"));
+    assert!(html.contains("Rock &amp; &lt;b&gt;roll&lt;/b&gt;"));
+    assert!(html.contains("boats &lt;sail&gt; &amp; &quot;dock&quot;"));
+    assert!(!html.contains("Hub <i>"));
+    assert!(html.contains("Hub &lt;i&gt;&amp;&lt;/i&gt;"));
+    for c in &charts {
+        assert!(!c.svg.contains("<i>"), "{} does not escape names", c.name);
+    }
+    let index = index_html(&[IndexEntry::new("evil", &run)]);
+    assert!(!index.contains("<script>alert"));
+    assert!(index.contains("href=\"evil/report.html\""));
+}
+
+#[test]
+fn the_index_links_every_scenario() {
+    let a = simulate(Path::new("tests/data/valid/minimal.toml"));
+    let b = simulate(Path::new("tests/data/valid/no-coordinates.toml"));
+    let entries = vec![
+        IndexEntry::new("minimal", &a),
+        IndexEntry::new("no-coordinates", &b),
+    ];
+    let html = index_html(&entries);
+    let refs = references(&html);
+    assert_eq!(
+        refs,
+        vec![
+            "minimal/report.html".to_string(),
+            "no-coordinates/report.html".to_string()
+        ]
+    );
+    assert!(html.contains(&entries[0].all_on_time));
+    assert!(html.contains("no-coordinates"));
+    assert!(!html.contains("{{"));
+    let empty = index_html(&[]);
+    assert!(empty.contains("No scenario was run."));
+}
