@@ -102,6 +102,9 @@ pub fn main(cli: Cli) -> Result<()> {
         }),
         Some(Command::Run(a)) => run(a),
         Some(Command::Check { paths }) => check(&paths),
+        Some(Command::Sweep(a)) => crate::analysis::cli::sweep(a),
+        Some(Command::Plan(a)) => crate::analysis::cli::plan(a),
+        Some(Command::Sensitivity(a)) => crate::analysis::cli::sensitivity(a),
     }
 }
 

@@ -11,6 +11,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod engine;

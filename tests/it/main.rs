@@ -1,5 +1,6 @@
 //! Integration tests: one binary, with fixtures in tests/data/.
 
+mod charts;
 mod cli;
 mod determinism;
 mod errors;
