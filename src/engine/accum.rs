@@ -207,7 +207,9 @@ impl Acc {
                 let li = li as usize;
                 crit[li] = true;
                 self.link_late_stations[li] += 1;
-                self.link_delay_ticks[li] += ticks(d);
+                // A link's delay on the critical chain counts at most the horizon (a delay
+                // that ran past it is "never arrived"), so the sum cannot overflow.
+                self.link_delay_ticks[li] += ticks(d.min(m.horizon));
             }
         }
         for (li, &c) in crit.iter().enumerate() {

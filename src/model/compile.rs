@@ -31,6 +31,14 @@ pub const MAX_STATES: usize = 256;
 /// Arrivals up to this long after a deadline (hours; about 4 microseconds) are on time: the
 /// rounding of departure and travel times must not make an exact arrival late.
 pub const DEADLINE_SLACK_H: f64 = 1e-9;
+/// The largest factor a weather state may put on sailing time, road time, disruption rates or
+/// damage probabilities: a state a hundred times worse than calm is already a closure.
+pub const MAX_FACTOR: f64 = 100.0;
+/// The most road-disruption events a day a link may see in its worst weather state
+/// (`rate_per_day` times the highest `disruption_factor` of its zone).
+pub const MAX_EVENTS_PER_DAY: f64 = 1_000.0;
+/// The longest link, km (more than the Earth's circumference is a typing mistake).
+pub const MAX_DISTANCE_KM: f64 = 50_000.0;
 /// The most rounds a consignment's fleet may need (trips ÷ vehicles).
 pub const MAX_ROUNDS: f64 = 10_000.0;
 
@@ -89,6 +97,25 @@ impl Ck {
         } else {
             v
         }
+    }
+
+    /// A factor of a weather state: finite, at least 0 (above 0 when `positive`), and at
+    /// most [`MAX_FACTOR`].
+    fn factor(&mut self, path: KeyPath, v: f64, what: &str, positive: bool) -> f64 {
+        let v = if positive {
+            self.positive(path.clone(), v, what)
+        } else {
+            self.nonneg(path.clone(), v, what)
+        };
+        if v > MAX_FACTOR {
+            self.err(
+                path,
+                format!("{what} is {v}; a weather factor may be at most {MAX_FACTOR}"),
+                Some("a factor multiplies the calm value: 1.5 means 50% slower or more frequent"),
+            );
+            return 1.0;
+        }
+        v
     }
 
     fn positive(&mut self, path: KeyPath, v: f64, what: &str) -> f64 {
@@ -271,25 +298,29 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             states.push(State {
                 name: s.name.clone(),
                 wave_m: ck.nonneg(p.key("wave_m"), s.wave_m, "wave_m"),
-                sail_factor: ck.positive(
+                sail_factor: ck.factor(
                     p.key("sail_factor"),
                     s.sail_factor.unwrap_or(1.0),
                     "sail_factor",
+                    true,
                 ),
-                road_factor: ck.positive(
+                road_factor: ck.factor(
                     p.key("road_factor"),
                     s.road_factor.unwrap_or(1.0),
                     "road_factor",
+                    true,
                 ),
-                disruption_factor: ck.nonneg(
+                disruption_factor: ck.factor(
                     p.key("disruption_factor"),
                     s.disruption_factor.unwrap_or(1.0),
                     "disruption_factor",
+                    false,
                 ),
-                damage_factor: ck.nonneg(
+                damage_factor: ck.factor(
                     p.key("damage_factor"),
                     s.damage_factor.unwrap_or(1.0),
                     "damage_factor",
+                    false,
                 ),
             });
         }
@@ -439,6 +470,13 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             (Some(d), None, None) => ck.dist(lp.key("duration"), d).map(Base::Duration),
             (None, Some(km), Some(sp)) => {
                 let km = ck.positive(lp.key("distance_km"), km, "distance_km");
+                if km > MAX_DISTANCE_KM {
+                    ck.err(
+                        lp.key("distance_km"),
+                        format!("a link of {km} km is longer than {MAX_DISTANCE_KM} km"),
+                        Some("distance_km is in kilometres"),
+                    );
+                }
                 if unit_of(sp).is_some() {
                     ck.err(
                         lp.key("speed_kmh").key("unit"),
@@ -623,6 +661,20 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                     p.key("rate_per_day"),
                     format!("{rate} events a day is not a disruption rate"),
                     Some("rate_per_day counts blocking events per day"),
+                );
+            }
+            let worst = zone
+                .and_then(|z| zones.get(z))
+                .map(|z| z.states.iter().map(|s| s.disruption_factor).fold(0.0, f64::max))
+                .unwrap_or(1.0);
+            if rate <= 100.0 && rate * worst > MAX_EVENTS_PER_DAY {
+                ck.err(
+                    p.key("rate_per_day"),
+                    format!(
+                        "{rate} events a day times the zone's highest disruption_factor ({worst}) is {} events a day; at most {MAX_EVENTS_PER_DAY} are simulated",
+                        rate * worst
+                    ),
+                    Some("lower rate_per_day or the disruption_factor of the zone's worst state"),
                 );
             }
             Some(Disruption {

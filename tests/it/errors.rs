@@ -202,11 +202,11 @@ fn every_catalogue_entry_is_produced_by_its_example() {
 fn every_catalogue_fixture_is_used() {
     let used: BTreeSet<String> = catalogue().into_iter().map(|e| e.example).collect();
     for f in std::fs::read_dir("tests/data/invalid/catalogue").unwrap() {
-        let name = format!(
-            "catalogue/{}",
-            f.unwrap().file_name().to_string_lossy()
+        let name = format!("catalogue/{}", f.unwrap().file_name().to_string_lossy());
+        assert!(
+            used.contains(&name),
+            "{name} is not an example in docs/errors.md"
         );
-        assert!(used.contains(&name), "{name} is not an example in docs/errors.md");
     }
 }
 
@@ -230,7 +230,12 @@ fn literals(file: &str) -> Vec<(usize, String)> {
         for c in re.captures_iter(&s) {
             let m = c.get(1).unwrap();
             // Only messages: skip pure placeholders like "{0}" and "{}".
-            if strip_placeholders(m.as_str()).chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            if strip_placeholders(m.as_str())
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                < 3
+            {
                 continue;
             }
             out.push((

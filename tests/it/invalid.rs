@@ -112,6 +112,12 @@ const CASES: &[(&str, Option<usize>, &str, &[&str])] = &[
         &["a depot is not dispatched"],
     ),
     (
+        "fuzz-huge-distance.toml",
+        Some(15),
+        "link[0].distance_km",
+        &["is longer than 50000 km"],
+    ),
+    (
         "fuzz-tiny-capacity.toml",
         Some(29),
         "node[1].fleet",

@@ -234,6 +234,39 @@ fn a_load_that_needs_absurd_rounds_is_refused_not_cut_short() {
 }
 
 #[test]
+fn weather_factors_and_disruption_rates_are_bounded() {
+    // A disruption_factor of 1e6 on a rate of 100 a day asked the engine to draw 3.6e10
+    // blocking events per link and replication: a hang. A sail_factor of 1e300 made delays
+    // that overflowed the accumulators. Both are refused now.
+    let zone = |state: &str, rate: &str| {
+        format!(
+            "{HEAD}[[zone]]\nname = \"z\"\nstep_h = 6\nstates = [{{ name = \"calm\" }}, {{ name = \"wet\", {state} }}]\ninitial = [0.5, 0.5]\ntransition = [[0.5, 0.5], [0.5, 0.5]]\n{}",
+            ONE_LINK.replace(
+                "mode = \"road\"",
+                &format!("mode = \"road\"\nzone = \"z\"\ndisruption = {{ rate_per_day = {rate}, duration = {{ dist = \"fixed\", value = 1 }} }}")
+            )
+        )
+    };
+    assert_rejected(
+        &zone("disruption_factor = 1e6", "100"),
+        &["a weather factor may be at most 100"],
+    );
+    assert_rejected(
+        &zone("sail_factor = 1e300", "1"),
+        &["a weather factor may be at most 100"],
+    );
+    assert_rejected(&zone("road_factor = 101", "1"), &["at most 100"]);
+    assert_rejected(
+        &zone("disruption_factor = 20", "60"),
+        &["at most 1000 are simulated"],
+    );
+    let m = util::model(&zone("disruption_factor = 10", "100"));
+    let t0 = Instant::now();
+    util::simulate(&m, 20, 1, 1);
+    assert!(t0.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
 fn a_depot_has_no_planned_dispatch() {
     // Found by fuzzing: accepted and ignored (the depot "arrived" before its planned dispatch).
     let text = format!(
@@ -976,6 +1009,10 @@ fn fuzz_findings_are_fixed() {
         (
             "tests/data/invalid/fuzz-tiny-capacity.toml",
             &["rounds of fleet"],
+        ),
+        (
+            "tests/data/invalid/fuzz-huge-distance.toml",
+            &["is longer than 50000 km"],
         ),
     ] {
         let e = tepat::scenario::load(Path::new(file))
