@@ -43,7 +43,8 @@ impl Body for CostChart<'_> {
             .iter()
             .map(|r| r.overall.avoided.lo)
             .fold(0.0f64, f64::min)
-            * 1.15;
+            * 1.15
+            - ymax * 0.08;
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(8)
             .margin_right(30)
@@ -80,7 +81,12 @@ impl Body for CostChart<'_> {
             )))
             .drawn()?;
         let lf = font(size::LABEL);
-        let mut placed: Vec<(i32, i32)> = Vec::new();
+        let mut placed: Vec<(i32, i32, i32)> = Vec::new();
+        // Every point, so that labels are not drawn over another strategy's point.
+        let dots: Vec<(i32, i32)> = rows
+            .iter()
+            .map(|r| chart.backend_coord(&(cost(r.cost_idr), r.overall.avoided.mean)))
+            .collect();
         for r in &rows {
             let x = cost(r.cost_idr);
             let a = &r.overall.avoided;
@@ -101,15 +107,33 @@ impl Body for CostChart<'_> {
             chart
                 .draw_series(std::iter::once(Circle::new((x, a.mean), 9, c.filled())))
                 .drawn()?;
-            let (px, mut py) = chart.backend_coord(&(x, a.mean));
-            // Nudge labels that would overlap an earlier one.
+            let (px, py0) = chart.backend_coord(&(x, a.mean));
+            // Lift labels that would overlap an earlier one, with a leader line.
+            let tw = super::text_width(&r.name, &lf);
+            let mut py = py0;
+            let hits_point = |py: i32| {
+                dots.iter().any(|&(qx, qy)| {
+                    (qx, qy) != (px, py0)
+                        && qx > px + 4
+                        && qx < px + tw + 30
+                        && (qy - py).abs() < 20
+                })
+            };
             while placed
                 .iter()
-                .any(|&(qx, qy)| (qx - px).abs() < 260 && (qy - py).abs() < 24)
+                .any(|&(qx, qy, qw)| px < qx + qw + 20 && qx < px + tw + 20 && (qy - py).abs() < 24)
+                || hits_point(py)
             {
-                py += 24;
+                py -= 24;
             }
-            placed.push((px, py));
+            placed.push((px, py, tw));
+            if py != py0 {
+                root.draw(&PathElement::new(
+                    vec![(px, py0 - 9), (px + 12, py)],
+                    colour::GREY.stroke_width(1),
+                ))
+                .drawn()?;
+            }
             root.draw(&Text::new(
                 r.name.clone(),
                 (px + 14, py),

@@ -108,7 +108,6 @@ impl Body for DiffChart<'_> {
             chart
                 .draw_series(std::iter::once(Circle::new((d.mean, y), 9, c.filled())))
                 .drawn()?;
-            let (px, py) = chart.backend_coord(&(d.hi, y));
             let cost = r
                 .cost_idr
                 .map(|c| format!(", Rp {:.0} juta", c / 1e6))
@@ -119,10 +118,20 @@ impl Body for DiffChart<'_> {
                 d.lo * 100.0,
                 d.hi * 100.0
             );
+            let tw = text_width(&lab, &lf);
+            // Right of the whisker when it fits before the plot's right edge, else left of it.
+            let (rx, py) = chart.backend_coord(&(d.hi, y));
+            let (lx, _) = chart.backend_coord(&(d.lo, y));
+            let (edge, _) = chart.backend_coord(&(x1, y));
+            let (x, h) = if rx + 12 + tw <= edge {
+                (rx + 12, HPos::Left)
+            } else {
+                (lx - 12, HPos::Right)
+            };
             root.draw(&Text::new(
                 lab,
-                (px + 12, py),
-                text(font(size::LABEL), colour::BLACK, HPos::Left, VPos::Center),
+                (x, py),
+                text(font(size::LABEL), colour::BLACK, h, VPos::Center),
             ))
             .drawn()?;
         }

@@ -77,6 +77,9 @@ struct ReportData {
     village_count: String,
     causes: Table,
     links: Table,
+    strategies: Table,
+    strategy_notes: Vec<Pair>,
+    strategy_runs: String,
     charts: Vec<ChartData>,
     assumptions: Vec<String>,
     manifest: Vec<Pair>,
@@ -344,6 +347,25 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
         villages,
         causes,
         links,
+        strategy_runs: run
+            .comparison
+            .as_ref()
+            .map(|c| c.runs.to_string())
+            .unwrap_or_default(),
+        strategy_notes: run
+            .comparison
+            .as_ref()
+            .map(|c| {
+                c.strategies
+                    .iter()
+                    .map(|x| Pair {
+                        key: x.name.clone(),
+                        value: x.description.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        strategies: strategy_table(run),
         charts: charts
             .iter()
             .map(|c| ChartData {
@@ -358,6 +380,71 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
         tool: format!("tepat {}", mf.tool_version),
     };
     template::fill(REPORT, &data)
+}
+
+/// The strategies ranked by expected late TPS avoided, with intervals and costs.
+fn strategy_table(run: &ScenarioRun) -> Table {
+    let Some(c) = &run.comparison else {
+        return Table::default();
+    };
+    let mut v: Vec<_> = c.strategies.iter().collect();
+    v.sort_by(|a, b| {
+        b.overall
+            .avoided
+            .mean
+            .total_cmp(&a.overall.avoided.mean)
+            .then(a.name.cmp(&b.name))
+    });
+    let header = [
+        "rank",
+        "strategy",
+        "cost (Rp million)",
+        "P(every TPS on time)",
+        "change, 95% interval",
+        "late TPS avoided, 95% interval",
+        "P(better in a replication)",
+        "Rp per late TPS avoided",
+        "efficient",
+    ];
+    Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows: v
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                let o = &x.overall;
+                Row {
+                    cells: vec![
+                        (i + 1).to_string(),
+                        x.name.clone(),
+                        x.cost_idr
+                            .map(|c| format!("{:.0}", c / 1e6))
+                            .unwrap_or_else(|| "–".into()),
+                        format!(
+                            "{:.1}% → {:.1}%",
+                            o.p_base.p * 100.0,
+                            o.p_strategy.p * 100.0
+                        ),
+                        format!(
+                            "{:+.1} pp [{:+.1}, {:+.1}]",
+                            o.diff.mean * 100.0,
+                            o.diff.lo * 100.0,
+                            o.diff.hi * 100.0
+                        ),
+                        format!(
+                            "{:.2} [{:.2}, {:.2}]",
+                            o.avoided.mean, o.avoided.lo, o.avoided.hi
+                        ),
+                        format!("{:.1}%", o.p_better * 100.0),
+                        o.cost_per_avoided
+                            .map(|c| format!("{:.1} million", c / 1e6))
+                            .unwrap_or_else(|| "–".into()),
+                        if x.efficient { "yes" } else { "" }.into(),
+                    ],
+                }
+            })
+            .collect(),
+    }
 }
 
 /// An SVG document ready to inline in HTML: without the XML namespace attribute (implied in
