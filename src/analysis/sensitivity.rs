@@ -82,10 +82,10 @@ fn cancel(m: &mut Model, f: f64) {
 }
 fn outage(m: &mut Model, f: f64) {
     for l in m.links.iter_mut() {
-        if let Some(v) = &mut l.vessel {
-            if let Some((p, s)) = v.outage {
-                v.outage = Some(((p * f).min(1.0), s));
-            }
+        if let Some(v) = &mut l.vessel
+            && let Some((p, s)) = v.outage
+        {
+            v.outage = Some(((p * f).min(1.0), s));
         }
     }
 }

@@ -176,8 +176,8 @@ impl Acc {
                     let late = a.min(m.horizon) - dl;
                     self.node_late_ticks[i] += ticks(late);
                     let att = attribute(&s.causes[i], late);
-                    for k in 0..N_CAUSES {
-                        self.node_cause_ticks[i * N_CAUSES + k] += ticks(att[k]);
+                    for (k, x) in att.iter().enumerate() {
+                        self.node_cause_ticks[i * N_CAUSES + k] += ticks(*x);
                     }
                 }
             }
@@ -198,8 +198,8 @@ impl Acc {
                 let na = s.arrival[st.node].min(m.horizon);
                 c[cause::LAST_MILE] += (arr - na).max(0.0);
                 let att = attribute(&c, late);
-                for j in 0..N_CAUSES {
-                    self.kec_cause_ticks[k * N_CAUSES + j] += ticks(att[j]);
+                for (j, x) in att.iter().enumerate() {
+                    self.kec_cause_ticks[k * N_CAUSES + j] += ticks(*x);
                 }
             }
             let (li, d) = s.worst[st.node];

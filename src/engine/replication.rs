@@ -21,7 +21,7 @@ const TAG_DISRUPT: u64 = 0x0d15_0000_0000_0002;
 const TAG_DEPART: u64 = 0x0de9_0000_0000_0003;
 const TAG_OUTAGE: u64 = 0x0007_a6e0_0000_0004;
 const TAG_HANDLING: u64 = 0x04a4_d100_0000_0005;
-const TAG_READY: u64 = 0x07ead_0000_0006;
+const TAG_READY: u64 = 0x07ea_d000_0000_0006;
 const TAG_TRIP: u64 = 0x0714_9000_0000_0007;
 const TAG_DAMAGE: u64 = 0x0da3_a9e0_0000_0008;
 const TAG_LASTMILE: u64 = 0x0aa5_7000_0000_0009;
@@ -463,10 +463,10 @@ impl Scratch {
             if sched > m.horizon || (best.len() > skip && sched > best[skip].0) {
                 break;
             }
-            if let Some(w) = l.window {
-                if !Self::in_window(m, w, sched) {
-                    continue;
-                }
+            if let Some(w) = l.window
+                && !Self::in_window(m, w, sched)
+            {
+                continue;
             }
             if sched >= cursor && ideal.is_infinite() {
                 ideal = sched;
@@ -539,13 +539,13 @@ impl Scratch {
             if s > m.horizon {
                 return (f64::INFINITY, f64::INFINITY, waits);
             }
-            if let Some(w) = l.window {
-                if !Self::in_window(m, w, s) {
-                    let open = Self::next_opening(m, w, s);
-                    waits[0] += open - s;
-                    s = open;
-                    continue;
-                }
+            if let Some(w) = l.window
+                && !Self::in_window(m, w, s)
+            {
+                let open = Self::next_opening(m, w, s);
+                waits[0] += open - s;
+                s = open;
+                continue;
             }
             let next_step = ((s / step).floor() + 1.0) * step;
             if !self.wave_ok(m, l, s) {

@@ -238,8 +238,8 @@ pub fn compare(
                     for (i, s) in strategies.iter().enumerate() {
                         ss[i].replicate(&s.model, seed, r);
                         counts[i].0.add(sb.late_total, ss[i].late_total);
-                        for k in 0..nk {
-                            let sl = kmap[i][k].map(|sk| ss[i].kec_late[sk]).unwrap_or(0);
+                        for (k, km) in kmap[i].iter().enumerate() {
+                            let sl = km.map(|sk| ss[i].kec_late[sk]).unwrap_or(0);
                             counts[i].1[k].add(sb.kec_late[k], sl);
                         }
                     }

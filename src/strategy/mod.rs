@@ -184,15 +184,15 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
             ));
             continue;
         }
-        if let Some(c) = s.cost_idr {
-            if !c.is_finite() || c < 0.0 {
-                errors.push(locate(
-                    &origin,
-                    KeyPath::root().key("cost_idr"),
-                    format!("cost_idr must be a finite number of at least 0 (got {c})"),
-                    None,
-                ));
-            }
+        if let Some(c) = s.cost_idr
+            && (!c.is_finite() || c < 0.0)
+        {
+            errors.push(locate(
+                &origin,
+                KeyPath::root().key("cost_idr"),
+                format!("cost_idr must be a finite number of at least 0 (got {c})"),
+                None,
+            ));
         }
         let changed = match scenario_with(file, i) {
             Ok(f) => f,

@@ -103,7 +103,7 @@ fn precision_runs_stop_once_every_probability_is_that_precise() {
     let w = tepat::engine::max_half_width(&m, &out.acc);
     assert!(w <= 0.01, "half-width {w}");
     assert!(
-        out.acc.runs > 500 && out.acc.runs % tepat::engine::BLOCK == 0,
+        out.acc.runs > 500 && out.acc.runs.is_multiple_of(tepat::engine::BLOCK),
         "{} runs",
         out.acc.runs
     );
