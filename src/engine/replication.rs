@@ -285,12 +285,16 @@ impl Scratch {
         let zone = &m.zones[z];
         let steps = &self.weather[z];
         let (mut cur, mut rem) = (start, base);
+        // The step index advances by one each round, so the loop ends after at most one
+        // round per weather step. (Recomputing it as `cur / step` at a step boundary can
+        // round down to the step just left -- (n × 0.1) / 0.1 < n for many n -- and loop
+        // forever; found by tests/it/robustness.rs.)
+        let mut k = if cur <= 0.0 {
+            0
+        } else {
+            (cur / zone.step) as usize
+        };
         loop {
-            let k = if cur <= 0.0 {
-                0
-            } else {
-                (cur / zone.step) as usize
-            };
             let st = &zone.states[steps[k.min(steps.len() - 1)] as usize];
             let f = if road { st.road_factor } else { st.sail_factor };
             if k + 1 >= steps.len() {
@@ -303,6 +307,7 @@ impl Scratch {
             }
             rem -= cap;
             cur = end;
+            k += 1;
         }
     }
 
@@ -547,7 +552,12 @@ impl Scratch {
                 s = open;
                 continue;
             }
-            let next_step = ((s / step).floor() + 1.0) * step;
+            // The start of the next weather step, strictly after `s` even when `s / step`
+            // rounds down at a step boundary (else the loop would stand still).
+            let mut next_step = ((s / step).floor() + 1.0) * step;
+            if next_step <= s {
+                next_step = ((s / step).floor() + 2.0) * step;
+            }
             if !self.wave_ok(m, l, s) {
                 waits[1] += next_step - s;
                 s = next_step;

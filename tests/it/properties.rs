@@ -184,7 +184,9 @@ pub fn scenario(seed: u64) -> String {
 
     // Zones; zone 0 may lead the others.
     let nz = g.below(4) as usize;
-    let step = [1.0, 3.0, 6.0, 12.0][g.below(4) as usize];
+    // Steps that are not binary fractions (0.1, 1/3, 0.7 h) too: at their boundaries
+    // `t / step` rounds down, which once made the engine loop forever.
+    let step = [1.0, 3.0, 6.0, 12.0, 0.1, 1.0 / 3.0, 0.7][g.below(7) as usize];
     let mut zone_states = Vec::new();
     for z in 0..nz {
         let ns = 1 + g.below(3) as usize;

@@ -234,6 +234,39 @@ fn a_load_that_needs_absurd_rounds_is_refused_not_cut_short() {
 }
 
 #[test]
+fn weather_steps_that_are_not_binary_fractions_do_not_hang() {
+    // (n × 0.1) / 0.1 rounds down to n − 1 for many n: the engine recomputed the weather step
+    // from the time at a step boundary and stood still there forever (road travel across
+    // steps, and an unscheduled boat waiting for the weather).
+    for step in ["0.1", "0.3333333333333333", "0.7", "0.0167"] {
+        for link in [
+            "mode = \"road\"\nduration = { dist = \"fixed\", value = 5 }",
+            "mode = \"sea\"\nduration = { dist = \"fixed\", value = 5 }\nvessel = { wave_limit_m = 1, cancel_probability = 0.5 }",
+            "mode = \"sea\"\nduration = { dist = \"fixed\", value = 5 }\nvessel = { wave_limit_m = 0.5 }",
+            "mode = \"sea\"\nduration = { dist = \"fixed\", value = 5 }\ntimetable = { every_min = 20, from = \"00:00\", to = \"23:40\" }\nvessel = { wave_limit_m = 1 }",
+        ] {
+            let text = format!(
+                "{HEAD}[[zone]]\nname = \"z\"\nstep_h = {step}\nstates = [{{ name = \"calm\", road_factor = 1.5, sail_factor = 1.3 }}, {{ name = \"rough\", wave_m = 2, road_factor = 2 }}]\ninitial = [0.5, 0.5]\ntransition = [[0.7, 0.3], [0.4, 0.6]]\n{}",
+                ONE_LINK.replace(
+                    "mode = \"road\"\nduration = { dist = \"fixed\", value = 2 }",
+                    &format!("zone = \"z\"\n{link}")
+                )
+            );
+            let m = util::model(&text);
+            let t0 = Instant::now();
+            let acc = util::simulate(&m, 200, 5, 1);
+            assert!(
+                t0.elapsed() < Duration::from_secs(20),
+                "step {step}: {:?}",
+                t0.elapsed()
+            );
+            let s = tepat::summary::summarise(&m, &acc);
+            crate::harness::check_summary(&m, &acc, &s);
+        }
+    }
+}
+
+#[test]
 fn weather_factors_and_disruption_rates_are_bounded() {
     // A disruption_factor of 1e6 on a rate of 100 a day asked the engine to draw 3.6e10
     // blocking events per link and replication: a hang. A sail_factor of 1e300 made delays

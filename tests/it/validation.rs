@@ -90,7 +90,7 @@ route = ["a", "b"]
 deadline = "2024-02-10T05:00:00+07:00"
 "#
     );
-    let x = 5.0 / 2.0;
+    let x: f64 = 5.0 / 2.0;
     let exact = 1.0 - (-x).exp() * (1.0 + x);
     let (k, n) = hub_on_time(&text, N);
     assert_prob("Erlang-2", k, n, exact);
