@@ -92,6 +92,10 @@ const NUMBERS: &[&str] = &[
     "256",
     "1441",
     "0.5",
+    "0.1",
+    "0.7",
+    "0.3333333333333333",
+    "0.0167",
     "2",
     "1e6",
     "366",
@@ -357,10 +361,10 @@ fn read_corpus(paths: &[PathBuf]) -> Vec<Vec<u8>> {
                 .unwrap_or_default();
             v.sort();
             for f in v {
-                if f.is_file() {
-                    if let Ok(b) = std::fs::read(&f) {
-                        out.push(b);
-                    }
+                if f.is_file()
+                    && let Ok(b) = std::fs::read(&f)
+                {
+                    out.push(b);
                 }
             }
         } else if let Ok(b) = std::fs::read(p) {

@@ -376,13 +376,13 @@ pub fn check_bytes(m: &Model, s: &Summary) {
                 let rec = rec.unwrap_or_else(|e| panic!("{name}: unreadable CSV: {e}"));
                 assert_eq!(rec.len(), width, "{name}: ragged row");
                 for cell in rec.iter() {
-                    if let Ok(x) = cell.trim().parse::<f64>() {
-                        if !x.is_finite() {
-                            assert!(
-                                names.contains(&cell.trim().to_lowercase()),
-                                "{name}: non-finite number {cell:?}"
-                            );
-                        }
+                    if let Ok(x) = cell.trim().parse::<f64>()
+                        && !x.is_finite()
+                    {
+                        assert!(
+                            names.contains(&cell.trim().to_lowercase()),
+                            "{name}: non-finite number {cell:?}"
+                        );
                     }
                 }
             }

@@ -155,8 +155,7 @@ fn tiny_weather_steps_and_headways_are_refused_not_allocated() {
     assert_rejected(&zone("5e-324"), &["one minute"]);
     util::model(&zone("0.0167"));
     // Forty zones of one-minute steps over a year: too many steps together.
-    let mut many = format!("{HEAD}");
-    many = many.replace("horizon_days = 20", "horizon_days = 366");
+    let mut many = HEAD.replace("horizon_days = 20", "horizon_days = 366");
     for i in 0..40 {
         many.push_str(&format!(
             "[[zone]]\nname = \"z{i}\"\nstep_h = 0.0167\nstates = [{{ name = \"a\" }}]\ninitial = [1]\ntransition = [[1]]\n"
