@@ -43,6 +43,8 @@ pub struct Scratch {
     waiting: Vec<Vec<u32>>,
     chain: Vec<[f64; N_CAUSES]>,
     rank: Vec<u32>,
+    /// Nodes with every supplier before the nodes it supplies.
+    order: Vec<u32>,
     /// Arrival time of each node, hours (infinity: never arrived within the horizon).
     pub arrival: Vec<f64>,
     /// Cause breakdown of each node's arrival time (sums to the arrival time).
@@ -99,6 +101,16 @@ impl Scratch {
             waiting: vec![Vec::new(); m.escorts.len()],
             chain: vec![[0.0; N_CAUSES]; n],
             rank,
+            order: {
+                let mut order = Vec::with_capacity(n);
+                let mut stack: Vec<usize> =
+                    (0..n).filter(|&i| m.nodes[i].supplier.is_none()).collect();
+                while let Some(i) = stack.pop() {
+                    order.push(i as u32);
+                    stack.extend(m.nodes[i].children.iter().copied());
+                }
+                order
+            },
             arrival: vec![f64::INFINITY; n],
             causes: vec![[0.0; N_CAUSES]; n],
             worst: vec![(NO_LINK, 0.0); n],
@@ -420,7 +432,14 @@ impl Scratch {
             self.board_unscheduled(m, li, cursor, delay, base)
         };
         if !arr.is_finite() || arr > m.horizon {
-            return (f64::INFINITY, 0.0);
+            // Never across within the horizon: charge the waits to their causes, so that a
+            // consignment that never arrived is attributed to the weather or the vessels (not
+            // to "travel"), and this link is its critical link.
+            c[cause::TRAVEL] += waits[0];
+            c[cause::WEATHER] += waits[1];
+            c[cause::VESSEL] += waits[2];
+            c[cause::QUEUE] += waits[3];
+            return (f64::INFINITY, waits[1] + waits[2] + waits[3]);
         }
         // waits: [schedule, weather, vessel, queue] sum to depart - cursor.
         c[cause::TRAVEL] += waits[0] + base;
@@ -500,7 +519,21 @@ impl Scratch {
             scheduled.push(sched);
         }
         let Some(&(arr, actual, sched)) = best.get(skip) else {
-            return (f64::INFINITY, f64::INFINITY, [0.0; 4]);
+            // Never boarded within the horizon: the wait until the horizon, split by what
+            // stopped the departures (weather, vessels), so "never arrived" has its causes.
+            let w = (m.horizon - cursor).max(0.0);
+            let total = (n_weather + n_vessel) as f64;
+            let waits = if total > 0.0 {
+                [
+                    0.0,
+                    w * n_weather as f64 / total,
+                    w * n_vessel as f64 / total,
+                    0.0,
+                ]
+            } else {
+                [w, 0.0, 0.0, 0.0]
+            };
+            return (f64::INFINITY, f64::INFINITY, waits);
         };
         let w = (actual - cursor).max(0.0);
         let ws = if ideal.is_finite() {
@@ -772,6 +805,7 @@ impl Scratch {
         self.draw_weather(m);
         self.draw_links(m);
         self.arrival.fill(f64::INFINITY);
+        self.worst.fill((NO_LINK, 0.0));
         for c in self.causes.iter_mut() {
             *c = [0.0; N_CAUSES];
         }
@@ -831,6 +865,39 @@ impl Scratch {
                     let d = now.max(self.ready_at[ci]);
                     self.dispatch(m, ci, d);
                 }
+            }
+        }
+        // Nodes that never arrived without a consignment of their own: say why, so that their
+        // lateness is attributed to what held them (and not to "travel"). Suppliers first.
+        let mut waiting = vec![false; 0];
+        if self.waiting.iter().any(|w| !w.is_empty()) {
+            waiting = vec![false; m.nodes.len()];
+            for w in &self.waiting {
+                for &ci in w {
+                    waiting[ci as usize] = true;
+                }
+            }
+        }
+        for k in 0..self.order.len() {
+            let i = self.order[k] as usize;
+            let Some(p) = m.nodes[i].supplier else {
+                continue;
+            };
+            if self.arrival[i].is_finite() {
+                continue;
+            }
+            if !self.arrival[p].is_finite() {
+                // Never supplied: the supplier's reasons.
+                self.causes[i] = self.causes[p];
+                self.worst[i] = self.worst[p];
+            } else if waiting.get(i).copied().unwrap_or(false) {
+                // Released, but no escort team came back within the horizon.
+                let mut c = self.chain[i];
+                c[cause::ESCORT] += (m.horizon - self.ready_at[i]).max(0.0);
+                self.causes[i] = c;
+            } else if self.ready_at[i] > m.horizon {
+                // Released after the horizon (planned dispatch or handling).
+                self.causes[i] = self.chain[i];
             }
         }
         // Stations.

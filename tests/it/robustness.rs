@@ -432,7 +432,38 @@ fn scenarios_whose_materials_never_arrive_finish_and_report_never() {
             "{late}"
         );
         crate::harness::check_summary(&m, &acc, &sum);
+        // Never arrived, and why: the crossing's weather or vessels for the first consignment
+        // (not "travel"), the escort for the one that waited for its team; the ferry is the
+        // critical link.
+        let why = if what.contains("cancelled") || what.contains("outage") {
+            "vessel"
+        } else {
+            "weather"
+        };
+        assert_eq!(sum.nodes[1].leading_cause.as_deref(), Some(why), "{what}");
+        assert_eq!(
+            sum.nodes[2].leading_cause.as_deref(),
+            Some("escort wait"),
+            "{what}"
+        );
+        assert_eq!(sum.links[0].name, "ferry");
+        assert_eq!(sum.links[0].critical.p, 1.0, "{what}");
     }
+}
+
+#[test]
+fn a_node_whose_supplier_never_arrived_inherits_the_reason() {
+    let text = never_scenarios()[1].1.replace(
+        "escort = \"police\"\n\n[[node]]\nname = \"Next\"",
+        "escort = \"police\"\n\n[[link]]\nname = \"lane\"\nmode = \"road\"\nduration = { dist = \"fixed\", value = 1 }\n\n[[node]]\nname = \"Village\"\nkind = \"village\"\nsupplier = \"Island\"\nroute = [\"lane\"]\nstations = 2\n\n[[node]]\nname = \"Next\"",
+    );
+    let m = util::model(&text);
+    let acc = util::simulate(&m, 100, 1, 1);
+    let sum = tepat::summary::summarise(&m, &acc);
+    let village = sum.nodes.iter().find(|n| n.name == "Village").unwrap();
+    assert_eq!(village.never, 1.0);
+    let k = sum.kecamatan.iter().find(|k| k.name == "Island").unwrap();
+    assert_eq!(k.leading_cause.as_deref(), Some("vessel"), "{k:?}");
 }
 
 #[test]
