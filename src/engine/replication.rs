@@ -265,12 +265,21 @@ impl Scratch {
         day as u64 * tt.len() as u64 + j as u64
     }
 
+    /// Whether time `t` is inside the daily window `w` (minutes of day). Times computed back
+    /// from a window's opening (`next_opening`) can fall a rounding error short of it, so the
+    /// comparison allows a millionth of a minute, and a minute of day within that of midnight
+    /// is midnight. (Without this, a boat waiting for its window could stand still at the
+    /// opening forever; found by tests/it/robustness.rs.)
     fn in_window(m: &Model, w: (f64, f64), t: f64) -> bool {
-        let minute = (m.start_minute + t * 60.0).rem_euclid(1440.0);
+        const EPS: f64 = 1e-6;
+        let mut minute = (m.start_minute + t * 60.0).rem_euclid(1440.0);
+        if minute > 1440.0 - EPS {
+            minute -= 1440.0;
+        }
         if w.0 <= w.1 {
-            minute >= w.0 && minute <= w.1
+            minute >= w.0 - EPS && minute <= w.1 + EPS
         } else {
-            minute >= w.0 || minute <= w.1
+            minute >= w.0 - EPS || minute <= w.1 + EPS
         }
     }
 
@@ -580,7 +589,8 @@ impl Scratch {
             if let Some(w) = l.window
                 && !Self::in_window(m, w, s)
             {
-                let open = Self::next_opening(m, w, s);
+                // Always forward, even if rounding puts the opening at `s` itself.
+                let open = Self::next_opening(m, w, s).max(s + 1e-9);
                 waits[0] += open - s;
                 s = open;
                 continue;

@@ -265,6 +265,110 @@ fn weather_steps_that_are_not_binary_fractions_do_not_hang() {
     }
 }
 
+/// Run `f` on another thread and fail if it takes longer than `secs` (a hang).
+fn within<T: Send + 'static>(secs: u64, what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(Duration::from_secs(secs))
+        .unwrap_or_else(|_| panic!("{what}: still running after {secs} s (a hang)"))
+}
+
+fn window_boat(start: &str, window: &str, timetable: &str, dispatch: &str) -> String {
+    format!(
+        r#"
+[scenario]
+name = "window"
+start = "{start}"
+horizon_days = 30
+
+[defaults]
+station_deadline = "2024-03-20T23:59:00+07:00"
+
+[[link]]
+name = "river"
+mode = "river"
+duration = {{ dist = "fixed", value = 1 }}
+window = {window}
+{timetable}
+
+[[node]]
+name = "Depot"
+kind = "depot"
+
+[[node]]
+name = "Hub"
+kind = "hub"
+supplier = "Depot"
+route = ["river"]
+planned_dispatch = "{dispatch}"
+stations = 2
+"#
+    )
+}
+
+#[test]
+fn a_boat_waiting_for_its_window_leaves_at_the_opening() {
+    // Starting at 23:59, the opening at 16:54 on 3 March computed back from hours fell a
+    // rounding error short of 16:54: the boat was "not yet in its window", waited until the
+    // opening -- the same instant -- and stood there forever.
+    let text = window_boat(
+        "2024-02-10T23:59:00+07:00",
+        "{ from = \"16:54\", to = \"17:30\" }",
+        "",
+        "2024-03-03T10:00:00+07:00",
+    );
+    let m = util::model(&text);
+    let a = within(30, "window opening", move || {
+        let mut s = Scratch::new(&m);
+        s.replicate(&m, 1, 0);
+        s.arrival[1]
+    });
+    // 3 March 16:54 + 1 h is 21 days, 17 h 55 min after the start (23:59 on 10 February).
+    assert!((a - (21.0 * 24.0 + 17.0 + 55.0 / 60.0)).abs() < 1e-6, "{a}");
+    // The same with a timetabled departure exactly at the opening: taken, not skipped to the
+    // next day.
+    let text = window_boat(
+        "2024-02-10T23:59:00+07:00",
+        "{ from = \"16:54\", to = \"17:30\" }",
+        "timetable = { times = [\"16:54\"] }",
+        "2024-03-03T10:00:00+07:00",
+    );
+    let m = util::model(&text);
+    let mut s = Scratch::new(&m);
+    s.replicate(&m, 1, 0);
+    assert!(
+        (s.arrival[1] - (21.0 * 24.0 + 17.0 + 55.0 / 60.0)).abs() < 1e-6,
+        "{}",
+        s.arrival[1]
+    );
+    // Many starts and openings: every one finishes, and leaves at its opening.
+    within(120, "window scan", || {
+        for start_min in (0..1440).step_by(37) {
+            for open in (0..1440).step_by(113) {
+                let start = format!(
+                    "2024-02-10T{:02}:{:02}:00+07:00",
+                    start_min / 60,
+                    start_min % 60
+                );
+                let close = (open + 30) % 1440;
+                let w = format!(
+                    "{{ from = \"{:02}:{:02}\", to = \"{:02}:{:02}\" }}",
+                    open / 60,
+                    open % 60,
+                    close / 60,
+                    close % 60
+                );
+                let m = util::model(&window_boat(&start, &w, "", "2024-02-25T00:00:00+07:00"));
+                let mut s = Scratch::new(&m);
+                s.replicate(&m, 1, 0);
+                assert!(s.arrival[1].is_finite(), "{start} {w}");
+            }
+        }
+    });
+}
+
 #[test]
 fn weather_factors_and_disruption_rates_are_bounded() {
     // A disruption_factor of 1e6 on a rate of 100 a day asked the engine to draw 3.6e10
