@@ -133,6 +133,8 @@ const STARTS: &[&str] = &[
     "2024-01-31T23:00:00+07:00", // across a month end
     "2023-02-27T12:00:00+07:00", // across 28 February of a common year
     "2024-02-10T06:45:00+08:00", // another UTC offset (WITA)
+    "2024-02-10T23:59:00+07:00", // a minute before midnight
+    "2024-02-10T00:12:15+07:00", // seconds: minutes of day that are not whole
 ];
 
 /// A valid scenario, and how many stations it has.
@@ -529,9 +531,18 @@ proptest! {
     fn every_generated_scenario_keeps_every_invariant(seed in any::<u64>()) {
         let text = scenario(seed);
         let m = compile(&text);
-        let r = std::panic::catch_unwind(|| {
-            harness::check_model(&m, 120, 1);
+        // On another thread, so that a hang fails the test (with the scenario) instead of
+        // stalling the suite.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let r = std::panic::catch_unwind(|| {
+                harness::check_model(&m, 120, 1);
+            });
+            let _ = tx.send(r);
         });
+        let r = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("still running after 60 s (a hang)\n--- scenario (seed {seed}) ---\n{text}"));
         if let Err(e) = r {
             let msg = e
                 .downcast_ref::<String>()
