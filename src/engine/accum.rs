@@ -183,12 +183,16 @@ impl Acc {
             }
         }
         crit.fill(false);
-        for (si, st) in m.stations.iter().enumerate() {
+        // Every station counts as on time, then the late ones are taken back: one pass that
+        // the compiler vectorises, and work only for the (usually few) late stations.
+        for x in self.station_on_time.iter_mut() {
+            *x += 1;
+        }
+        for &si in &s.late_stations {
+            let si = si as usize;
+            let st = &m.stations[si];
             let node = &m.nodes[st.node];
-            if !s.station_late[si] {
-                self.station_on_time[si] += 1;
-                continue;
-            }
+            self.station_on_time[si] -= 1;
             let dl = node.station_deadline.unwrap_or(f64::INFINITY);
             let arr = s.station_arrival[si].min(m.horizon);
             let late = arr - dl;

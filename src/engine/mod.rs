@@ -10,8 +10,6 @@ pub mod replication;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 pub use accum::{Acc, BLOCK, BlockStat};
 pub use replication::Scratch;
 
@@ -81,6 +79,11 @@ impl Progress for NoProgress {
 pub static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Run replications `[from, to)` of `m` into one accumulator, on the current rayon pool.
+///
+/// Each worker thread keeps one accumulator and one scratch, and takes blocks of [`BLOCK`]
+/// replications from a shared counter until none are left; the accumulators are then merged.
+/// Memory is therefore one accumulator per thread, whatever the number of replications, and
+/// the result is the same for any number of threads (integer counts merge exactly).
 pub fn simulate_range(
     m: &Model,
     seed: u64,
@@ -91,62 +94,64 @@ pub fn simulate_range(
     let first_block = from / BLOCK;
     let last_block = to.div_ceil(BLOCK);
     let done = AtomicU64::new(0);
-    let threads = rayon::current_num_threads().max(1) as u64;
-    // Contiguous chunks of blocks, a few per thread, each with its own scratch and counts.
-    let nblocks = last_block - first_block;
-    let chunks = (threads * 4).min(nblocks.max(1));
-    let per = nblocks.div_ceil(chunks.max(1)).max(1);
-    let parts: Vec<Result<Acc>> = (0..chunks)
-        .into_par_iter()
-        .map(|c| {
-            let mut acc = Acc::new(m);
-            let mut scratch = Scratch::new(m);
-            let mut crit = vec![false; m.links.len()];
-            let b0 = first_block + c * per;
-            let b1 = (b0 + per).min(last_block);
-            for b in b0..b1 {
-                if STOP.load(Ordering::Relaxed) {
-                    return Err(Error::Interrupted {
-                        done: done.load(Ordering::Relaxed),
-                        total: to - from,
-                    });
-                }
-                let r0 = (b * BLOCK).max(from);
-                let r1 = ((b + 1) * BLOCK).min(to);
-                let mut stat = BlockStat {
-                    block: b,
-                    runs: (r1 - r0) as u32,
-                    all_on_time: 0,
-                    kec_on_time: vec![0; m.kecamatan.len()],
-                };
-                for r in r0..r1 {
-                    scratch.replicate(m, seed, r);
-                    acc.add(m, &scratch, &mut crit);
-                    if scratch.late_total == 0 {
-                        stat.all_on_time += 1;
-                    }
-                    for (k, &h) in m.kecamatan.iter().enumerate() {
-                        if m.nodes[h]
-                            .deadline
-                            .map(|d| scratch.arrival[h] <= d)
-                            .unwrap_or(scratch.kec_late[k] == 0)
-                        {
-                            stat.kec_on_time[k] += 1;
-                        }
-                    }
-                }
-                acc.blocks.push(stat);
-                done.fetch_add(r1 - r0, Ordering::Relaxed);
-                progress.inc(r1 - r0);
+    let next = AtomicU64::new(first_block);
+    let parts: Vec<Result<Option<Acc>>> = rayon::broadcast(|_| {
+        let b = next.fetch_add(1, Ordering::Relaxed);
+        if b >= last_block {
+            return Ok(None);
+        }
+        let mut acc = Acc::new(m);
+        let mut scratch = Scratch::new(m);
+        let mut crit = vec![false; m.links.len()];
+        let mut b = b;
+        while b < last_block {
+            if STOP.load(Ordering::Relaxed) {
+                return Err(Error::Interrupted {
+                    done: done.load(Ordering::Relaxed),
+                    total: to - from,
+                });
             }
-            Ok(acc)
-        })
-        .collect();
-    let mut total = Acc::new(m);
+            let r0 = (b * BLOCK).max(from);
+            let r1 = ((b + 1) * BLOCK).min(to);
+            let mut stat = BlockStat {
+                block: b,
+                runs: (r1 - r0) as u32,
+                all_on_time: 0,
+                kec_on_time: vec![0; m.kecamatan.len()],
+            };
+            for r in r0..r1 {
+                scratch.replicate(m, seed, r);
+                acc.add(m, &scratch, &mut crit);
+                if scratch.late_total == 0 {
+                    stat.all_on_time += 1;
+                }
+                for (k, &h) in m.kecamatan.iter().enumerate() {
+                    if m.nodes[h]
+                        .deadline
+                        .map(|d| scratch.arrival[h] <= d)
+                        .unwrap_or(scratch.kec_late[k] == 0)
+                    {
+                        stat.kec_on_time[k] += 1;
+                    }
+                }
+            }
+            acc.blocks.push(stat);
+            done.fetch_add(r1 - r0, Ordering::Relaxed);
+            progress.inc(r1 - r0);
+            b = next.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(Some(acc))
+    });
+    let mut total: Option<Acc> = None;
     for p in parts {
-        total.merge(&p?);
+        if let Some(p) = p? {
+            match &mut total {
+                Some(t) => t.merge(&p),
+                None => total = Some(p),
+            }
+        }
     }
-    Ok(total)
+    Ok(total.unwrap_or_else(|| Acc::new(m)))
 }
 
 /// The largest 95% half-width among every probability a run reports.

@@ -6,7 +6,8 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::hazards::rng::{Stream, mix, stream, sub, uniform};
+use crate::hazards::dist::Sampler;
+use crate::hazards::rng::{Stream, mix, replication_key, stream_in, sub};
 use crate::model::{Base, Model, N_CAUSES, cause};
 use crate::scenario::Mode;
 
@@ -18,6 +19,7 @@ pub const NO_LINK: u32 = u32::MAX;
 
 const TAG_BASE: u64 = 0x0b45_e000_0000_0001;
 const TAG_DISRUPT: u64 = 0x0d15_0000_0000_0002;
+const TAG_DISRUPT_EVENTS: u64 = 0x0d15_e7e0_0000_000e;
 const TAG_DEPART: u64 = 0x0de9_0000_0000_0003;
 const TAG_OUTAGE: u64 = 0x0007_a6e0_0000_0004;
 const TAG_HANDLING: u64 = 0x04a4_d100_0000_0005;
@@ -27,17 +29,58 @@ const TAG_DAMAGE: u64 = 0x0da3_a9e0_0000_0008;
 const TAG_LASTMILE: u64 = 0x0aa5_7000_0000_0009;
 const TAG_ESCORT: u64 = 0x0e5c_0000_0000_000a;
 const TAG_RESERVE: u64 = 0x07e5_e7e0_0000_000b;
+const TAG_EXTRA: u64 = 0x0e7a_0000_0000_000c;
+const TAG_LASTMILE_EXTRA: u64 = 0x0aa5_7e70_0000_000d;
+
+/// How far below the threshold of a station's last-mile draw the engine must be to call the
+/// station on time without computing its arrival (see [`Scratch::stations`]).
+const U_MARGIN: f64 = 1e-6;
+
+/// Road disruptions of one link, precomputed from the model. The Poisson process of blocking
+/// events is cut into day-long buckets (from time 0, local to the start), each with its own
+/// random numbers, so that a replication draws only the days around the times at which
+/// vehicles reach the link. Inside a bucket, candidate events arrive at the zone's largest
+/// rate and are kept with probability (state's factor) / (largest factor): thinning, which
+/// gives exactly the rate of the weather state at each event's time.
+#[derive(Debug, Clone)]
+struct DisruptPlan {
+    /// Candidate events per hour: the calm rate times the zone's largest factor.
+    rate: f64,
+    /// The zone's largest disruption factor (1 without a zone).
+    max_factor: f64,
+    /// Blocks that start more than this before a time cannot reach it: the longest block
+    /// (infinity for unbounded durations).
+    reach_h: f64,
+    /// P(no candidate event in a whole bucket).
+    p0: f64,
+}
+
+/// Length of a road-disruption bucket, hours.
+const BUCKET_H: f64 = 24.0;
+
+/// The buckets of a link generated so far in this replication: `lo..=hi`, or none.
+#[derive(Debug, Clone, Copy)]
+struct Generated {
+    lo: i64,
+    hi: i64,
+}
+
+const NONE_GENERATED: Generated = Generated { lo: 1, hi: 0 };
 
 /// Per-thread working memory, reused across replications, and the outcome of the last one.
 #[derive(Debug, Clone)]
 pub struct Scratch {
-    seed: u64,
-    rep: u64,
+    rk: u64,
     weather: Vec<Vec<u8>>,
     base: Vec<f64>,
     blocks: Vec<Vec<(f64, f64)>>,
+    plans: Vec<Option<DisruptPlan>>,
+    generated: Vec<Generated>,
+    touched: Vec<u32>,
+    fresh: Vec<(f64, f64)>,
+    rounds: Vec<u64>,
     handling: Vec<f64>,
-    heap: BinaryHeap<Reverse<(u64, u8, u32, u32)>>,
+    heap: BinaryHeap<Reverse<u128>>,
     ready_at: Vec<f64>,
     free_teams: Vec<u32>,
     waiting: Vec<Vec<u32>>,
@@ -51,10 +94,15 @@ pub struct Scratch {
     pub causes: Vec<[f64; N_CAUSES]>,
     /// The link with the largest delay on each node's critical chain, and that delay (hours).
     pub worst: Vec<(u32, f64)>,
-    /// Arrival time of each station.
+    /// Arrival time of each late station (infinity: never arrived within the horizon). The
+    /// arrival of an on-time station is not computed when its last-mile draw shows it on
+    /// time, and its entry here is then left as it was; [`Scratch::station_arrivals`]
+    /// computes every station's arrival.
     pub station_arrival: Vec<f64>,
     /// Whether each station was late.
     pub station_late: Vec<bool>,
+    /// The late stations, in increasing index order.
+    pub late_stations: Vec<u32>,
     /// Late stations in each kecamatan.
     pub kec_late: Vec<u32>,
     /// Late stations in all.
@@ -65,6 +113,23 @@ pub struct Scratch {
 #[inline]
 fn tkey(t: f64) -> u64 {
     t.max(0.0).to_bits()
+}
+
+/// The bucket holding time `t` (hours): `floor(t / BUCKET_H)` without a libm call.
+#[inline(always)]
+fn bucket_of(t: f64) -> i64 {
+    let q = t / BUCKET_H;
+    let k = q as i64;
+    if (k as f64) > q { k - 1 } else { k }
+}
+
+/// An event of the replication's queue as one integer that orders as the tuple
+/// `(time, kind, a, b)`: kind 0 is "consignment ready" (a = escort priority rank, b = node),
+/// kind 1 is "escort team free" (a = b = pool). Ranks and indices are below 2³¹.
+#[inline]
+fn event(tk: u64, kind: u8, a: u32, b: u32) -> u128 {
+    debug_assert!(a < 1 << 31);
+    ((tk as u128) << 64) | ((kind as u128) << 63) | ((a as u128) << 32) | b as u128
 }
 
 impl Scratch {
@@ -84,9 +149,22 @@ impl Scratch {
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r as u32;
         }
+        // Vehicle rounds of each consignment: trips = ceil(load / capacity), in rounds of the
+        // fleet's count.
+        let rounds = m
+            .nodes
+            .iter()
+            .map(|node| match node.fleet {
+                Some(fi) => {
+                    let f = &m.fleets[fi];
+                    let trips = (node.load / f.capacity).ceil().max(1.0);
+                    (trips / f.count as f64).ceil() as u64
+                }
+                None => 1,
+            })
+            .collect();
         Scratch {
-            seed: 0,
-            rep: 0,
+            rk: 0,
             weather: m
                 .zones
                 .iter()
@@ -94,6 +172,36 @@ impl Scratch {
                 .collect(),
             base: vec![0.0; m.links.len()],
             blocks: vec![Vec::new(); m.links.len()],
+            plans: m
+                .links
+                .iter()
+                .map(|l| {
+                    let d = l.disruption.as_ref()?;
+                    let max_factor = match l.zone {
+                        Some(z) => m.zones[z]
+                            .states
+                            .iter()
+                            .map(|s| s.disruption_factor)
+                            .fold(0.0, f64::max),
+                        None => 1.0,
+                    };
+                    let rate = d.rate_per_h * max_factor;
+                    if rate <= 0.0 {
+                        return None;
+                    }
+                    let max = d.duration.max();
+                    Some(DisruptPlan {
+                        rate,
+                        max_factor,
+                        reach_h: max + 1e-9 * (1.0 + max),
+                        p0: (-rate * BUCKET_H).exp(),
+                    })
+                })
+                .collect(),
+            generated: vec![NONE_GENERATED; m.links.len()],
+            touched: Vec::new(),
+            fresh: Vec::new(),
+            rounds,
             handling: vec![0.0; n],
             heap: BinaryHeap::new(),
             ready_at: vec![0.0; n],
@@ -116,14 +224,15 @@ impl Scratch {
             worst: vec![(NO_LINK, 0.0); n],
             station_arrival: vec![f64::INFINITY; m.stations.len()],
             station_late: vec![false; m.stations.len()],
+            late_stations: Vec::new(),
             kec_late: vec![0; m.kecamatan.len()],
             late_total: 0,
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn rng(&self, k: u64) -> Stream {
-        stream(self.seed, self.rep, k)
+        stream_in(self.rk, k)
     }
 
     #[inline]
@@ -146,14 +255,17 @@ impl Scratch {
     fn draw_weather(&mut self, m: &Model) {
         for (zi, z) in m.zones.iter().enumerate() {
             let mut rng = self.rng(z.key);
+            // The first state whose cumulative probability exceeds `u`: the CDF does not
+            // fall, so that is the number of entries at most `u` (counted without branches).
             let pick = |cdf: &[f64], u: f64| {
-                cdf.iter().position(|&c| u < c).unwrap_or(cdf.len() - 1) as u8
+                let below: usize = cdf.iter().map(|&c| (c <= u) as usize).sum();
+                below.min(cdf.len() - 1) as u8
             };
             let n = self.weather[zi].len();
             let mut s = 0u8;
             for k in 0..n {
-                let uf = uniform(&mut rng);
-                let ut = uniform(&mut rng);
+                let uf = rng.uniform();
+                let ut = rng.uniform();
                 s = match &z.follow {
                     Some((l, p, map)) if uf < *p => map[self.weather[*l][k] as usize] as u8,
                     _ if k == 0 => pick(&z.initial_cdf, ut),
@@ -171,52 +283,151 @@ impl Scratch {
                 Base::Duration(s) => s.sample(&mut rng),
                 Base::Distance(km, s) => km / s.sample(&mut rng).max(0.1),
             };
-            let blocks = &mut self.blocks[li];
-            blocks.clear();
-            if let Some(d) = &l.disruption {
-                if d.rate_per_h <= 0.0 {
-                    continue;
-                }
-                let zone = l.zone;
-                let max_factor = zone
-                    .map(|z| {
-                        m.zones[z]
-                            .states
-                            .iter()
-                            .map(|s| s.disruption_factor)
-                            .fold(0.0, f64::max)
-                    })
-                    .unwrap_or(1.0);
-                if max_factor <= 0.0 {
-                    continue;
-                }
-                let rate = d.rate_per_h * max_factor;
-                let mut rng = stream(self.seed, self.rep, l.key ^ TAG_DISRUPT);
-                let mut t = -WARMUP_H;
-                loop {
-                    t += -(1.0 - uniform(&mut rng)).ln() / rate;
-                    if t > m.horizon {
-                        break;
-                    }
-                    let u = uniform(&mut rng);
-                    let dur = d.duration.sample(&mut rng);
-                    let f = match zone {
-                        Some(z) => {
-                            let steps = &self.weather[z];
-                            let k = if t <= 0.0 {
-                                0
-                            } else {
-                                ((t / m.zones[z].step) as usize).min(steps.len() - 1)
-                            };
-                            m.zones[z].states[steps[k] as usize].disruption_factor
-                        }
-                        None => 1.0,
-                    };
-                    if u * max_factor < f && t + dur > 0.0 {
-                        blocks.push((t, t + dur));
-                    }
+        }
+        // Road disruption events are drawn bucket by bucket when a vehicle needs them.
+        for &li in &self.touched {
+            self.blocks[li as usize].clear();
+            self.generated[li as usize] = NONE_GENERATED;
+        }
+        self.touched.clear();
+    }
+
+    /// Append the blocking events of bucket `k` of link `li` to `self.fresh`, in order of
+    /// start. The bucket covers `[24k, 24(k+1))` hours clipped to `[-WARMUP_H, horizon]`.
+    /// Whether it has any candidate event is decided by one uniform taken from a hash of
+    /// `(seed, replication, link, k)`; only a bucket with candidates seeds a stream for the
+    /// candidates' times, thinning draws and block durations. Blocks that end before time 0
+    /// are dropped.
+    #[inline]
+    fn draw_bucket(&mut self, m: &Model, li: usize, k: i64) {
+        let l = &m.links[li];
+        let Some(plan) = &self.plans[li] else {
+            return;
+        };
+        let (lo, hi) = (k as f64 * BUCKET_H, (k + 1) as f64 * BUCKET_H);
+        let (b0, b1) = (lo.max(-WARMUP_H), hi.min(m.horizon));
+        if b1 <= b0 {
+            return;
+        }
+        let len = b1 - b0;
+        let mu = plan.rate * len;
+        let h = mix(self.rk ^ sub(l.key ^ TAG_DISRUPT, k as u64));
+        let u = (h >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+        let p0 = if lo == b0 && hi == b1 {
+            plan.p0
+        } else {
+            (-mu).exp()
+        };
+        if u < p0 {
+            return;
+        }
+        self.draw_candidates(m, li, k, b0, b1, u, p0);
+    }
+
+    /// The candidate events of a bucket that has some (see [`Scratch::draw_bucket`]).
+    #[cold]
+    #[allow(clippy::too_many_arguments)]
+    fn draw_candidates(&mut self, m: &Model, li: usize, k: i64, b0: f64, b1: f64, u: f64, p0: f64) {
+        let l = &m.links[li];
+        let (Some(dis), Some(plan)) = (&l.disruption, &self.plans[li]) else {
+            return;
+        };
+        let len = b1 - b0;
+        let mu = plan.rate * len;
+        let mut rng = self.rng(sub(l.key ^ TAG_DISRUPT_EVENTS, k as u64));
+        let start = self.fresh.len();
+        let zone = l.zone;
+        let factor = |t: f64| match zone {
+            Some(z) => {
+                let steps = &self.weather[z];
+                let i = if t <= 0.0 {
+                    0
+                } else {
+                    ((t / m.zones[z].step) as usize).min(steps.len() - 1)
+                };
+                m.zones[z].states[steps[i] as usize].disruption_factor
+            }
+            None => 1.0,
+        };
+        let keep = |t: f64, rng: &mut Stream, fresh: &mut Vec<(f64, f64)>| {
+            if rng.uniform() * plan.max_factor < factor(t) {
+                let e = t + dis.duration.sample(rng);
+                if e > 0.0 {
+                    fresh.push((t, e));
                 }
             }
+        };
+        if mu <= 30.0 {
+            // Number of candidates by inversion of the Poisson CDF at `u`, then uniform times.
+            let (mut n, mut term, mut cum) = (0u32, p0, p0);
+            while u >= cum && n < 1_000 {
+                n += 1;
+                term *= mu / n as f64;
+                cum += term;
+            }
+            let mut fresh = std::mem::take(&mut self.fresh);
+            for _ in 0..n {
+                let t = b0 + len * rng.uniform();
+                keep(t, &mut rng, &mut fresh);
+            }
+            fresh[start..].sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+            self.fresh = fresh;
+        } else {
+            // Many candidates: exponential gaps.
+            let mut fresh = std::mem::take(&mut self.fresh);
+            let mut t = b0;
+            loop {
+                t += -(1.0 - rng.uniform()).ln() / plan.rate;
+                if t >= b1 {
+                    break;
+                }
+                keep(t, &mut rng, &mut fresh);
+            }
+            self.fresh = fresh;
+        }
+    }
+
+    /// Make sure every bucket of link `li` from the one holding `from` to the one holding
+    /// `to` has been drawn; `self.blocks[li]` stays sorted by start.
+    fn ensure_buckets(&mut self, m: &Model, li: usize, from: f64, to: f64) {
+        if self.plans[li].is_none() {
+            return;
+        }
+        let ka = bucket_of(from.max(-WARMUP_H));
+        let kb = bucket_of(to.min(m.horizon));
+        let g = self.generated[li];
+        if g.lo <= ka && kb <= g.hi {
+            return;
+        }
+        if g.lo > g.hi {
+            self.touched.push(li as u32);
+            self.fresh.clear();
+            for k in ka..=kb {
+                self.draw_bucket(m, li, k);
+            }
+            std::mem::swap(&mut self.blocks[li], &mut self.fresh);
+            self.generated[li] = Generated { lo: ka, hi: kb };
+            return;
+        }
+        if ka < g.lo {
+            self.fresh.clear();
+            for k in ka..g.lo {
+                self.draw_bucket(m, li, k);
+            }
+            let fresh = std::mem::take(&mut self.fresh);
+            self.blocks[li].splice(0..0, fresh.iter().copied());
+            self.fresh = fresh;
+            self.generated[li].lo = ka;
+        }
+        if kb > g.hi {
+            self.fresh.clear();
+            for k in g.hi + 1..=kb {
+                self.draw_bucket(m, li, k);
+            }
+            let fresh = std::mem::take(&mut self.fresh);
+            self.blocks[li].extend_from_slice(&fresh);
+            self.fresh = fresh;
+            self.generated[li].hi = kb;
         }
     }
 
@@ -230,19 +441,34 @@ impl Scratch {
         &self.weather
     }
 
-    /// When a vehicle that reaches link `li` at `t` can enter it (t itself if not blocked).
-    #[inline]
-    pub fn blocked_until(&self, li: usize, t: f64) -> f64 {
+    /// When a vehicle that reaches link `li` at `t` can enter it (t itself if not blocked):
+    /// the end of the chain of overlapping blocks that covers `t`.
+    pub fn blocked_until(&mut self, m: &Model, li: usize, t: f64) -> f64 {
+        let Some(plan) = &self.plans[li] else {
+            return t;
+        };
+        // Blocks that start before `from` end before `t`.
+        let from = t - plan.reach_h;
         let mut cur = t;
-        for &(s, e) in &self.blocks[li] {
-            if s > cur {
-                break;
+        loop {
+            let before = cur;
+            self.ensure_buckets(m, li, from, cur);
+            let blocks = &self.blocks[li];
+            let mut i = blocks.partition_point(|b| b.0 < from);
+            while i < blocks.len() {
+                let (s, e) = blocks[i];
+                if s > cur {
+                    break;
+                }
+                if e > cur {
+                    cur = e;
+                }
+                i += 1;
             }
-            if e > cur {
-                cur = e;
+            if cur == before {
+                return cur;
             }
         }
-        cur
     }
 
     /// The hours (from 0) of scheduled departure number `n` of link `li`.
@@ -291,6 +517,16 @@ impl Scratch {
             open += 1440.0;
         }
         (open - m.start_minute) / 60.0
+    }
+
+    /// The extra delay of link `l` for vehicle `trip`, if it strikes: drawn from the link's
+    /// own extra-delay stream for that vehicle, so that adding or changing an extra delay
+    /// leaves every other draw alone.
+    #[inline]
+    fn extra_delay(&self, l: &crate::model::Link, trip: u64) -> Option<f64> {
+        let e = l.extra.as_ref()?;
+        let mut rng = self.rng(sub(l.key ^ TAG_EXTRA, trip));
+        (rng.uniform() < e.probability).then(|| e.delay.sample(&mut rng))
     }
 
     /// Arrival after `base` hours of travel on a link of zone `zone` started at `start`, when
@@ -352,14 +588,14 @@ impl Scratch {
             return (true, 0.0);
         };
         let mut drng = self.rng(sub(l.key ^ TAG_DEPART, n));
-        let u1 = uniform(&mut drng);
-        let u2 = uniform(&mut drng);
+        let u1 = drng.uniform();
+        let u2 = drng.uniform();
         let d = v.delay.as_ref().map(|s| s.sample(&mut drng)).unwrap_or(0.0);
         let outage = match v.outage {
             Some((p, share)) => {
                 let day = ((m.start_minute + sched * 60.0) / 1440.0).floor().max(0.0) as u64;
                 let mut orng = self.rng(sub(l.key ^ TAG_OUTAGE, day));
-                uniform(&mut orng) < p && u2 < share
+                orng.uniform() < p && u2 < share
             }
             None => false,
         };
@@ -377,7 +613,7 @@ impl Scratch {
     /// Unscheduled boats: they leave when the window is open, the sea is within the vessel's
     /// limit and the boat is not out of service in that weather step.
     fn cross(
-        &self,
+        &mut self,
         m: &Model,
         li: usize,
         t: f64,
@@ -386,18 +622,26 @@ impl Scratch {
     ) -> (f64, f64) {
         let l = &m.links[li];
         let base = self.base[li];
-        let mut rng = self.rng(sub(l.key ^ TAG_TRIP, trip));
+        // The vehicle's own stream on this link, seeded only if something is drawn from it.
+        let rk = self.rk;
+        let trip_stream = || stream_in(rk, sub(l.key ^ TAG_TRIP, trip));
+        let mut rng: Option<Stream> = None;
         let road = l.mode == Mode::Road;
         if road {
-            let detour = l
-                .disruption
-                .as_ref()
-                .and_then(|d| d.detour.as_ref())
-                .map(|s| s.sample(&mut rng));
             let until = if l.disruption.is_some() {
-                self.blocked_until(li, t)
+                self.blocked_until(m, li, t)
             } else {
                 t
+            };
+            // The detour is the first (and only) draw of the vehicle's stream: drawn only when
+            // the link is blocked.
+            let detour = if until > t {
+                l.disruption
+                    .as_ref()
+                    .and_then(|d| d.detour.as_ref())
+                    .map(|s| s.sample(rng.get_or_insert_with(trip_stream)))
+            } else {
+                None
             };
             let (start, held) = if until > t {
                 let wait_arr = self.travel(m, l.zone, until, base, true);
@@ -412,7 +656,9 @@ impl Scratch {
             c[cause::ROAD] += held;
             c[cause::TRAVEL] += base;
             c[cause::WEATHER] += arr - start - base;
-            return (arr, held + (arr - start - base));
+            let extra = self.extra_delay(l, trip).unwrap_or(0.0);
+            c[cause::ROAD] += extra;
+            return (arr + extra, held + extra + (arr - start - base));
         }
         if t > m.horizon {
             return (f64::INFINITY, 0.0);
@@ -420,14 +666,18 @@ impl Scratch {
         // Sea and river.
         let mut cursor = t;
         if let Some(q) = &l.queue_delay {
-            let d = q.sample(&mut rng);
+            let d = q.sample(rng.get_or_insert_with(trip_stream));
             c[cause::QUEUE] += d;
             cursor += d;
         }
         let skip = l
             .queue_missed
             .as_ref()
-            .map(|s| s.sample(&mut rng).floor().clamp(0.0, 1000.0) as usize)
+            .map(|s| {
+                s.sample(rng.get_or_insert_with(trip_stream))
+                    .floor()
+                    .clamp(0.0, 1000.0) as usize
+            })
             .unwrap_or(0);
         let (depart, arr, waits) = if !l.timetable.is_empty() {
             self.board_scheduled(m, li, cursor, skip, base)
@@ -436,7 +686,7 @@ impl Scratch {
                 .vessel
                 .as_ref()
                 .and_then(|v| v.delay.as_ref())
-                .map(|s| s.sample(&mut rng))
+                .map(|s| s.sample(rng.get_or_insert_with(trip_stream)))
                 .unwrap_or(0.0);
             self.board_unscheduled(m, li, cursor, delay, base)
         };
@@ -460,9 +710,11 @@ impl Scratch {
         } else {
             0.0
         };
+        let extra = self.extra_delay(l, trip).unwrap_or(0.0);
+        c[cause::VESSEL] += extra;
         (
-            arr,
-            queue0 + waits[1] + waits[2] + waits[3] + (arr - depart - base),
+            arr + extra,
+            queue0 + waits[1] + waits[2] + waits[3] + extra + (arr - depart - base),
         )
     }
 
@@ -608,7 +860,7 @@ impl Scratch {
             }
             if cancel > 0.0 {
                 let slot = (s / step).floor().max(0.0) as u64;
-                if uniform(&mut self.rng(sub(l.key ^ TAG_DEPART, slot))) < cancel {
+                if self.rng(sub(l.key ^ TAG_DEPART, slot)).uniform() < cancel {
                     waits[2] += next_step - s;
                     s = next_step;
                     continue;
@@ -623,7 +875,7 @@ impl Scratch {
     /// Drive a consignment to node `ci`, leaving its supplier at `d`. Returns the arrival time;
     /// adds its causes to `c` and updates `worst`.
     fn consign(
-        &self,
+        &mut self,
         m: &Model,
         ci: usize,
         d: f64,
@@ -634,10 +886,11 @@ impl Scratch {
         // Route choice at dispatch.
         let mut route = &node.route;
         if let Some(fb) = &node.fallback {
-            let impassable = node.route.iter().any(|&li| {
+            let mut impassable = false;
+            for &li in &node.route {
                 let l = &m.links[li];
-                match l.mode {
-                    Mode::Road => self.blocked_until(li, d) - d > node.fallback_block_h,
+                impassable = match l.mode {
+                    Mode::Road => self.blocked_until(m, li, d) - d > node.fallback_block_h,
                     _ => {
                         let limit = l
                             .vessel
@@ -648,21 +901,19 @@ impl Scratch {
                             .map(|s| s.wave_m > limit)
                             .unwrap_or(false)
                     }
+                };
+                if impassable {
+                    break;
                 }
-            });
+            }
             if impassable {
                 route = fb;
             }
         }
-        let (rounds, fleet) = match node.fleet {
-            Some(fi) => {
-                let f = &m.fleets[fi];
-                let trips = (node.load / f.capacity).ceil().max(1.0);
-                ((trips / f.count as f64).ceil() as u64, Some(f))
-            }
-            None => (1, None),
-        };
-        let mut drng = self.rng(node.key ^ TAG_DAMAGE);
+        let rounds = self.rounds[ci];
+        let fleet = node.fleet.map(|fi| &m.fleets[fi]);
+        // The damage stream, seeded only if a link of the route can damage.
+        let mut drng: Option<Stream> = None;
         let mut damaged = false;
         let mut t = d;
         let mut first_arrival = f64::INFINITY;
@@ -703,7 +954,9 @@ impl Scratch {
                         .state(m, m.links[li].zone, t)
                         .map(|s| s.damage_factor)
                         .unwrap_or(1.0);
-                    if uniform(&mut drng) < (damage_p * f).min(1.0) {
+                    let (rk, key) = (self.rk, node.key ^ TAG_DAMAGE);
+                    let u = drng.get_or_insert_with(|| stream_in(rk, key)).uniform();
+                    if u < (damage_p * f).min(1.0) {
                         damaged = true;
                     }
                 }
@@ -780,7 +1033,7 @@ impl Scratch {
             self.ready_at[ci] = r;
             if r <= m.horizon {
                 self.heap
-                    .push(Reverse((tkey(r), 0, self.rank[ci], ci as u32)));
+                    .push(Reverse(event(tkey(r), 0, self.rank[ci], ci as u32)));
             }
         }
     }
@@ -802,7 +1055,8 @@ impl Scratch {
                 .unwrap_or(0.0);
             let free = a + ret;
             if free.is_finite() {
-                self.heap.push(Reverse((tkey(free), 1, e as u32, e as u32)));
+                self.heap
+                    .push(Reverse(event(tkey(free), 1, e as u32, e as u32)));
             }
         }
         self.release_children(m, ci);
@@ -810,8 +1064,7 @@ impl Scratch {
 
     /// Run replication `rep` of a run with `seed`; the outcome is left in `self`.
     pub fn replicate(&mut self, m: &Model, seed: u64, rep: u64) {
-        self.seed = seed;
-        self.rep = rep;
+        self.rk = replication_key(seed, rep);
         self.draw_weather(m);
         self.draw_links(m);
         self.arrival.fill(f64::INFINITY);
@@ -820,12 +1073,12 @@ impl Scratch {
             *c = [0.0; N_CAUSES];
         }
         for (i, n) in m.nodes.iter().enumerate() {
-            let h = n
-                .handling
-                .as_ref()
-                .map(|s| s.sample(&mut self.rng(n.key ^ TAG_HANDLING)))
-                .unwrap_or(0.0);
-            self.handling[i] = h;
+            // Handling only matters before sending consignments on; a node without children
+            // never draws it (its stream is its own, so nothing else moves).
+            self.handling[i] = match &n.handling {
+                Some(s) if !n.children.is_empty() => s.sample(&mut self.rng(n.key ^ TAG_HANDLING)),
+                _ => 0.0,
+            };
         }
         for (e, pool) in m.escorts.iter().enumerate() {
             self.free_teams[e] = pool.teams;
@@ -836,7 +1089,7 @@ impl Scratch {
             let ready = m.nodes[d]
                 .ready
                 .as_ref()
-                .map(|s| s.sample(&mut stream(seed, rep, m.nodes[d].key ^ TAG_READY)))
+                .map(|s| s.sample(&mut self.rng(m.nodes[d].key ^ TAG_READY)))
                 .unwrap_or(0.0);
             self.arrival[d] = if ready > m.horizon {
                 f64::INFINITY
@@ -847,7 +1100,8 @@ impl Scratch {
             self.worst[d] = (NO_LINK, 0.0);
             self.release_children(m, d);
         }
-        while let Some(Reverse((tk, kind, _, id))) = self.heap.pop() {
+        while let Some(Reverse(ev)) = self.heap.pop() {
+            let (tk, kind, id) = ((ev >> 64) as u64, (ev >> 63) as u8 & 1, ev as u32);
             let id = id as usize;
             if kind == 0 {
                 let ci = id;
@@ -910,7 +1164,27 @@ impl Scratch {
                 self.causes[i] = self.chain[i];
             }
         }
-        // Stations.
+        self.stations(m);
+    }
+
+    /// Every station's last mile. A station's materials arrive at its node's arrival plus a
+    /// last-mile draw (plus, with the stated probability, an extra delay, drawn from a second
+    /// stream of the node); arrivals after the horizon are "never" (infinity).
+    ///
+    /// Only late stations are recorded; the result is exactly that of computing every
+    /// station's arrival, with three shortcuts that draw the same numbers:
+    /// - a node that never arrived makes all its stations late, with no draws;
+    /// - a node that arrived early enough that even the longest possible last mile is on
+    ///   time (bounded families, no extra delay) draws nothing;
+    /// - for families drawn by inversion (one uniform `u`, value non-decreasing in `u`),
+    ///   a station whose `u` is below a threshold `u_lo` is on time without computing its
+    ///   arrival. `u_lo` sits [`U_MARGIN`] below the CDF at the slack and is checked by
+    ///   computing the arrival at `u_lo` itself, which must be on time with room to spare.
+    fn stations(&mut self, m: &Model) {
+        for &s in &self.late_stations {
+            self.station_late[s as usize] = false;
+        }
+        self.late_stations.clear();
         self.late_total = 0;
         self.kec_late.fill(0);
         for (i, n) in m.nodes.iter().enumerate() {
@@ -920,23 +1194,131 @@ impl Scratch {
             }
             let a = self.arrival[i];
             let dl = n.station_deadline.unwrap_or(f64::INFINITY);
-            let mut rng = self.rng(n.key ^ TAG_LASTMILE);
-            for s in first..first + count {
-                let lm = n
-                    .last_mile
-                    .as_ref()
-                    .map(|x| x.sample(&mut rng))
-                    .unwrap_or(0.0);
-                let arr = a + lm;
-                let arr = if arr > m.horizon { f64::INFINITY } else { arr };
-                self.station_arrival[s] = arr;
-                let late = arr > dl;
-                self.station_late[s] = late;
-                if late {
-                    self.late_total += 1;
-                    if let Some(k) = n.kec {
-                        self.kec_late[k] += 1;
+            let before = self.late_stations.len();
+            if !a.is_finite() {
+                if f64::INFINITY > dl {
+                    for s in first..first + count {
+                        self.record_late(s, f64::INFINITY);
                     }
+                }
+            } else {
+                self.node_stations(m, n, a, dl);
+            }
+            let late = (self.late_stations.len() - before) as u32;
+            self.late_total += late;
+            if let Some(k) = n.kec {
+                self.kec_late[k] += late;
+            }
+        }
+    }
+
+    /// Every station's arrival in the last replication, computed directly: the node's
+    /// arrival plus the station's last mile (and extra delay), from the same random numbers
+    /// as the replication (which computes only the late stations' arrivals). Slow; for tests.
+    pub fn station_arrivals(&self, m: &Model) -> Vec<f64> {
+        let mut out = vec![f64::INFINITY; m.stations.len()];
+        for (i, n) in m.nodes.iter().enumerate() {
+            let (first, count) = n.stations;
+            let a = self.arrival[i];
+            if count == 0 || !a.is_finite() {
+                continue;
+            }
+            let mut rng = self.rng(n.key ^ TAG_LASTMILE);
+            let mut erng = self.rng(n.key ^ TAG_LASTMILE_EXTRA);
+            for slot in &mut out[first..first + count] {
+                let v = n.last_mile.as_ref().map_or(0.0, |s| s.sample(&mut rng));
+                let x = n.last_mile_extra.as_ref().and_then(|e| {
+                    (erng.uniform() < e.probability).then(|| e.delay.sample(&mut erng))
+                });
+                let arr = a + v + x.unwrap_or(0.0);
+                *slot = if arr > m.horizon { f64::INFINITY } else { arr };
+            }
+        }
+        out
+    }
+
+    #[inline(always)]
+    fn record_late(&mut self, s: usize, arr: f64) {
+        self.station_late[s] = true;
+        self.station_arrival[s] = arr;
+        self.late_stations.push(s as u32);
+    }
+
+    /// The stations of node `n`, which arrived at `a` (finite), with station deadline `dl`.
+    fn node_stations(&mut self, m: &Model, n: &crate::model::Node, a: f64, dl: f64) {
+        let (first, count) = n.stations;
+        let horizon = m.horizon;
+        // Late if the arrival is after `cut`: after the deadline, or after the horizon (then
+        // "never", which is late unless there is no deadline).
+        let cut = if dl.is_finite() {
+            dl.min(horizon)
+        } else {
+            f64::INFINITY
+        };
+        let finish = |arr: f64| {
+            let arr = if arr > horizon { f64::INFINITY } else { arr };
+            (arr > dl).then_some(arr)
+        };
+        let extra = n.last_mile_extra.as_ref();
+        let fixed = match &n.last_mile {
+            None => Some(0.0),
+            Some(Sampler::Fixed(v)) => Some(*v),
+            Some(_) => None,
+        };
+        let lm_max = n.last_mile.as_ref().map_or(0.0, |s| s.max());
+        // Room for rounding: a computed draw may exceed the family's maximum by a few ulps.
+        let room = 1e-9 * (1.0 + cut.abs());
+        if extra.is_none() && a + lm_max + room <= cut {
+            return;
+        }
+        let mut erng = extra.map(|_| self.rng(n.key ^ TAG_LASTMILE_EXTRA));
+        // The extra delay of the next station, if it strikes.
+        let extra_of = |erng: &mut Option<Stream>| -> Option<f64> {
+            let (e, r) = (extra?, erng.as_mut()?);
+            (r.uniform() < e.probability).then(|| e.delay.sample(r))
+        };
+        if let Some(v) = fixed {
+            // Nothing drawn for the last mile itself.
+            let plain = finish(a + v);
+            for s in first..first + count {
+                let late = match extra_of(&mut erng) {
+                    Some(x) => finish(a + v + x),
+                    None => plain,
+                };
+                if let Some(arr) = late {
+                    self.record_late(s, arr);
+                }
+            }
+            return;
+        }
+        let lm = n.last_mile.as_ref().expect("not fixed");
+        let mut rng = self.rng(n.key ^ TAG_LASTMILE);
+        if lm.by_inversion() {
+            let u_lo = {
+                let u = lm.cdf(cut - a) - U_MARGIN;
+                if u > 0.0 && a + lm.quantile(u) + room <= cut {
+                    u
+                } else {
+                    -1.0
+                }
+            };
+            for s in first..first + count {
+                let u = rng.uniform();
+                let x = extra_of(&mut erng);
+                if x.is_none() && u <= u_lo {
+                    continue;
+                }
+                let arr = a + lm.quantile(u) + x.unwrap_or(0.0);
+                if let Some(arr) = finish(arr) {
+                    self.record_late(s, arr);
+                }
+            }
+        } else {
+            for s in first..first + count {
+                let v = lm.sample(&mut rng);
+                let x = extra_of(&mut erng);
+                if let Some(arr) = finish(a + v + x.unwrap_or(0.0)) {
+                    self.record_late(s, arr);
                 }
             }
         }

@@ -73,6 +73,15 @@ impl Ck {
         d.as_ref().and_then(|d| self.dist(path, d))
     }
 
+    /// An `extra_delay` table: a probability and a delay distribution. A probability of 0
+    /// compiles to no extra delay at all.
+    fn extra(&mut self, path: KeyPath, e: &Option<scenario::ExtraDelay>) -> Option<Extra> {
+        let e = e.as_ref()?;
+        let probability = self.prob(path.key("probability"), e.probability);
+        let delay = self.dist(path.key("delay"), &e.delay)?;
+        (probability > 0.0).then_some(Extra { probability, delay })
+    }
+
     fn prob(&mut self, path: KeyPath, p: f64) -> f64 {
         if !(0.0..=1.0).contains(&p) || p.is_nan() {
             self.err(
@@ -250,6 +259,10 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
     );
     let d_handling = ck.opt_dist(dp.key("handling"), &f.defaults.handling);
     let d_last_mile = ck.opt_dist(dp.key("last_mile"), &f.defaults.last_mile);
+    let d_lm_extra = ck.extra(
+        dp.key("last_mile_extra_delay"),
+        &f.defaults.last_mile_extra_delay,
+    );
     let d_lps = f
         .defaults
         .load_per_station
@@ -687,6 +700,7 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             lp.key("damage_probability"),
             l.damage_probability.unwrap_or(0.0),
         );
+        let extra = ck.extra(lp.key("extra_delay"), &l.extra_delay);
         let nominal_h = match &base {
             Some(Base::Duration(s)) => median_of(s),
             Some(Base::Distance(km, s)) => km / median_of(s).max(1e-9),
@@ -705,6 +719,7 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             queue_missed,
             disruption,
             damage,
+            extra,
             nominal_h,
         });
     }
@@ -958,6 +973,11 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
         let last_mile = ck
             .opt_dist(np.key("last_mile"), &n.last_mile)
             .or_else(|| d_last_mile.clone());
+        let last_mile_extra = if n.last_mile_extra_delay.is_some() {
+            ck.extra(np.key("last_mile_extra_delay"), &n.last_mile_extra_delay)
+        } else {
+            d_lm_extra.clone()
+        };
         let first = stations.len();
         for k in 0..n.stations as usize {
             stations.push(Station {
@@ -996,6 +1016,7 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             stations: (first, n.stations as usize),
             station_deadline: sdl,
             last_mile,
+            last_mile_extra,
             escort,
             reserve: ck.opt_dist(np.key("reserve_replacement"), &n.reserve_replacement),
             children: Vec::new(),

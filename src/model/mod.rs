@@ -125,6 +125,15 @@ pub struct Disruption {
     pub detour: Option<Sampler>,
 }
 
+/// An extra delay that a leg suffers with a probability.
+#[derive(Debug, Clone)]
+pub struct Extra {
+    /// Probability per leg.
+    pub probability: f64,
+    /// The delay when it happens, hours.
+    pub delay: Sampler,
+}
+
 /// A link.
 #[derive(Debug, Clone)]
 pub struct Link {
@@ -152,6 +161,8 @@ pub struct Link {
     pub disruption: Option<Disruption>,
     /// Damage probability per crossing.
     pub damage: f64,
+    /// Extra delay per crossing.
+    pub extra: Option<Extra>,
     /// Straight-line-free planning length: the mean base duration, hours (for escort priority).
     pub nominal_h: f64,
 }
@@ -217,6 +228,8 @@ pub struct Node {
     pub station_deadline: Option<f64>,
     /// Last-mile duration.
     pub last_mile: Option<Sampler>,
+    /// Extra delay of each station's last mile.
+    pub last_mile_extra: Option<Extra>,
     /// Escort pool.
     pub escort: Option<usize>,
     /// Replacement from a reserve.

@@ -95,6 +95,21 @@ pub struct Defaults {
     /// Load units per station served, for consignments without `load`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_per_station: Option<f64>,
+    /// An extra delay that each station's last mile suffers with a probability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_mile_extra_delay: Option<ExtraDelay>,
+}
+
+/// An extra delay that a leg suffers with a probability, drawn independently for every
+/// crossing of a link (every vehicle round) or every station's last mile:
+/// `{ probability = 0.07, delay = { dist = "exponential", mean = 2 } }`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraDelay {
+    /// Probability that a leg is delayed (0 to 1).
+    pub probability: f64,
+    /// The delay when it happens.
+    pub delay: Dist,
 }
 
 /// A distribution, in planner units: `{ dist = "triangular", min = 1, mode = 1.5, max = 3 }`.
@@ -317,6 +332,10 @@ pub struct Link {
     /// (multiplied by the weather state's `damage_factor`, capped at 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub damage_probability: Option<f64>,
+    /// An extra delay that a crossing suffers with a probability (road links: counted as
+    /// road disruption; sea and river links: as vessel delay).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_delay: Option<ExtraDelay>,
 }
 
 /// Scheduled departures, repeated every day: explicit `times`, or `every_min` from `from` to `to`.
@@ -498,6 +517,9 @@ pub struct Node {
     /// Last-mile duration to each station (default: `defaults.last_mile`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_mile: Option<Dist>,
+    /// Extra delay of each station's last mile (default: `defaults.last_mile_extra_delay`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_mile_extra_delay: Option<ExtraDelay>,
     /// Escort pool whose team must accompany this consignment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escort: Option<String>,
