@@ -98,9 +98,9 @@ pub fn plan(a: PlanArgs) -> Result<()> {
                     (Some(l), Some(c)) => format!("{:.0}", l - c),
                     _ => "-".into(),
                 },
-                format!("{:.3} [{:.3}]", r.p_at_latest.p, r.p_at_latest.lo),
+                format!("{:.4} [{:.3}]", r.p_at_latest.p, r.p_at_latest.lo),
                 r.p_hour_later
-                    .map(|q| format!("{:.3}", q.p))
+                    .map(|q| format!("{:.4}", q.p))
                     .unwrap_or_else(|| "-".into()),
                 t(r.deadline_h)
             );
