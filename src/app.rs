@@ -92,6 +92,7 @@ pub fn main(cli: Cli) -> Result<()> {
             paths: Vec::new(),
             out: PathBuf::from("output"),
             basemap: None,
+            shard: None,
             sim: SimArgs {
                 runs: None,
                 precision: None,
@@ -102,6 +103,9 @@ pub fn main(cli: Cli) -> Result<()> {
         }),
         Some(Command::Run(a)) => run(a),
         Some(Command::Check { paths }) => check(&paths),
+        Some(Command::Bench(a)) => crate::scale::bench_command(&a),
+        Some(Command::Generate(a)) => crate::scale::generate_command(&a),
+        Some(Command::Merge(a)) => crate::scale::merge_command(&a),
         Some(Command::Sweep(a)) => crate::analysis::cli::sweep(a),
         Some(Command::Plan(a)) => crate::analysis::cli::plan(a),
         Some(Command::Sensitivity(a)) => crate::analysis::cli::sensitivity(a),
@@ -262,6 +266,9 @@ pub fn run(a: RunArgs) -> Result<()> {
         let l = scenario::load(f)?;
         let m = model::compile(&l)?;
         crate::strategy::compile_all(&l, &m)?;
+    }
+    if let Some(shard) = &a.shard {
+        return crate::scale::shard_command(&a, &cfg, &files, shard);
     }
     let mut done: Vec<(String, ScenarioRun)> = Vec::new();
     for f in &files {

@@ -28,6 +28,13 @@ pub enum Command {
     Plan(PlanArgs),
     /// Which inputs matter most for P(every TPS on time): a tornado of low/high settings.
     Sensitivity(AnalysisArgs),
+    /// Time the engine on a scenario: replications per second, nanoseconds per leg per core,
+    /// peak memory.
+    Bench(BenchArgs),
+    /// Write a synthetic scenario of a given size, or the reference network.
+    Generate(GenerateArgs),
+    /// Merge the partial results of `run --shard K/N` into the files of the whole run.
+    Merge(MergeArgs),
     /// Validate scenario files without simulating.
     Check {
         /// Scenario files or folders.
@@ -67,6 +74,10 @@ pub struct RunArgs {
     /// GeoJSON polygons drawn beneath the map (overrides the scenario's `basemap`).
     #[arg(long, value_name = "FILE")]
     pub basemap: Option<PathBuf>,
+    /// Compute only slice K of N (1-based, 1 <= K <= N) of the replications and write
+    /// <OUT>/<scenario>-shard-K-of-N/partial.json for `tepat merge` (needs --runs).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
     /// Simulation options.
     #[command(flatten)]
     pub sim: SimArgs,
@@ -115,4 +126,78 @@ pub struct PlanArgs {
     /// Common options.
     #[command(flatten)]
     pub common: AnalysisArgs,
+}
+
+/// `tepat bench`.
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// The scenario file.
+    pub file: PathBuf,
+    /// Replications.
+    #[arg(long, default_value_t = 10_000)]
+    pub runs: u64,
+    /// Worker threads (default: all cores).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Random seed (default: the scenario's `seed`).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `tepat generate`.
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// Hubs (kecamatan).
+    #[arg(
+        long,
+        required_unless_present = "reference",
+        conflicts_with = "reference"
+    )]
+    pub hubs: Option<u64>,
+    /// Villages, spread evenly over the hubs.
+    #[arg(
+        long,
+        required_unless_present = "reference",
+        conflicts_with = "reference"
+    )]
+    pub villages: Option<u64>,
+    /// Stations (TPS), spread evenly over the villages.
+    #[arg(
+        long,
+        required_unless_present = "reference",
+        conflicts_with = "reference"
+    )]
+    pub stations: Option<u64>,
+    /// Seed of the generator (the same seed writes the same file).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write the reference network of docs/performance.md instead.
+    #[arg(long)]
+    pub reference: bool,
+    /// Output file (default: standard output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `tepat merge`.
+#[derive(Debug, Clone, Args)]
+pub struct MergeArgs {
+    /// The partial results: partial.json files, or the folders that hold them.
+    #[arg(required = true)]
+    pub parts: Vec<PathBuf>,
+    /// Output folder: the merged run goes to <OUT>/<scenario-file-name>/.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// The scenario file, if not at the path recorded in the parts (same SHA-256 required).
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// Worker threads for strategy comparisons (default: all cores).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// No table on the terminal.
+    #[arg(long, short)]
+    pub quiet: bool,
 }

@@ -10,6 +10,7 @@ mod harness;
 mod invalid;
 mod properties;
 mod robustness;
+mod shards;
 mod strategies;
 mod util;
 mod validation;

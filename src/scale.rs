@@ -1,0 +1,488 @@
+//! Speed and scale: `tepat bench`, shards of a run (`tepat run --shard K/N`) and their merge
+//! (`tepat merge`).
+//!
+//! A shard computes the replications of its slice and writes `partial.json`: the accumulator
+//! (integer counts only, so merging is exact), the scenario's SHA-256, the seed, the total
+//! number of replications and the slice. `merge` checks that the parts belong together and
+//! cover every replication exactly once, adds their accumulators and writes the same files as
+//! one unsharded run.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{self, Acc, NoProgress, Options, Outcome, Runs};
+use crate::error::{Error, Result};
+use crate::export::run_json::Manifest;
+use crate::model;
+use crate::pipeline::{self, ScenarioRun};
+use crate::scenario;
+
+/// The peak resident memory of this process, bytes (`VmHWM` of /proc/self/status), where the
+/// system reports it.
+pub fn peak_memory() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Peak memory as text: "123.4 MB", or "unavailable".
+pub fn peak_memory_text() -> String {
+    match peak_memory() {
+        Some(b) => format!("{:.1} MB", b as f64 / 1e6),
+        None => "unavailable".into(),
+    }
+}
+
+/// What `tepat bench` measured.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchResult {
+    /// Replications.
+    pub runs: u64,
+    /// Worker threads.
+    pub threads: usize,
+    /// Legs per replication (route links and station last miles).
+    pub legs: usize,
+    /// Seconds of simulation.
+    pub simulate_s: f64,
+    /// Seconds to summarise and write the CSV and JSON files (in memory).
+    pub outputs_s: f64,
+    /// Replications per second of simulation.
+    pub replications_per_s: f64,
+    /// Replications per second with the summaries and data files.
+    pub replications_per_s_with_outputs: f64,
+    /// Nanoseconds per leg per core: simulation seconds × threads ÷ (replications × legs).
+    pub ns_per_leg_per_core: f64,
+    /// Peak resident memory, bytes.
+    pub peak_memory_bytes: Option<u64>,
+}
+
+/// Simulate `runs` replications of a scenario file on `threads` threads and time it.
+pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Result<BenchResult> {
+    let loaded = scenario::load(path)?;
+    let m = model::compile(&loaded)?;
+    let seed = seed.or(loaded.file.scenario.seed).unwrap_or(2024);
+    let outcome = engine::run(
+        &m,
+        &Options {
+            seed,
+            runs: Runs::Fixed(runs),
+            threads,
+            range: None,
+        },
+        &NoProgress,
+    )?;
+    let t0 = Instant::now();
+    let summary = crate::summary::summarise(&m, &outcome.acc);
+    let manifest = manifest(path, &loaded.sha256, seed, &outcome, (0, runs));
+    let run = ScenarioRun {
+        loaded,
+        model: m,
+        summary,
+        manifest,
+        basemap: None,
+        comparison: None,
+        outcome,
+    };
+    let files = pipeline::data_files(&run)?;
+    std::hint::black_box(&files);
+    let outputs_s = t0.elapsed().as_secs_f64();
+    let o = &run.outcome;
+    let legs = run.model.legs();
+    let sim = o.elapsed_s.max(1e-9);
+    Ok(BenchResult {
+        runs,
+        threads: o.threads,
+        legs,
+        simulate_s: o.elapsed_s,
+        outputs_s,
+        replications_per_s: runs as f64 / sim,
+        replications_per_s_with_outputs: runs as f64 / (sim + outputs_s),
+        ns_per_leg_per_core: sim * o.threads as f64 * 1e9 / (runs as f64 * legs.max(1) as f64),
+        peak_memory_bytes: peak_memory(),
+    })
+}
+
+fn manifest(path: &Path, sha: &str, seed: u64, o: &Outcome, range: (u64, u64)) -> Manifest {
+    Manifest {
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        scenario_file: path.display().to_string(),
+        scenario_sha256: sha.to_string(),
+        seed,
+        runs: o.acc.runs,
+        replications: [range.0, range.1],
+        threads: o.threads,
+        elapsed_s: o.elapsed_s,
+        replications_per_s: o.acc.runs as f64 / o.elapsed_s.max(1e-9),
+    }
+}
+
+/// The format version of `partial.json`.
+pub const PARTIAL_FORMAT: u32 = 1;
+
+/// A shard's result: `partial.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Partial {
+    /// Format version ([`PARTIAL_FORMAT`]).
+    pub format: u32,
+    /// tepat version that wrote it.
+    pub tool_version: String,
+    /// The scenario file as given on the shard's command line.
+    pub scenario_file: String,
+    /// SHA-256 of the scenario file (and the files it extends).
+    pub scenario_sha256: String,
+    /// Seed.
+    pub seed: u64,
+    /// Replications of the whole run.
+    pub total_runs: u64,
+    /// This shard: `k` of `n`, 1-based.
+    pub shard: [u64; 2],
+    /// Replications `[from, to)` of this shard.
+    pub replications: [u64; 2],
+    /// Worker threads of this shard.
+    pub threads: usize,
+    /// Seconds of simulation of this shard.
+    pub elapsed_s: f64,
+    /// The counts.
+    pub acc: Acc,
+}
+
+/// Parse `K/N` (1-based): `3/8` is the third of eight slices.
+pub fn parse_shard(s: &str) -> Result<(u64, u64)> {
+    let bad = || {
+        Error::Usage(format!(
+            "--shard must be K/N with 1 <= K <= N, like 3/8 (got '{s}')"
+        ))
+    };
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let k: u64 = k.trim().parse().map_err(|_| bad())?;
+    let n: u64 = n.trim().parse().map_err(|_| bad())?;
+    if n == 0 || k == 0 || k > n || n > 100_000 {
+        return Err(bad());
+    }
+    Ok((k, n))
+}
+
+/// Run shard `k` of `n` (1-based) of a scenario file and return its partial result.
+pub fn run_shard(
+    path: &Path,
+    cfg: &pipeline::RunConfig,
+    k: u64,
+    n: u64,
+    progress: &dyn engine::Progress,
+) -> Result<Partial> {
+    let Runs::Fixed(total) = cfg.runs else {
+        return Err(Error::Usage(
+            "--shard needs a fixed --runs, not --precision".into(),
+        ));
+    };
+    let loaded = scenario::load(path)?;
+    let m = model::compile(&loaded)?;
+    let seed = pipeline::seed_of(cfg, &loaded);
+    let (a, b) = pipeline::shard_range(total, k - 1, n);
+    let o = engine::run(
+        &m,
+        &Options {
+            seed,
+            runs: cfg.runs,
+            threads: cfg.threads,
+            range: Some((a, b)),
+        },
+        progress,
+    )?;
+    Ok(Partial {
+        format: PARTIAL_FORMAT,
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        scenario_file: path.display().to_string(),
+        scenario_sha256: loaded.sha256.clone(),
+        seed,
+        total_runs: total,
+        shard: [k, n],
+        replications: [a, b],
+        threads: o.threads,
+        elapsed_s: o.elapsed_s,
+        acc: o.acc,
+    })
+}
+
+/// Read a partial result: a `partial.json` file, or a folder that holds one.
+pub fn read_partial(p: &Path) -> Result<Partial> {
+    let file = if p.is_dir() {
+        p.join("partial.json")
+    } else {
+        p.to_path_buf()
+    };
+    let bytes = std::fs::read(&file).map_err(|e| Error::read(&file, e))?;
+    let part: Partial = serde_json::from_slice(&bytes).map_err(|e| {
+        Error::Usage(format!(
+            "{} is not a tepat partial result: {e}",
+            file.display()
+        ))
+    })?;
+    if part.format != PARTIAL_FORMAT {
+        return Err(Error::Usage(format!(
+            "{} has partial format {}; this tepat reads format {PARTIAL_FORMAT}",
+            file.display(),
+            part.format
+        )));
+    }
+    Ok(part)
+}
+
+/// Check that `parts` are the shards of one run (same scenario, seed, total and shard count;
+/// every shard once; slices as `run --shard` computes them) and add them up.
+pub fn merge_parts(parts: &[Partial]) -> Result<Acc> {
+    let first = parts
+        .first()
+        .ok_or_else(|| Error::Usage("merge needs at least one partial result".into()))?;
+    let n = first.shard[1];
+    let mut seen = vec![false; n as usize];
+    for p in parts {
+        let same = p.scenario_sha256 == first.scenario_sha256
+            && p.seed == first.seed
+            && p.total_runs == first.total_runs
+            && p.shard[1] == n;
+        if !same {
+            return Err(Error::Usage(format!(
+                "the partial results do not belong together: shard {}/{} has scenario {}, seed {}, {} runs; shard {}/{} has scenario {}, seed {}, {} runs",
+                first.shard[0],
+                first.shard[1],
+                short(&first.scenario_sha256),
+                first.seed,
+                first.total_runs,
+                p.shard[0],
+                p.shard[1],
+                short(&p.scenario_sha256),
+                p.seed,
+                p.total_runs
+            )));
+        }
+        let k = p.shard[0];
+        if k == 0 || k > n {
+            return Err(Error::Usage(format!("shard {k}/{n} is out of range")));
+        }
+        if seen[(k - 1) as usize] {
+            return Err(Error::Usage(format!("shard {k}/{n} is given twice")));
+        }
+        seen[(k - 1) as usize] = true;
+        let (a, b) = pipeline::shard_range(p.total_runs, k - 1, n);
+        if p.replications != [a, b] || p.acc.runs != b - a {
+            return Err(Error::Usage(format!(
+                "shard {k}/{n} holds replications {:?} ({} counted), not [{a}, {b})",
+                p.replications, p.acc.runs
+            )));
+        }
+        if !p.acc.same_shape(&first.acc) {
+            return Err(Error::Usage(format!(
+                "shard {k}/{n} has counts of a different shape (another tepat version?)"
+            )));
+        }
+    }
+    let missing: Vec<String> = seen
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !**s)
+        .map(|(i, _)| format!("{}/{n}", i + 1))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Usage(format!(
+            "shards missing: {}",
+            missing.join(", ")
+        )));
+    }
+    let mut acc = first.acc.clone();
+    for p in &parts[1..] {
+        acc.merge(&p.acc);
+    }
+    Ok(acc)
+}
+
+fn short(sha: &str) -> &str {
+    &sha[..sha.len().min(12)]
+}
+
+/// Merge partial results into the run they are shards of. `scenario` overrides the scenario
+/// file recorded in the parts (it must have the same SHA-256).
+pub fn merge(
+    parts: &[Partial],
+    scenario_override: Option<&Path>,
+    threads: usize,
+) -> Result<ScenarioRun> {
+    let acc = merge_parts(parts)?;
+    let first = &parts[0];
+    let path = scenario_override
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from(&first.scenario_file));
+    let loaded = scenario::load(&path)?;
+    if loaded.sha256 != first.scenario_sha256 {
+        return Err(Error::Usage(format!(
+            "{} has SHA-256 {}, but the shards were run on {}: the scenario file changed",
+            path.display(),
+            short(&loaded.sha256),
+            short(&first.scenario_sha256)
+        )));
+    }
+    let m = model::compile(&loaded)?;
+    let elapsed_s: f64 = parts.iter().map(|p| p.elapsed_s).sum();
+    let outcome = Outcome {
+        acc,
+        elapsed_s,
+        threads: parts.iter().map(|p| p.threads).max().unwrap_or(1),
+    };
+    let summary = crate::summary::summarise(&m, &outcome.acc);
+    let mut manifest = manifest(
+        Path::new(&first.scenario_file),
+        &first.scenario_sha256,
+        first.seed,
+        &outcome,
+        (0, first.total_runs),
+    );
+    manifest.scenario_file = first.scenario_file.clone();
+    let strategies = crate::strategy::compile_all(&loaded, &m)?;
+    let comparison = if strategies.is_empty() {
+        None
+    } else {
+        Some(crate::strategy::compare(
+            &m,
+            &strategies,
+            first.seed,
+            first.total_runs,
+            threads,
+        )?)
+    };
+    let basemap = loaded.basemap.clone();
+    Ok(ScenarioRun {
+        loaded,
+        model: m,
+        outcome,
+        summary,
+        manifest,
+        basemap,
+        comparison,
+    })
+}
+
+/// `tepat bench FILE`.
+pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
+    if a.runs == 0 || a.runs > engine::MAX_RUNS {
+        return Err(Error::Usage(format!(
+            "--runs must be from 1 to {} (got {})",
+            engine::MAX_RUNS,
+            a.runs
+        )));
+    }
+    let r = bench(&a.file, a.runs, a.threads, a.seed)?;
+    if a.json {
+        let mut v = serde_json::to_string_pretty(&r).map_err(|e| Error::Other(e.to_string()))?;
+        v.push('\n');
+        print!("{v}");
+        return Ok(());
+    }
+    println!("{}", a.file.display());
+    println!(
+        "  replications            {} on {} threads, {} legs each",
+        r.runs, r.threads, r.legs
+    );
+    println!(
+        "  simulation              {:.3} s: {:.0} replications/s",
+        r.simulate_s, r.replications_per_s
+    );
+    println!(
+        "  with summaries and data {:.3} s more: {:.0} replications/s",
+        r.outputs_s, r.replications_per_s_with_outputs
+    );
+    println!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
+    println!(
+        "  peak memory             {}",
+        match r.peak_memory_bytes {
+            Some(b) => format!("{:.1} MB", b as f64 / 1e6),
+            None => "unavailable".into(),
+        }
+    );
+    Ok(())
+}
+
+/// `tepat generate`.
+pub fn generate_command(a: &crate::cli::GenerateArgs) -> Result<()> {
+    let text = if a.reference {
+        crate::generate::reference()
+    } else {
+        let size = crate::generate::Size {
+            hubs: a.hubs.unwrap_or(0),
+            villages: a.villages.unwrap_or(0),
+            stations: a.stations.unwrap_or(0),
+        };
+        crate::generate::synthetic(size, a.seed).map_err(Error::Usage)?
+    };
+    match &a.out {
+        Some(p) => crate::output::write_file(p, text.as_bytes()),
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|e| Error::Other(format!("standard output: {e}")))
+        }
+    }
+}
+
+/// `tepat run --shard K/N`: one partial result per scenario file.
+pub fn shard_command(
+    a: &crate::cli::RunArgs,
+    cfg: &pipeline::RunConfig,
+    files: &[PathBuf],
+    shard: &str,
+) -> Result<()> {
+    let (k, n) = parse_shard(shard)?;
+    if a.sim.runs.is_none() {
+        return Err(Error::Usage(
+            "--shard needs --runs: every shard must know the total".into(),
+        ));
+    }
+    for f in files {
+        let name = pipeline::folder_name(f);
+        let bar = crate::app::Bar::new(&format!("{name} {k}/{n}"), a.sim.quiet);
+        let part = run_shard(f, cfg, k, n, &bar);
+        bar.finish();
+        let part = part?;
+        let mut json = serde_json::to_vec(&part).map_err(|e| Error::Other(format!("JSON: {e}")))?;
+        json.push(b'\n');
+        let folder = format!("{name}-shard-{k}-of-{n}");
+        let dir = crate::output::write_folder(&a.out, &folder, &[("partial.json".into(), json)])?;
+        if !a.sim.quiet {
+            println!(
+                "{name}: shard {k}/{n}, replications {}..{} of {}, {:.1} s; written: {}",
+                part.replications[0],
+                part.replications[1],
+                part.total_runs,
+                part.elapsed_s,
+                dir.join("partial.json").display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `tepat merge PARTS...`.
+pub fn merge_command(a: &crate::cli::MergeArgs) -> Result<()> {
+    let parts = a
+        .parts
+        .iter()
+        .map(|p| read_partial(p))
+        .collect::<Result<Vec<_>>>()?;
+    let run = merge(&parts, a.scenario.as_deref(), a.threads)?;
+    let name = pipeline::folder_name(Path::new(&parts[0].scenario_file));
+    let outputs = crate::app::all_files(&run)?;
+    let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
+    if !a.quiet {
+        crate::app::print_table(&run);
+        println!(
+            "merged {} shards ({} replications); written: {}",
+            parts.len(),
+            run.outcome.acc.runs,
+            dir.display()
+        );
+    }
+    Ok(())
+}
