@@ -10,13 +10,11 @@
 
 pub mod compare;
 
-use std::path::Path;
-
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{self, Model};
 use crate::output::File;
 use crate::pipeline::ScenarioRun;
-use crate::scenario::{self, KeyPath, Loaded, ScenarioFile, Seg, apply_set, did_you_mean};
+use crate::scenario::{self, KeyPath, Loaded, ScenarioFile, apply_set, did_you_mean};
 
 pub use compare::{Comparison, StrategyResult, compare};
 
@@ -228,7 +226,6 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
             }
         }
     }
-    let _ = Seg::Index(0);
     if errors.is_empty() {
         Ok(out)
     } else {
@@ -245,13 +242,6 @@ pub fn files(run: &ScenarioRun) -> Result<Vec<File>> {
         )]),
         None => Ok(Vec::new()),
     }
-}
-
-/// Whether a scenario file has strategies (without compiling them).
-pub fn has_strategies(path: &Path) -> bool {
-    scenario::load(path)
-        .map(|l| !l.file.strategy.is_empty())
-        .unwrap_or(false)
 }
 
 /// The strategy charts of a run (none without strategies).
