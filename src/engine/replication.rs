@@ -31,6 +31,29 @@ const TAG_ESCORT: u64 = 0x0e5c_0000_0000_000a;
 const TAG_RESERVE: u64 = 0x07e5_e7e0_0000_000b;
 const TAG_EXTRA: u64 = 0x0e7a_0000_0000_000c;
 const TAG_LASTMILE_EXTRA: u64 = 0x0aa5_7e70_0000_000d;
+const TAG_LASTMILE_LOW: u64 = 0x0aa5_7104_0000_000f;
+const TAG_EXTRA_DELAY: u64 = 0x0e7a_de1a_0000_0010;
+const TAG_BASE_U: u64 = 0x0b45_e000_0000_0011;
+
+/// The split of a station's last-mile uniform `u` (families drawn by inversion): the stations
+/// with `u > TAU` are found by geometric skips, the others are on time whenever the last mile
+/// at `TAU` is (see [`Scratch::node_stations`]).
+const TAU: f64 = 0.99;
+/// ln [`TAU`].
+const LN_TAU: f64 = -0.010_050_335_853_501_45;
+
+/// Per-node constants of the station draws.
+#[derive(Debug, Clone, Copy)]
+struct StationPlan {
+    /// The last mile at u = [`TAU`] (families drawn by inversion; NaN otherwise).
+    q_tau: f64,
+    /// P(no station's u above TAU) = TAU^stations.
+    none_upper: f64,
+    /// P(no station struck by an extra delay) = (1 − p)^stations (1 without extra delays).
+    none_extra: f64,
+    /// ln(1 − p) of the extra delay (0 without).
+    ln_miss_extra: f64,
+}
 
 /// How far below the threshold of a station's last-mile draw the engine must be to call the
 /// station on time without computing its arrival (see [`Scratch::stations`]).
@@ -81,11 +104,17 @@ pub struct Scratch {
     rounds: Vec<u64>,
     handling: Vec<f64>,
     heap: BinaryHeap<Reverse<u128>>,
+    /// No escort pools: consignments are dispatched in any order, from `ready`.
+    direct: bool,
+    ready: Vec<u32>,
     ready_at: Vec<f64>,
     free_teams: Vec<u32>,
     waiting: Vec<Vec<u32>>,
     chain: Vec<[f64; N_CAUSES]>,
     rank: Vec<u32>,
+    splan: Vec<StationPlan>,
+    upper: Vec<(u32, f64)>,
+    hits: Vec<(u32, f64)>,
     /// Nodes with every supplier before the nodes it supplies.
     order: Vec<u32>,
     /// Arrival time of each node, hours (infinity: never arrived within the horizon).
@@ -204,11 +233,32 @@ impl Scratch {
             rounds,
             handling: vec![0.0; n],
             heap: BinaryHeap::new(),
+            direct: m.escorts.is_empty(),
+            ready: Vec::new(),
             ready_at: vec![0.0; n],
             free_teams: m.escorts.iter().map(|e| e.teams).collect(),
             waiting: vec![Vec::new(); m.escorts.len()],
             chain: vec![[0.0; N_CAUSES]; n],
             rank,
+            splan: m
+                .nodes
+                .iter()
+                .map(|node| {
+                    let count = node.stations.1.min(i32::MAX as usize) as i32;
+                    let p = node.last_mile_extra.as_ref().map_or(0.0, |e| e.probability);
+                    StationPlan {
+                        q_tau: match &node.last_mile {
+                            Some(lm) if lm.by_inversion() => lm.quantile(TAU),
+                            _ => f64::NAN,
+                        },
+                        none_upper: TAU.powi(count),
+                        none_extra: (1.0 - p).powi(count),
+                        ln_miss_extra: (-p).ln_1p(),
+                    }
+                })
+                .collect(),
+            upper: Vec::new(),
+            hits: Vec::new(),
             order: {
                 let mut order = Vec::with_capacity(n);
                 let mut stack: Vec<usize> =
@@ -278,10 +328,19 @@ impl Scratch {
 
     fn draw_links(&mut self, m: &Model) {
         for (li, l) in m.links.iter().enumerate() {
-            let mut rng = self.rng(l.key ^ TAG_BASE);
+            // Families drawn by inversion take their one uniform from a hash of (seed,
+            // replication, link); the others draw from the link's stream.
+            let s = match &l.base {
+                Base::Duration(s) | Base::Distance(_, s) => s,
+            };
+            let v = if s.by_inversion() {
+                s.quantile(unit(mix(self.rk ^ l.key ^ TAG_BASE_U)))
+            } else {
+                s.sample(&mut self.rng(l.key ^ TAG_BASE))
+            };
             self.base[li] = match &l.base {
-                Base::Duration(s) => s.sample(&mut rng),
-                Base::Distance(km, s) => km / s.sample(&mut rng).max(0.1),
+                Base::Duration(_) => v,
+                Base::Distance(km, _) => km / v.max(0.1),
             };
         }
         // Road disruption events are drawn bucket by bucket when a vehicle needs them.
@@ -519,14 +578,18 @@ impl Scratch {
         (open - m.start_minute) / 60.0
     }
 
-    /// The extra delay of link `l` for vehicle `trip`, if it strikes: drawn from the link's
-    /// own extra-delay stream for that vehicle, so that adding or changing an extra delay
-    /// leaves every other draw alone.
+    /// The extra delay of link `l` for vehicle `trip`, if it strikes: whether it strikes is a
+    /// hash of (seed, replication, link, trip); the delay is drawn from the link's own
+    /// extra-delay stream for that vehicle, so that adding or changing an extra delay leaves
+    /// every other draw alone.
     #[inline]
     fn extra_delay(&self, l: &crate::model::Link, trip: u64) -> Option<f64> {
         let e = l.extra.as_ref()?;
-        let mut rng = self.rng(sub(l.key ^ TAG_EXTRA, trip));
-        (rng.uniform() < e.probability).then(|| e.delay.sample(&mut rng))
+        let u = unit(mix(self.rk ^ sub(l.key ^ TAG_EXTRA, trip)));
+        (u < e.probability).then(|| {
+            let mut rng = self.rng(sub(l.key ^ TAG_EXTRA_DELAY, trip));
+            e.delay.sample(&mut rng)
+        })
     }
 
     /// Arrival after `base` hours of travel on a link of zone `zone` started at `start`, when
@@ -1032,8 +1095,12 @@ impl Scratch {
             self.chain[ci] = chain;
             self.ready_at[ci] = r;
             if r <= m.horizon {
-                self.heap
-                    .push(Reverse(event(tkey(r), 0, self.rank[ci], ci as u32)));
+                if self.direct {
+                    self.ready.push(ci as u32);
+                } else {
+                    self.heap
+                        .push(Reverse(event(tkey(r), 0, self.rank[ci], ci as u32)));
+                }
             }
         }
     }
@@ -1085,6 +1152,7 @@ impl Scratch {
             self.waiting[e].clear();
         }
         self.heap.clear();
+        self.ready.clear();
         for &d in &m.depots {
             let ready = m.nodes[d]
                 .ready
@@ -1099,6 +1167,13 @@ impl Scratch {
             self.causes[d][cause::HANDLING] = ready;
             self.worst[d] = (NO_LINK, 0.0);
             self.release_children(m, d);
+        }
+        // Without escort pools no consignment waits for another, and every draw comes from
+        // its own source's stream: the order of dispatch changes nothing, so the released
+        // consignments are dispatched from a stack, without the event queue.
+        while let Some(ci) = self.ready.pop() {
+            let ci = ci as usize;
+            self.dispatch(m, ci, self.ready_at[ci]);
         }
         while let Some(Reverse(ev)) = self.heap.pop() {
             let (tk, kind, id) = ((ev >> 64) as u64, (ev >> 63) as u8 & 1, ev as u32);
@@ -1202,7 +1277,7 @@ impl Scratch {
                     }
                 }
             } else {
-                self.node_stations(m, n, a, dl);
+                self.node_stations(m, i, a, dl);
             }
             let late = (self.late_stations.len() - before) as u32;
             self.late_total += late;
@@ -1217,21 +1292,43 @@ impl Scratch {
     /// as the replication (which computes only the late stations' arrivals). Slow; for tests.
     pub fn station_arrivals(&self, m: &Model) -> Vec<f64> {
         let mut out = vec![f64::INFINITY; m.stations.len()];
+        let (mut upper, mut hits) = (Vec::new(), Vec::new());
         for (i, n) in m.nodes.iter().enumerate() {
             let (first, count) = n.stations;
             let a = self.arrival[i];
             if count == 0 || !a.is_finite() {
                 continue;
             }
-            let mut rng = self.rng(n.key ^ TAG_LASTMILE);
-            let mut erng = self.rng(n.key ^ TAG_LASTMILE_EXTRA);
+            let plan = self.splan[i];
+            self.draw_hits(n, &plan, &mut hits);
+            let x_of = |k: usize| hits.iter().find(|h| h.0 as usize == k).map_or(0.0, |h| h.1);
+            match &n.last_mile {
+                None => {
+                    for k in 0..count {
+                        out[first + k] = a + x_of(k);
+                    }
+                }
+                Some(lm) if lm.by_inversion() => {
+                    self.draw_upper(n, &plan, &mut upper);
+                    for k in 0..count {
+                        let u = upper
+                            .iter()
+                            .find(|h| h.0 as usize == k)
+                            .map_or_else(|| TAU * self.low_u(n, k), |h| h.1);
+                        out[first + k] = a + lm.quantile(u) + x_of(k);
+                    }
+                }
+                Some(lm) => {
+                    let mut rng = self.rng(n.key ^ TAG_LASTMILE);
+                    for k in 0..count {
+                        out[first + k] = a + lm.sample(&mut rng) + x_of(k);
+                    }
+                }
+            }
             for slot in &mut out[first..first + count] {
-                let v = n.last_mile.as_ref().map_or(0.0, |s| s.sample(&mut rng));
-                let x = n.last_mile_extra.as_ref().and_then(|e| {
-                    (erng.uniform() < e.probability).then(|| e.delay.sample(&mut erng))
-                });
-                let arr = a + v + x.unwrap_or(0.0);
-                *slot = if arr > m.horizon { f64::INFINITY } else { arr };
+                if *slot > m.horizon {
+                    *slot = f64::INFINITY;
+                }
             }
         }
         out
@@ -1244,8 +1341,56 @@ impl Scratch {
         self.late_stations.push(s as u32);
     }
 
-    /// The stations of node `n`, which arrived at `a` (finite), with station deadline `dl`.
-    fn node_stations(&mut self, m: &Model, n: &crate::model::Node, a: f64, dl: f64) {
+    /// The stations of node `n` whose last mile strikes an extra delay, with the delay, in
+    /// increasing order, into `hits`: by geometric skips on the node's extra-delay stream.
+    #[inline]
+    fn draw_hits(&self, n: &crate::model::Node, plan: &StationPlan, hits: &mut Vec<(u32, f64)>) {
+        hits.clear();
+        if let Some(e) = &n.last_mile_extra {
+            let mut rng = self.rng(n.key ^ TAG_LASTMILE_EXTRA);
+            skip_hits(
+                &mut rng,
+                n.stations.1,
+                plan.none_extra,
+                plan.ln_miss_extra,
+                |k, r| hits.push((k as u32, e.delay.sample(r))),
+            );
+        }
+    }
+
+    /// The stations of node `n` whose last-mile uniform is above [`TAU`], with that uniform,
+    /// in increasing order, into `upper`: by geometric skips on the node's last-mile stream.
+    #[inline]
+    fn draw_upper(&self, n: &crate::model::Node, plan: &StationPlan, upper: &mut Vec<(u32, f64)>) {
+        upper.clear();
+        let mut rng = self.rng(n.key ^ TAG_LASTMILE);
+        skip_hits(&mut rng, n.stations.1, plan.none_upper, LN_TAU, |k, r| {
+            upper.push((k as u32, TAU + (1.0 - TAU) * r.uniform()))
+        });
+    }
+
+    /// The last-mile uniform of station `k` of node `n` divided by [`TAU`], for a station
+    /// whose uniform is at most `TAU` (not in [`Scratch::draw_upper`]'s list): a hash of
+    /// (seed, replication, node, k), so that any station's can be had without the others'.
+    #[inline]
+    fn low_u(&self, n: &crate::model::Node, k: usize) -> f64 {
+        unit(mix(self.rk ^ sub(n.key ^ TAG_LASTMILE_LOW, k as u64)))
+    }
+
+    /// The stations of node `n` (index `ni`), which arrived at `a` (finite), with station
+    /// deadline `dl`.
+    ///
+    /// The draws: station `k`'s extra delay strikes independently with the stated probability
+    /// (the struck stations found by geometric skips, [`Scratch::draw_hits`]); for the
+    /// families drawn by inversion, its last-mile uniform `u` is above [`TAU`] independently
+    /// with probability 1 − `TAU` (those stations and their `u` found by geometric skips,
+    /// [`Scratch::draw_upper`]), and otherwise is `TAU` times a hash of the station
+    /// ([`Scratch::low_u`]). So every station's `u` and extra delay are fixed by the
+    /// replication's random numbers alone, whatever the node's arrival: a node that arrives
+    /// earlier never makes a station later. The exact law of independent uniforms, drawn in
+    /// time proportional to the stations that can be late rather than to all stations.
+    fn node_stations(&mut self, m: &Model, ni: usize, a: f64, dl: f64) {
+        let n = &m.nodes[ni];
         let (first, count) = n.stations;
         let horizon = m.horizon;
         // Late if the arrival is after `cut`: after the deadline, or after the horizon (then
@@ -1259,68 +1404,160 @@ impl Scratch {
             let arr = if arr > horizon { f64::INFINITY } else { arr };
             (arr > dl).then_some(arr)
         };
-        let extra = n.last_mile_extra.as_ref();
-        let fixed = match &n.last_mile {
-            None => Some(0.0),
-            Some(Sampler::Fixed(v)) => Some(*v),
-            Some(_) => None,
-        };
         let lm_max = n.last_mile.as_ref().map_or(0.0, |s| s.max());
         // Room for rounding: a computed draw may exceed the family's maximum by a few ulps.
         let room = 1e-9 * (1.0 + cut.abs());
-        if extra.is_none() && a + lm_max + room <= cut {
+        if n.last_mile_extra.is_none() && a + lm_max + room <= cut {
             return;
         }
-        let mut erng = extra.map(|_| self.rng(n.key ^ TAG_LASTMILE_EXTRA));
-        // The extra delay of the next station, if it strikes.
-        let extra_of = |erng: &mut Option<Stream>| -> Option<f64> {
-            let (e, r) = (extra?, erng.as_mut()?);
-            (r.uniform() < e.probability).then(|| e.delay.sample(r))
-        };
-        if let Some(v) = fixed {
-            // Nothing drawn for the last mile itself.
-            let plain = finish(a + v);
-            for s in first..first + count {
-                let late = match extra_of(&mut erng) {
-                    Some(x) => finish(a + v + x),
-                    None => plain,
+        let plan = self.splan[ni];
+        let mut hits = std::mem::take(&mut self.hits);
+        self.draw_hits(n, &plan, &mut hits);
+        match &n.last_mile {
+            None | Some(Sampler::Fixed(_)) => {
+                let v = match &n.last_mile {
+                    Some(Sampler::Fixed(v)) => *v,
+                    _ => 0.0,
                 };
-                if let Some(arr) = late {
-                    self.record_late(s, arr);
+                if let Some(late) = finish(a + v) {
+                    // Every station is late; the struck ones later still.
+                    let mut h = hits.iter().peekable();
+                    for k in 0..count {
+                        let arr = match h.next_if(|x| x.0 as usize == k) {
+                            Some(&(_, x)) => finish(a + v + x).unwrap_or(late),
+                            None => late,
+                        };
+                        self.record_late(first + k, arr);
+                    }
+                } else {
+                    for &(k, x) in &hits {
+                        if let Some(arr) = finish(a + v + x) {
+                            self.record_late(first + k as usize, arr);
+                        }
+                    }
                 }
+            }
+            Some(lm) if lm.by_inversion() => {
+                let mut upper = std::mem::take(&mut self.upper);
+                self.draw_upper(n, &plan, &mut upper);
+                if a + plan.q_tau + room <= cut {
+                    // Every station with u ≤ TAU and no extra delay is on time: only the
+                    // stations of the two lists can be late.
+                    let (mut iu, mut ih) = (0, 0);
+                    while iu < upper.len() || ih < hits.len() {
+                        let ku = upper.get(iu).map_or(u32::MAX, |x| x.0);
+                        let kh = hits.get(ih).map_or(u32::MAX, |x| x.0);
+                        let k = ku.min(kh);
+                        let x = if kh == k {
+                            ih += 1;
+                            hits[ih - 1].1
+                        } else {
+                            0.0
+                        };
+                        let u = if ku == k {
+                            iu += 1;
+                            upper[iu - 1].1
+                        } else {
+                            // Struck by an extra delay only: on time if even the largest
+                            // last mile with u ≤ TAU is.
+                            if a + plan.q_tau + x + room <= cut {
+                                continue;
+                            }
+                            TAU * self.low_u(n, k as usize)
+                        };
+                        if let Some(arr) = finish(a + lm.quantile(u) + x) {
+                            self.record_late(first + k as usize, arr);
+                        }
+                    }
+                } else {
+                    // Little slack: every station. `u_lo` sits U_MARGIN below the CDF at the
+                    // slack and is checked by computing the arrival at `u_lo` itself.
+                    let u_lo = {
+                        let u = lm.cdf(cut - a) - U_MARGIN;
+                        if u > 0.0 && a + lm.quantile(u) + room <= cut {
+                            u
+                        } else {
+                            -1.0
+                        }
+                    };
+                    let (mut uit, mut hit) = (upper.iter().peekable(), hits.iter().peekable());
+                    for k in 0..count {
+                        let x = hit.next_if(|x| x.0 as usize == k).map(|x| x.1);
+                        let u = match uit.next_if(|x| x.0 as usize == k) {
+                            Some(&(_, u)) => u,
+                            None => TAU * self.low_u(n, k),
+                        };
+                        if x.is_none() && u <= u_lo {
+                            continue;
+                        }
+                        if let Some(arr) = finish(a + lm.quantile(u) + x.unwrap_or(0.0)) {
+                            self.record_late(first + k, arr);
+                        }
+                    }
+                }
+                self.upper = upper;
+            }
+            Some(lm) => {
+                let mut rng = self.rng(n.key ^ TAG_LASTMILE);
+                let mut hit = hits.iter().peekable();
+                for k in 0..count {
+                    let v = lm.sample(&mut rng);
+                    let x = hit.next_if(|x| x.0 as usize == k).map_or(0.0, |x| x.1);
+                    if let Some(arr) = finish(a + v + x) {
+                        self.record_late(first + k, arr);
+                    }
+                }
+            }
+        }
+        self.hits = hits;
+    }
+}
+
+/// Calls `f(k, rng)`, in increasing `k`, for each of the stations `0..count` that is "hit",
+/// each independently with probability 1 − q, where `none_all` = q^count and `ln_q` = ln q.
+/// One uniform per gap: the number of misses before the next hit is geometric, drawn by
+/// inversion (`floor(ln v / ln q)`, v uniform in (0, 1]); the first draw says "no hit at all"
+/// when v ≤ q^count, with no logarithm.
+#[inline]
+fn skip_hits(
+    rng: &mut Stream,
+    count: usize,
+    none_all: f64,
+    ln_q: f64,
+    mut f: impl FnMut(usize, &mut Stream),
+) {
+    let mut j = 0usize;
+    let mut first = true;
+    while j < count {
+        let v = 1.0 - rng.uniform();
+        if first && v <= none_all {
+            return;
+        }
+        let rem = count - j;
+        // v ≤ 1 and ln q < 0, so the ratio is ≥ 0 (or NaN when q = 1 or v = 1 and q = 0):
+        // truncation is the floor, without a libm call.
+        let g = v.ln() / ln_q;
+        let g = if g >= 0.0 {
+            (g.min(1e18) as u64) as f64
+        } else {
+            0.0
+        };
+        if g >= rem as f64 {
+            if first {
+                // v > q^count but rounding put the gap at the end: the last station.
+                f(count - 1, rng);
             }
             return;
         }
-        let lm = n.last_mile.as_ref().expect("not fixed");
-        let mut rng = self.rng(n.key ^ TAG_LASTMILE);
-        if lm.by_inversion() {
-            let u_lo = {
-                let u = lm.cdf(cut - a) - U_MARGIN;
-                if u > 0.0 && a + lm.quantile(u) + room <= cut {
-                    u
-                } else {
-                    -1.0
-                }
-            };
-            for s in first..first + count {
-                let u = rng.uniform();
-                let x = extra_of(&mut erng);
-                if x.is_none() && u <= u_lo {
-                    continue;
-                }
-                let arr = a + lm.quantile(u) + x.unwrap_or(0.0);
-                if let Some(arr) = finish(arr) {
-                    self.record_late(s, arr);
-                }
-            }
-        } else {
-            for s in first..first + count {
-                let v = lm.sample(&mut rng);
-                let x = extra_of(&mut erng);
-                if let Some(arr) = finish(a + v + x.unwrap_or(0.0)) {
-                    self.record_late(s, arr);
-                }
-            }
-        }
+        first = false;
+        let k = j + g as usize;
+        f(k, rng);
+        j = k + 1;
     }
+}
+
+/// A uniform in [0, 1) from 64 random bits (the top 53), as [`Stream::uniform`].
+#[inline(always)]
+fn unit(x: u64) -> f64 {
+    (x >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }

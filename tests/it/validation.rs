@@ -380,3 +380,76 @@ fn causes_add_up_to_the_arrival_time() {
         }
     }
 }
+
+/// A hub reached after exactly 10 h with 12 stations whose last mile is lognormal (median 2 h,
+/// P90 4 h) plus, with probability 0.1, an exponential extra delay (mean 3 h); the stations'
+/// deadline is `slack_h` after the hub's arrival.
+fn stations_scenario(slack_h: u32) -> String {
+    let deadline = chrono::DateTime::parse_from_rfc3339("2024-02-10T10:00:00+07:00").unwrap()
+        + chrono::Duration::hours(slack_h as i64);
+    format!(
+        r#"{HEAD}
+[[link]]
+name = "road"
+mode = "road"
+duration = {{ dist = "fixed", value = 10 }}
+[[node]]
+name = "D"
+kind = "depot"
+[[node]]
+name = "H"
+kind = "hub"
+supplier = "D"
+route = ["road"]
+stations = 12
+station_deadline = "{}"
+last_mile = {{ dist = "lognormal", median = 2, p90 = 4 }}
+last_mile_extra_delay = {{ probability = 0.1, delay = {{ dist = "exponential", mean = 3 }} }}
+"#,
+        deadline.to_rfc3339()
+    )
+}
+
+/// P(lognormal + extra ≤ s): (1 − p) F(s) + p ∫₀ˢ F(s − x) e^(−x/m)/m dx (Simpson's rule).
+fn station_exact(s: f64) -> f64 {
+    let sigma = 2f64.ln() / 1.281_551_565_544_600_5;
+    let f = |y: f64| {
+        if y <= 0.0 {
+            0.0
+        } else {
+            phi((y.ln() - 2f64.ln()) / sigma)
+        }
+    };
+    let (p, mean, k) = (0.1, 3.0, 20_000);
+    let h = s / k as f64;
+    let g = |x: f64| f(s - x) * (-x / mean).exp() / mean;
+    let mut integral = g(0.0) + g(s);
+    for i in 1..k {
+        integral += g(i as f64 * h) * if i % 2 == 1 { 4.0 } else { 2.0 };
+    }
+    integral *= h / 3.0;
+    (1.0 - p) * f(s) + p * integral
+}
+
+#[test]
+fn stations_draw_the_last_mile_and_extra_delay_independently_with_their_exact_law() {
+    // Slack 3 h: every station checked one by one; 8 h and 30 h: only the stations whose
+    // uniform lies above the split or whose extra delay strikes (geometric skips).
+    for slack in [3u32, 8, 30] {
+        let m = model(&stations_scenario(slack));
+        let n = 20_000;
+        let acc = simulate(&m, n, 5, 2);
+        let p = station_exact(slack as f64);
+        let on_time: u64 = acc.station_on_time.iter().sum();
+        assert_prob(&format!("station, slack {slack} h"), on_time, n * 12, p);
+        for (k, &c) in acc.station_on_time.iter().enumerate() {
+            assert_prob(&format!("station {k}, slack {slack} h"), c, n, p);
+        }
+        assert_prob(
+            &format!("all 12 stations, slack {slack} h"),
+            acc.kec_all_on_time[0],
+            n,
+            p.powi(12),
+        );
+    }
+}
