@@ -183,16 +183,14 @@ impl Acc {
             }
         }
         crit.fill(false);
-        // Every station counts as on time, then the late ones are taken back: one pass that
-        // the compiler vectorises, and work only for the (usually few) late stations.
-        for x in self.station_on_time.iter_mut() {
-            *x += 1;
-        }
+        // Only the (usually few) late stations are touched: each is taken back here, and
+        // [`Acc::end_block`] counts every station on time once per replication of the block
+        // (wrapping arithmetic, exact once the block is ended).
         for &si in &s.late_stations {
             let si = si as usize;
             let st = &m.stations[si];
             let node = &m.nodes[st.node];
-            self.station_on_time[si] -= 1;
+            self.station_on_time[si] = self.station_on_time[si].wrapping_sub(1);
             let dl = node.station_deadline.unwrap_or(f64::INFINITY);
             let arr = s.station_arrival[si].min(m.horizon);
             let late = arr - dl;
@@ -232,6 +230,15 @@ impl Acc {
             self.all_on_time += 1;
         }
         self.late_hist[s.late_total as usize] += 1;
+    }
+
+    /// End a block of `runs` replications counted by [`Acc::add`]: every station is counted
+    /// on time in each of them (the late ones were taken back by `add`). Must be called
+    /// before the accumulator is read or merged.
+    pub fn end_block(&mut self, runs: u64) {
+        for x in self.station_on_time.iter_mut() {
+            *x = x.wrapping_add(runs);
+        }
     }
 
     /// Add another accumulator of the same model into this one (exact).

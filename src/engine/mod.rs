@@ -135,6 +135,7 @@ pub fn simulate_range(
                     }
                 }
             }
+            acc.end_block(r1 - r0);
             acc.blocks.push(stat);
             done.fetch_add(r1 - r0, Ordering::Relaxed);
             progress.inc(r1 - r0);

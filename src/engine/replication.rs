@@ -32,6 +32,7 @@ const TAG_RESERVE: u64 = 0x07e5_e7e0_0000_000b;
 const TAG_EXTRA: u64 = 0x0e7a_0000_0000_000c;
 const TAG_LASTMILE_EXTRA: u64 = 0x0aa5_7e70_0000_000d;
 const TAG_LASTMILE_LOW: u64 = 0x0aa5_7104_0000_000f;
+const TAG_LASTMILE_SMALL: u64 = 0x0aa5_7e70_5a11_0012;
 const TAG_EXTRA_DELAY: u64 = 0x0e7a_de1a_0000_0010;
 const TAG_BASE_U: u64 = 0x0b45_e000_0000_0011;
 
@@ -42,17 +43,41 @@ const TAU: f64 = 0.99;
 /// ln [`TAU`].
 const LN_TAU: f64 = -0.010_050_335_853_501_45;
 
+/// The split of an extra delay's uniform (families drawn by inversion): the strikes whose
+/// uniform is above it ("big") are drawn first, the others only when they can matter.
+const SPLIT_X: f64 = 0.99;
+
 /// Per-node constants of the station draws.
 #[derive(Debug, Clone, Copy)]
 struct StationPlan {
     /// The last mile at u = [`TAU`] (families drawn by inversion; NaN otherwise).
     q_tau: f64,
-    /// P(no station's u above TAU) = TAU^stations.
-    none_upper: f64,
-    /// P(no station struck by an extra delay) = (1 − p)^stations (1 without extra delays).
-    none_extra: f64,
-    /// ln(1 − p) of the extra delay (0 without).
-    ln_miss_extra: f64,
+    /// The uniform that splits big from small extra delays: [`SPLIT_X`] for families drawn
+    /// by inversion, 0 for the others (every strike is big).
+    split: f64,
+    /// The extra delay at `split` (0 when `split` is 0 or without extra delays): the most a
+    /// small strike can add.
+    x_split: f64,
+    /// Where the powers of the big and the small miss probabilities start in
+    /// [`Scratch::pow_extra`]: `pow_at + r` and `pow_at + stations + 1 + r`, r = 0..=stations.
+    pow_at: usize,
+    /// ln P(no big strike) at one station.
+    ln_miss_big: f64,
+    /// ln P(no small-strike flag) at one station.
+    ln_miss_small: f64,
+}
+
+/// The per-station probabilities of a big strike and of a small-strike flag (a small strike is
+/// a flag on a station without a big one), for an extra delay of probability `p`: big p(1 − s),
+/// small p·s, none 1 − p, exclusive.
+fn strike_probs(p: f64, split: f64) -> (f64, f64) {
+    let big = p * (1.0 - split);
+    let small = if split > 0.0 {
+        (p * split / (1.0 - big)).min(1.0)
+    } else {
+        0.0
+    };
+    (big, small)
 }
 
 /// How far below the threshold of a station's last-mile draw the engine must be to call the
@@ -113,7 +138,12 @@ pub struct Scratch {
     chain: Vec<[f64; N_CAUSES]>,
     rank: Vec<u32>,
     splan: Vec<StationPlan>,
+    /// Per node, the powers of the miss probabilities (see [`StationPlan::pow_at`]).
+    pow_extra: Vec<f64>,
+    /// TAU^r for r = 0..=the most stations of a node.
+    pow_tau: Vec<f64>,
     upper: Vec<(u32, f64)>,
+    big: Vec<(u32, f64)>,
     hits: Vec<(u32, f64)>,
     /// Nodes with every supplier before the nodes it supplies.
     order: Vec<u32>,
@@ -240,24 +270,55 @@ impl Scratch {
             waiting: vec![Vec::new(); m.escorts.len()],
             chain: vec![[0.0; N_CAUSES]; n],
             rank,
-            splan: m
+            splan: {
+                let mut at = 0;
+                m.nodes
+                    .iter()
+                    .map(|node| {
+                        let count = node.stations.1;
+                        let (p, split, x_split) = match &node.last_mile_extra {
+                            Some(e) if e.delay.by_inversion() => {
+                                (e.probability, SPLIT_X, e.delay.quantile(SPLIT_X))
+                            }
+                            Some(e) => (e.probability, 0.0, 0.0),
+                            None => (0.0, 0.0, 0.0),
+                        };
+                        let (big, small) = strike_probs(p, split);
+                        let plan = StationPlan {
+                            q_tau: match &node.last_mile {
+                                Some(lm) if lm.by_inversion() => lm.quantile(TAU),
+                                _ => f64::NAN,
+                            },
+                            split,
+                            x_split,
+                            pow_at: at,
+                            ln_miss_big: (-big).ln_1p(),
+                            ln_miss_small: (-small).ln_1p(),
+                        };
+                        at += 2 * (count + 1);
+                        plan
+                    })
+                    .collect()
+            },
+            pow_extra: m
                 .nodes
                 .iter()
-                .map(|node| {
-                    let count = node.stations.1.min(i32::MAX as usize) as i32;
-                    let p = node.last_mile_extra.as_ref().map_or(0.0, |e| e.probability);
-                    StationPlan {
-                        q_tau: match &node.last_mile {
-                            Some(lm) if lm.by_inversion() => lm.quantile(TAU),
-                            _ => f64::NAN,
-                        },
-                        none_upper: TAU.powi(count),
-                        none_extra: (1.0 - p).powi(count),
-                        ln_miss_extra: (-p).ln_1p(),
-                    }
+                .flat_map(|node| {
+                    let (p, split) = match &node.last_mile_extra {
+                        Some(e) if e.delay.by_inversion() => (e.probability, SPLIT_X),
+                        Some(e) => (e.probability, 0.0),
+                        None => (0.0, 0.0),
+                    };
+                    let (big, small) = strike_probs(p, split);
+                    let count = node.stations.1;
+                    powers(1.0 - big, count)
+                        .into_iter()
+                        .chain(powers(1.0 - small, count))
                 })
                 .collect(),
+            pow_tau: powers(TAU, m.nodes.iter().map(|n| n.stations.1).max().unwrap_or(0)),
             upper: Vec::new(),
+            big: Vec::new(),
             hits: Vec::new(),
             order: {
                 let mut order = Vec::with_capacity(n);
@@ -1292,7 +1353,7 @@ impl Scratch {
     /// as the replication (which computes only the late stations' arrivals). Slow; for tests.
     pub fn station_arrivals(&self, m: &Model) -> Vec<f64> {
         let mut out = vec![f64::INFINITY; m.stations.len()];
-        let (mut upper, mut hits) = (Vec::new(), Vec::new());
+        let (mut upper, mut big, mut hits) = (Vec::new(), Vec::new(), Vec::new());
         for (i, n) in m.nodes.iter().enumerate() {
             let (first, count) = n.stations;
             let a = self.arrival[i];
@@ -1300,7 +1361,8 @@ impl Scratch {
                 continue;
             }
             let plan = self.splan[i];
-            self.draw_hits(n, &plan, &mut hits);
+            self.draw_big(n, &plan, &mut big);
+            self.all_strikes(n, &plan, &big, &mut hits);
             let x_of = |k: usize| hits.iter().find(|h| h.0 as usize == k).map_or(0.0, |h| h.1);
             match &n.last_mile {
                 None => {
@@ -1309,7 +1371,7 @@ impl Scratch {
                     }
                 }
                 Some(lm) if lm.by_inversion() => {
-                    self.draw_upper(n, &plan, &mut upper);
+                    self.draw_upper(n, &mut upper);
                     for k in 0..count {
                         let u = upper
                             .iter()
@@ -1341,30 +1403,83 @@ impl Scratch {
         self.late_stations.push(s as u32);
     }
 
-    /// The stations of node `n` whose last mile strikes an extra delay, with the delay, in
-    /// increasing order, into `hits`: by geometric skips on the node's extra-delay stream.
+    /// The "big" extra-delay strikes of node `n`'s stations, in increasing station order, with
+    /// their delays, into `big`: by geometric skips on the node's extra-delay stream. For
+    /// families drawn by inversion a big strike is one whose uniform is above the split
+    /// (probability p(1 − split) per station, the delay drawn from the top of the family);
+    /// for the others every strike is big (probability p).
     #[inline]
-    fn draw_hits(&self, n: &crate::model::Node, plan: &StationPlan, hits: &mut Vec<(u32, f64)>) {
-        hits.clear();
-        if let Some(e) = &n.last_mile_extra {
-            let mut rng = self.rng(n.key ^ TAG_LASTMILE_EXTRA);
+    fn draw_big(&self, n: &crate::model::Node, plan: &StationPlan, big: &mut Vec<(u32, f64)>) {
+        big.clear();
+        let Some(e) = &n.last_mile_extra else {
+            return;
+        };
+        let count = n.stations.1;
+        let mut rng = self.rng(n.key ^ TAG_LASTMILE_EXTRA);
+        let split = plan.split;
+        skip_hits(
+            &mut rng,
+            count,
+            &self.pow_extra[plan.pow_at..plan.pow_at + count + 1],
+            plan.ln_miss_big,
+            |k, r| {
+                let x = if split > 0.0 {
+                    e.delay.quantile(split + (1.0 - split) * r.uniform())
+                } else {
+                    e.delay.sample(r)
+                };
+                big.push((k as u32, x))
+            },
+        );
+    }
+
+    /// Every extra-delay strike of node `n`'s stations (the big ones, given, and the small
+    /// ones), in increasing station order, into `out`. A small strike is a flag drawn by
+    /// geometric skips on the node's second extra-delay stream (probability p·split / (1 −
+    /// p(1 − split)) per station, each flag with one uniform `v` and the delay at `split · v`)
+    /// on a station without a big strike: P(small strike) = p·split, exactly.
+    fn all_strikes(
+        &self,
+        n: &crate::model::Node,
+        plan: &StationPlan,
+        big: &[(u32, f64)],
+        out: &mut Vec<(u32, f64)>,
+    ) {
+        out.clear();
+        let Some(e) = &n.last_mile_extra else {
+            return;
+        };
+        if plan.split > 0.0 {
+            let count = n.stations.1;
+            let at = plan.pow_at + count + 1;
+            let mut rng = self.rng(n.key ^ TAG_LASTMILE_SMALL);
+            let split = plan.split;
             skip_hits(
                 &mut rng,
-                n.stations.1,
-                plan.none_extra,
-                plan.ln_miss_extra,
-                |k, r| hits.push((k as u32, e.delay.sample(r))),
+                count,
+                &self.pow_extra[at..at + count + 1],
+                plan.ln_miss_small,
+                |k, r| {
+                    let v = r.uniform();
+                    if !big.iter().any(|b| b.0 as usize == k) {
+                        out.push((k as u32, e.delay.quantile(split * v)));
+                    }
+                },
             );
+        }
+        if !big.is_empty() {
+            out.extend_from_slice(big);
+            out.sort_unstable_by_key(|h| h.0);
         }
     }
 
     /// The stations of node `n` whose last-mile uniform is above [`TAU`], with that uniform,
     /// in increasing order, into `upper`: by geometric skips on the node's last-mile stream.
     #[inline]
-    fn draw_upper(&self, n: &crate::model::Node, plan: &StationPlan, upper: &mut Vec<(u32, f64)>) {
+    fn draw_upper(&self, n: &crate::model::Node, upper: &mut Vec<(u32, f64)>) {
         upper.clear();
         let mut rng = self.rng(n.key ^ TAG_LASTMILE);
-        skip_hits(&mut rng, n.stations.1, plan.none_upper, LN_TAU, |k, r| {
+        skip_hits(&mut rng, n.stations.1, &self.pow_tau, LN_TAU, |k, r| {
             upper.push((k as u32, TAU + (1.0 - TAU) * r.uniform()))
         });
     }
@@ -1377,18 +1492,19 @@ impl Scratch {
         unit(mix(self.rk ^ sub(n.key ^ TAG_LASTMILE_LOW, k as u64)))
     }
 
-    /// The stations of node `n` (index `ni`), which arrived at `a` (finite), with station
-    /// deadline `dl`.
+    /// The stations of node `ni`, which arrived at `a` (finite), with station deadline `dl`.
     ///
-    /// The draws: station `k`'s extra delay strikes independently with the stated probability
-    /// (the struck stations found by geometric skips, [`Scratch::draw_hits`]); for the
-    /// families drawn by inversion, its last-mile uniform `u` is above [`TAU`] independently
-    /// with probability 1 − `TAU` (those stations and their `u` found by geometric skips,
-    /// [`Scratch::draw_upper`]), and otherwise is `TAU` times a hash of the station
-    /// ([`Scratch::low_u`]). So every station's `u` and extra delay are fixed by the
-    /// replication's random numbers alone, whatever the node's arrival: a node that arrives
-    /// earlier never makes a station later. The exact law of independent uniforms, drawn in
-    /// time proportional to the stations that can be late rather than to all stations.
+    /// The draws: each station's extra delay strikes independently with the stated
+    /// probability, big strikes and small ones from two streams ([`Scratch::draw_big`],
+    /// [`Scratch::all_strikes`]); for the last-mile families drawn by inversion, a station's
+    /// uniform `u` is above [`TAU`] independently with probability 1 − `TAU` (those stations
+    /// and their `u` found by geometric skips, [`Scratch::draw_upper`]), and otherwise is
+    /// `TAU` times a hash of the station ([`Scratch::low_u`]). So every station's `u` and
+    /// extra delay are fixed by the replication's random numbers alone, whatever the node's
+    /// arrival: a node that arrives earlier never makes a station later. The exact law of
+    /// independent draws, in time proportional to the stations that can be late rather than
+    /// to all stations: when even the last mile at `TAU` plus the largest small extra delay
+    /// is on time, only the two short lists (u above `TAU`, big strikes) are looked at.
     fn node_stations(&mut self, m: &Model, ni: usize, a: f64, dl: f64) {
         let n = &m.nodes[ni];
         let (first, count) = n.stations;
@@ -1411,67 +1527,88 @@ impl Scratch {
             return;
         }
         let plan = self.splan[ni];
+        let mut big = std::mem::take(&mut self.big);
         let mut hits = std::mem::take(&mut self.hits);
-        self.draw_hits(n, &plan, &mut hits);
+        self.draw_big(n, &plan, &mut big);
         match &n.last_mile {
             None | Some(Sampler::Fixed(_)) => {
                 let v = match &n.last_mile {
                     Some(Sampler::Fixed(v)) => *v,
                     _ => 0.0,
                 };
-                if let Some(late) = finish(a + v) {
-                    // Every station is late; the struck ones later still.
-                    let mut h = hits.iter().peekable();
-                    for k in 0..count {
-                        let arr = match h.next_if(|x| x.0 as usize == k) {
-                            Some(&(_, x)) => finish(a + v + x).unwrap_or(late),
-                            None => late,
-                        };
-                        self.record_late(first + k, arr);
-                    }
-                } else {
-                    for &(k, x) in &hits {
+                if a + v + plan.x_split + room <= cut {
+                    // Only a big strike can make a station late.
+                    for &(k, x) in &big {
                         if let Some(arr) = finish(a + v + x) {
                             self.record_late(first + k as usize, arr);
+                        }
+                    }
+                } else {
+                    self.all_strikes(n, &plan, &big, &mut hits);
+                    let plain = finish(a + v);
+                    let mut h = hits.iter().peekable();
+                    for k in 0..count {
+                        let late = match h.next_if(|x| x.0 as usize == k) {
+                            Some(&(_, x)) => finish(a + v + x),
+                            None => plain,
+                        };
+                        if let Some(arr) = late {
+                            self.record_late(first + k, arr);
                         }
                     }
                 }
             }
             Some(lm) if lm.by_inversion() => {
                 let mut upper = std::mem::take(&mut self.upper);
-                self.draw_upper(n, &plan, &mut upper);
-                if a + plan.q_tau + room <= cut {
-                    // Every station with u ≤ TAU and no extra delay is on time: only the
-                    // stations of the two lists can be late.
-                    let (mut iu, mut ih) = (0, 0);
-                    while iu < upper.len() || ih < hits.len() {
+                self.draw_upper(n, &mut upper);
+                if a + plan.q_tau + plan.x_split + room <= cut {
+                    // A station with u ≤ TAU and no big strike is on time: only the stations
+                    // of the two short lists can be late.
+                    let (mut iu, mut ib) = (0, 0);
+                    let mut all_drawn = false;
+                    while iu < upper.len() || ib < big.len() {
                         let ku = upper.get(iu).map_or(u32::MAX, |x| x.0);
-                        let kh = hits.get(ih).map_or(u32::MAX, |x| x.0);
-                        let k = ku.min(kh);
-                        let x = if kh == k {
-                            ih += 1;
-                            hits[ih - 1].1
-                        } else {
-                            0.0
-                        };
-                        let u = if ku == k {
+                        let kb = big.get(ib).map_or(u32::MAX, |x| x.0);
+                        let k = ku.min(kb);
+                        let xb = (kb == k).then(|| big[ib].1);
+                        if kb == k {
+                            ib += 1;
+                        }
+                        let arr = if ku == k {
+                            let u = upper[iu].1;
                             iu += 1;
-                            upper[iu - 1].1
+                            let q = lm.quantile(u);
+                            let x = match xb {
+                                Some(x) => x,
+                                // A small strike or none: on time if even the largest small
+                                // strike is; else find out which.
+                                None if a + q + plan.x_split + room <= cut => continue,
+                                None => {
+                                    if !all_drawn {
+                                        self.all_strikes(n, &plan, &big, &mut hits);
+                                        all_drawn = true;
+                                    }
+                                    hits.iter().find(|h| h.0 == k).map_or(0.0, |h| h.1)
+                                }
+                            };
+                            a + q + x
                         } else {
-                            // Struck by an extra delay only: on time if even the largest
-                            // last mile with u ≤ TAU is.
+                            // A big strike with u ≤ TAU: on time if even the last mile at
+                            // TAU is.
+                            let x = xb.unwrap_or(0.0);
                             if a + plan.q_tau + x + room <= cut {
                                 continue;
                             }
-                            TAU * self.low_u(n, k as usize)
+                            a + lm.quantile(TAU * self.low_u(n, k as usize)) + x
                         };
-                        if let Some(arr) = finish(a + lm.quantile(u) + x) {
+                        if let Some(arr) = finish(arr) {
                             self.record_late(first + k as usize, arr);
                         }
                     }
                 } else {
                     // Little slack: every station. `u_lo` sits U_MARGIN below the CDF at the
                     // slack and is checked by computing the arrival at `u_lo` itself.
+                    self.all_strikes(n, &plan, &big, &mut hits);
                     let u_lo = {
                         let u = lm.cdf(cut - a) - U_MARGIN;
                         if u > 0.0 && a + lm.quantile(u) + room <= cut {
@@ -1498,6 +1635,7 @@ impl Scratch {
                 self.upper = upper;
             }
             Some(lm) => {
+                self.all_strikes(n, &plan, &big, &mut hits);
                 let mut rng = self.rng(n.key ^ TAG_LASTMILE);
                 let mut hit = hits.iter().peekable();
                 for k in 0..count {
@@ -1509,51 +1647,54 @@ impl Scratch {
                 }
             }
         }
+        self.big = big;
         self.hits = hits;
     }
 }
 
 /// Calls `f(k, rng)`, in increasing `k`, for each of the stations `0..count` that is "hit",
-/// each independently with probability 1 − q, where `none_all` = q^count and `ln_q` = ln q.
-/// One uniform per gap: the number of misses before the next hit is geometric, drawn by
-/// inversion (`floor(ln v / ln q)`, v uniform in (0, 1]); the first draw says "no hit at all"
-/// when v ≤ q^count, with no logarithm.
+/// each independently with probability 1 − q, where `pow[r]` = q^r for r = 0..=count and
+/// `ln_q` = ln q. One uniform v in (0, 1] per gap: no hit among the `rem` stations left when
+/// v ≤ q^rem (no logarithm); otherwise the number of misses before the next hit is geometric,
+/// drawn by inversion, `floor(ln v / ln q)`, capped at `rem` − 1 (the cap only meets rounding).
 #[inline]
 fn skip_hits(
     rng: &mut Stream,
     count: usize,
-    none_all: f64,
+    pow: &[f64],
     ln_q: f64,
     mut f: impl FnMut(usize, &mut Stream),
 ) {
     let mut j = 0usize;
-    let mut first = true;
     while j < count {
+        let rem = count - j;
         let v = 1.0 - rng.uniform();
-        if first && v <= none_all {
+        if v <= pow[rem] {
             return;
         }
-        let rem = count - j;
-        // v ≤ 1 and ln q < 0, so the ratio is ≥ 0 (or NaN when q = 1 or v = 1 and q = 0):
+        // v ≤ 1 and ln q < 0, so the ratio is ≥ 0 (or NaN when v = 1 and q = 0):
         // truncation is the floor, without a libm call.
         let g = v.ln() / ln_q;
         let g = if g >= 0.0 {
-            (g.min(1e18) as u64) as f64
+            (g.min((rem - 1) as f64) as u64) as usize
         } else {
-            0.0
+            0
         };
-        if g >= rem as f64 {
-            if first {
-                // v > q^count but rounding put the gap at the end: the last station.
-                f(count - 1, rng);
-            }
-            return;
-        }
-        first = false;
-        let k = j + g as usize;
+        let k = j + g;
         f(k, rng);
         j = k + 1;
     }
+}
+
+/// q^r for r = 0..=n, by repeated multiplication.
+fn powers(q: f64, n: usize) -> Vec<f64> {
+    let mut out = Vec::with_capacity(n + 1);
+    let mut x = 1.0;
+    for _ in 0..=n {
+        out.push(x);
+        x *= q;
+    }
+    out
 }
 
 /// A uniform in [0, 1) from 64 random bits (the top 53), as [`Stream::uniform`].

@@ -461,11 +461,28 @@ pub fn scenario(seed: u64) -> String {
             .unwrap();
         }
         let stations = if kind == "village" || g.chance(0.4) {
-            g.below(5)
+            if g.chance(0.2) {
+                g.below(60)
+            } else {
+                g.below(5)
+            }
         } else {
             0
         };
         writeln!(nodes, "stations = {stations}").unwrap();
+        if stations > 0 && g.chance(0.3) {
+            writeln!(nodes, "last_mile = {}", g.dist(6.0)).unwrap();
+        }
+        if stations > 0 && g.chance(0.5) {
+            // Extra delays on the last mile: any family, rare to certain.
+            let p = [0.0, 1e-3, 0.05, 0.3, 0.9, 1.0][g.below(6) as usize];
+            writeln!(
+                nodes,
+                "last_mile_extra_delay = {{ probability = {p}, delay = {} }}",
+                g.dist(12.0)
+            )
+            .unwrap();
+        }
         if g.chance(0.4) {
             writeln!(
                 nodes,
@@ -583,7 +600,7 @@ proptest! {
 /// scenario it writes is valid.
 #[test]
 fn the_generator_covers_the_features_and_writes_valid_scenarios() {
-    let mut seen = [0usize; 7];
+    let mut seen = [0usize; 8];
     for seed in 0..300u64 {
         let text = scenario(seed);
         compile(&text);
@@ -596,6 +613,7 @@ fn the_generator_covers_the_features_and_writes_valid_scenarios() {
             has("fleet = \""),
             has("window ="),
             has("disruption ="),
+            has("last_mile_extra_delay ="),
         ]
         .iter()
         .enumerate()
