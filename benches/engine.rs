@@ -1,4 +1,5 @@
-//! One replication of each default scenario and of the reference network
+//! One replication of each default scenario (and of each strategy of the mitigations file)
+//! and of the reference network
 //! (`cargo bench --bench engine`). See docs/performance.md.
 
 use std::hint::black_box;
@@ -32,6 +33,17 @@ fn engine(c: &mut Criterion) {
     for name in ["bengkalis-2024", "bengkalis-2024-wet"] {
         let m = load(&format!("scenarios/{name}.toml"));
         one_replication(c, &format!("replication/{name}"), &m);
+    }
+    // The mitigations file: its baseline is bengkalis-2024; each strategy is its own model.
+    let loaded = tepat::scenario::load(Path::new("scenarios/bengkalis-2024-mitigations.toml"))
+        .expect("scenario loads");
+    let base = tepat::model::compile(&loaded).expect("scenario compiles");
+    for s in tepat::strategy::compile_all(&loaded, &base).expect("strategies compile") {
+        one_replication(
+            c,
+            &format!("replication/bengkalis-2024-mitigations/{}", s.name),
+            &s.model,
+        );
     }
     let text = tepat::generate::reference();
     let m = tepat::pipeline::model_from_str("reference.toml", &text).expect("reference");
