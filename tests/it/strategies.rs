@@ -160,6 +160,46 @@ fn dispatching_earlier_never_arrives_later_in_any_replication() {
 }
 
 #[test]
+fn an_earlier_village_never_makes_a_station_later_whatever_path_its_stations_take() {
+    // 40 stations with a lognormal last mile and frequent extra delays. The last mile at 0.99
+    // (10.6 h) plus the extra delay at 0.99 (18.4 h) is 29 h: the later dispatch leaves 18-24 h
+    // of slack (every station looked at), the earlier one 34-40 h (only the short lists), and
+    // the road's tail mixes both. The station draws must not move with the village's arrival.
+    let text = |dispatch: &str| {
+        format!(
+            r#"
+[scenario]
+name = "t"
+start = "2024-02-10T00:00:00+07:00"
+horizon_days = 10
+[[link]]
+name = "road"
+mode = "road"
+duration = {{ dist = "lognormal", median = 6, p90 = 12 }}
+[[node]]
+name = "D"
+kind = "depot"
+[[node]]
+name = "H"
+kind = "hub"
+supplier = "D"
+route = ["road"]
+planned_dispatch = "{dispatch}"
+stations = 40
+station_deadline = "2024-02-12T00:00:00+07:00"
+last_mile = {{ dist = "lognormal", median = 3, p90 = 6 }}
+last_mile_extra_delay = {{ probability = 0.3, delay = {{ dist = "exponential", mean = 4 }} }}
+"#
+        )
+    };
+    never_later(
+        &model_from_str("a", &text("2024-02-10T18:00:00+07:00")).unwrap(),
+        &model_from_str("b", &text("2024-02-10T02:00:00+07:00")).unwrap(),
+        "earlier village",
+    );
+}
+
+#[test]
 fn adding_a_vehicle_never_arrives_later_in_any_replication() {
     // 8 stations x 5 units = 40 units, trucks of 10: 4 trips, 2 rounds with 2 trucks, 1 with 4.
     let text = minimal().replace("[defaults]", "[defaults]\nload_per_station = 5");
