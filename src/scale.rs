@@ -382,8 +382,11 @@ pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
     }
     println!("{}", a.file.display());
     println!(
-        "  replications            {} on {} threads, {} legs each",
-        r.runs, r.threads, r.legs
+        "  replications            {} on {} thread{}, {} legs each",
+        r.runs,
+        r.threads,
+        if r.threads == 1 { "" } else { "s" },
+        r.legs
     );
     println!(
         "  simulation              {:.3} s: {:.0} replications/s",

@@ -144,6 +144,8 @@ pub struct Scratch {
     pow_tau: Vec<f64>,
     upper: Vec<(u32, f64)>,
     big: Vec<(u32, f64)>,
+    board_best: Vec<(f64, f64, f64)>,
+    board_sched: Vec<f64>,
     hits: Vec<(u32, f64)>,
     /// Nodes with every supplier before the nodes it supplies.
     order: Vec<u32>,
@@ -319,6 +321,8 @@ impl Scratch {
             pow_tau: powers(TAU, m.nodes.iter().map(|n| n.stations.1).max().unwrap_or(0)),
             upper: Vec::new(),
             big: Vec::new(),
+            board_best: Vec::new(),
+            board_sched: Vec::new(),
             hits: Vec::new(),
             order: {
                 let mut order = Vec::with_capacity(n);
@@ -845,7 +849,7 @@ impl Scratch {
     /// Board a scheduled crossing from `cursor`; returns (actual departure, arrival, waits by
     /// [schedule, weather, vessel, queue]).
     fn board_scheduled(
-        &self,
+        &mut self,
         m: &Model,
         li: usize,
         cursor: f64,
@@ -861,11 +865,14 @@ impl Scratch {
             .unwrap_or(0.0)
             .min(24.0);
         let mut n = Self::first_departure(m, li, (cursor - lookback).max(0.0));
-        // The best `skip + 1` (arrival, actual departure, scheduled) among boardable departures.
-        let mut best: Vec<(f64, f64, f64)> = Vec::with_capacity(skip + 2);
+        // The best `skip + 1` (arrival, actual departure, scheduled) among boardable departures,
+        // and the scheduled times of the boardable departures (scratch reused across calls).
+        let mut best = std::mem::take(&mut self.board_best);
+        let mut scheduled = std::mem::take(&mut self.board_sched);
+        best.clear();
+        scheduled.clear();
         let mut ideal = f64::INFINITY; // first departure scheduled at or after the cursor
         let (mut n_weather, mut n_vessel) = (0u32, 0u32);
-        let mut scheduled = Vec::new();
         loop {
             let sched = Self::departure_time(m, li, n);
             n += 1;
@@ -903,7 +910,16 @@ impl Scratch {
             best.truncate(skip + 1);
             scheduled.push(sched);
         }
-        let Some(&(arr, actual, sched)) = best.get(skip) else {
+        let picked = best.get(skip).copied();
+        let n_skipped = picked.map_or(0, |(_, _, sched)| {
+            scheduled
+                .iter()
+                .filter(|&&s| s >= ideal && s < sched)
+                .count() as u32
+        });
+        self.board_best = best;
+        self.board_sched = scheduled;
+        let Some((arr, actual, sched)) = picked else {
             // Never boarded within the horizon: the wait until the horizon, split by what
             // stopped the departures (weather, vessels), so "never arrived" has its causes.
             let w = (m.horizon - cursor).max(0.0);
@@ -928,10 +944,6 @@ impl Scratch {
         };
         let wd = (actual - sched).clamp(0.0, w - ws);
         let wr = w - ws - wd;
-        let n_skipped = scheduled
-            .iter()
-            .filter(|&&s| s >= ideal && s < sched)
-            .count() as u32;
         let total = (n_weather + n_vessel + n_skipped) as f64;
         let mut waits = [ws, 0.0, wd, 0.0];
         if total > 0.0 {
