@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::hazards::dist::Sampler;
-use crate::hazards::rng::{Stream, mix, replication_key, stream_in, sub};
+use crate::hazards::rng::{Stream, mix, replication_key, stream_in, sub, unit};
 use crate::model::{Base, Model, N_CAUSES, cause};
 use crate::scenario::Mode;
 
@@ -80,8 +80,9 @@ fn strike_probs(p: f64, split: f64) -> (f64, f64) {
     (big, small)
 }
 
-/// How far below the threshold of a station's last-mile draw the engine must be to call the
-/// station on time without computing its arrival (see [`Scratch::stations`]).
+/// How far below the CDF at the slack a station's last-mile uniform must be for the engine to
+/// call the station on time without computing its arrival, when its node has little slack
+/// (see [`Scratch::node_stations`]).
 const U_MARGIN: f64 = 1e-6;
 
 /// Road disruptions of one link, precomputed from the model. The Poisson process of blocking
@@ -224,6 +225,7 @@ impl Scratch {
                 None => 1,
             })
             .collect();
+        let (splan, pow_extra) = station_plans(m);
         Scratch {
             rk: 0,
             weather: m
@@ -272,52 +274,8 @@ impl Scratch {
             waiting: vec![Vec::new(); m.escorts.len()],
             chain: vec![[0.0; N_CAUSES]; n],
             rank,
-            splan: {
-                let mut at = 0;
-                m.nodes
-                    .iter()
-                    .map(|node| {
-                        let count = node.stations.1;
-                        let (p, split, x_split) = match &node.last_mile_extra {
-                            Some(e) if e.delay.by_inversion() => {
-                                (e.probability, SPLIT_X, e.delay.quantile(SPLIT_X))
-                            }
-                            Some(e) => (e.probability, 0.0, 0.0),
-                            None => (0.0, 0.0, 0.0),
-                        };
-                        let (big, small) = strike_probs(p, split);
-                        let plan = StationPlan {
-                            q_tau: match &node.last_mile {
-                                Some(lm) if lm.by_inversion() => lm.quantile(TAU),
-                                _ => f64::NAN,
-                            },
-                            split,
-                            x_split,
-                            pow_at: at,
-                            ln_miss_big: (-big).ln_1p(),
-                            ln_miss_small: (-small).ln_1p(),
-                        };
-                        at += 2 * (count + 1);
-                        plan
-                    })
-                    .collect()
-            },
-            pow_extra: m
-                .nodes
-                .iter()
-                .flat_map(|node| {
-                    let (p, split) = match &node.last_mile_extra {
-                        Some(e) if e.delay.by_inversion() => (e.probability, SPLIT_X),
-                        Some(e) => (e.probability, 0.0),
-                        None => (0.0, 0.0),
-                    };
-                    let (big, small) = strike_probs(p, split);
-                    let count = node.stations.1;
-                    powers(1.0 - big, count)
-                        .into_iter()
-                        .chain(powers(1.0 - small, count))
-                })
-                .collect(),
+            splan,
+            pow_extra,
             pow_tau: powers(TAU, m.nodes.iter().map(|n| n.stations.1).max().unwrap_or(0)),
             upper: Vec::new(),
             big: Vec::new(),
@@ -435,8 +393,7 @@ impl Scratch {
         }
         let len = b1 - b0;
         let mu = plan.rate * len;
-        let h = mix(self.rk ^ sub(l.key ^ TAG_DISRUPT, k as u64));
-        let u = (h >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+        let u = unit(mix(self.rk ^ sub(l.key ^ TAG_DISRUPT, k as u64)));
         let p0 = if lo == b0 && hi == b1 {
             plan.p0
         } else {
@@ -1320,14 +1277,11 @@ impl Scratch {
     /// stream of the node); arrivals after the horizon are "never" (infinity).
     ///
     /// Only late stations are recorded; the result is exactly that of computing every
-    /// station's arrival, with three shortcuts that draw the same numbers:
+    /// station's arrival ([`Scratch::station_arrivals`]), with shortcuts:
     /// - a node that never arrived makes all its stations late, with no draws;
     /// - a node that arrived early enough that even the longest possible last mile is on
     ///   time (bounded families, no extra delay) draws nothing;
-    /// - for families drawn by inversion (one uniform `u`, value non-decreasing in `u`),
-    ///   a station whose `u` is below a threshold `u_lo` is on time without computing its
-    ///   arrival. `u_lo` sits [`U_MARGIN`] below the CDF at the slack and is checked by
-    ///   computing the arrival at `u_lo` itself, which must be on time with room to spare.
+    /// - otherwise only the stations that can be late are looked at ([`Scratch::node_stations`]).
     fn stations(&mut self, m: &Model) {
         for &s in &self.late_stations {
             self.station_late[s as usize] = false;
@@ -1664,6 +1618,42 @@ impl Scratch {
     }
 }
 
+/// Every node's station plan, and the powers of its miss probabilities (see
+/// [`StationPlan::pow_at`]).
+fn station_plans(m: &Model) -> (Vec<StationPlan>, Vec<f64>) {
+    let mut pow = Vec::new();
+    let plans = m
+        .nodes
+        .iter()
+        .map(|node| {
+            let count = node.stations.1;
+            let (p, split, x_split) = match &node.last_mile_extra {
+                Some(e) if e.delay.by_inversion() => {
+                    (e.probability, SPLIT_X, e.delay.quantile(SPLIT_X))
+                }
+                Some(e) => (e.probability, 0.0, 0.0),
+                None => (0.0, 0.0, 0.0),
+            };
+            let (big, small) = strike_probs(p, split);
+            let plan = StationPlan {
+                q_tau: match &node.last_mile {
+                    Some(lm) if lm.by_inversion() => lm.quantile(TAU),
+                    _ => f64::NAN,
+                },
+                split,
+                x_split,
+                pow_at: pow.len(),
+                ln_miss_big: (-big).ln_1p(),
+                ln_miss_small: (-small).ln_1p(),
+            };
+            pow.extend(powers(1.0 - big, count));
+            pow.extend(powers(1.0 - small, count));
+            plan
+        })
+        .collect();
+    (plans, pow)
+}
+
 /// Calls `f(k, rng)`, in increasing `k`, for each of the stations `0..count` that is "hit",
 /// each independently with probability 1 − q, where `pow[r]` = q^r for r = 0..=count and
 /// `ln_q` = ln q. One uniform v in (0, 1] per gap: no hit among the `rem` stations left when
@@ -1709,8 +1699,57 @@ fn powers(q: f64, n: usize) -> Vec<f64> {
     out
 }
 
-/// A uniform in [0, 1) from 64 random bits (the top 53), as [`Stream::uniform`].
-#[inline(always)]
-fn unit(x: u64) -> f64 {
-    (x >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ln_tau_is_the_logarithm_of_tau() {
+        assert_eq!(LN_TAU, TAU.ln());
+    }
+
+    fn hits(q: f64, count: usize, seed: u64) -> Vec<usize> {
+        let mut rng = Stream::seed_from_u64(seed);
+        let mut out = Vec::new();
+        skip_hits(&mut rng, count, &powers(q, count), q.ln(), |k, _| {
+            out.push(k)
+        });
+        out
+    }
+
+    #[test]
+    fn skip_hits_never_hits_when_q_is_1_and_always_when_q_is_0() {
+        for seed in 0..100 {
+            assert!(hits(1.0, 20, seed).is_empty());
+            assert_eq!(hits(0.0, 20, seed), (0..20).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn skip_hits_hits_each_position_with_probability_1_minus_q_in_order() {
+        let (q, count, n) = (0.8, 10, 40_000u64);
+        let mut per = [0u64; 10];
+        let mut pairs = 0u64; // positions 3 and 7 both hit
+        for seed in 0..n {
+            let h = hits(q, count, seed);
+            assert!(h.windows(2).all(|w| w[0] < w[1]), "increasing: {h:?}");
+            for &k in &h {
+                per[k] += 1;
+            }
+            pairs += (h.contains(&3) && h.contains(&7)) as u64;
+        }
+        let check = |what: &str, k: u64, p: f64| {
+            let se = (p * (1.0 - p) / n as f64).sqrt();
+            let z = (k as f64 / n as f64 - p) / se;
+            assert!(
+                z.abs() < 4.0,
+                "{what}: {} vs {p} ({z:.1} SE)",
+                k as f64 / n as f64
+            );
+        };
+        for (k, &c) in per.iter().enumerate() {
+            check(&format!("position {k}"), c, 1.0 - q);
+        }
+        check("positions 3 and 7", pairs, (1.0 - q) * (1.0 - q));
+    }
 }

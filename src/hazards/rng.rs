@@ -52,7 +52,7 @@ impl Stream {
     /// A uniform draw in [0, 1) with 53 bits (the same as [`uniform`]).
     #[inline(always)]
     pub fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        unit(self.next_u64())
     }
 }
 
@@ -126,7 +126,14 @@ pub fn stream_in(rk: u64, k: u64) -> Stream {
 /// A uniform draw in [0, 1) with 53 bits.
 #[inline]
 pub fn uniform<R: Rng + ?Sized>(rng: &mut R) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    unit(rng.next_u64())
+}
+
+/// A uniform in [0, 1) from 64 random bits (the top 53): the draws of [`uniform`], and the
+/// uniforms that the engine takes from a hash instead of a stream.
+#[inline(always)]
+pub fn unit(x: u64) -> f64 {
+    (x >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
 #[cfg(test)]
