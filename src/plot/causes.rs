@@ -117,14 +117,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         )
         .drawn()?;
     let names: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-    let ylab = |y: &f64| -> String {
-        let i = n as i64 - 1 - y.round() as i64;
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| names.get(i).cloned())
-            .map(|s| super::fit(&s, &font(size::LABEL), name_w))
-            .unwrap_or_default()
-    };
+    let ylab = |y: &f64| super::row_label(&names, *y, name_w);
     let xlab = |x: &f64| {
         if decimals > 0 {
             format!("{x:.decimals$}")

@@ -158,6 +158,18 @@ pub(crate) fn text_width(s: &str, f: &FontDesc) -> i32 {
     f.box_size(s).map(|(w, _)| w as i32).unwrap_or(0)
 }
 
+/// The label of the row at `y` on a chart of horizontal bars whose rows run from the top
+/// (`labels[0]` at y = n − 1) down, shortened to `max_w` pixels of the label font; empty
+/// between and beyond the rows.
+pub(crate) fn row_label(labels: &[String], y: f64, max_w: i32) -> String {
+    let i = labels.len() as i64 - 1 - y.round() as i64;
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| labels.get(i))
+        .map(|l| fit(l, &font(size::LABEL), max_w))
+        .unwrap_or_default()
+}
+
 /// `s`, shortened with an ellipsis to fit `max_w` pixels in font `f`.
 pub(crate) fn fit(s: &str, f: &FontDesc, max_w: i32) -> String {
     if text_width(s, f) <= max_w {

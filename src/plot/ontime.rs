@@ -118,14 +118,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         )
         .drawn()?;
     let labels: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
-    let ylab = |y: &f64| -> String {
-        let i = n as i64 - 1 - y.round() as i64;
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| labels.get(i).cloned())
-            .map(|s| super::fit(&s, &font(size::LABEL), name_w))
-            .unwrap_or_default()
-    };
+    let ylab = |y: &f64| super::row_label(&labels, *y, name_w);
     let xlab = |x: &f64| format!("{:.0}%", x * 100.0);
     let desc = if x0 > 0.0 {
         format!("P(on time), axis from {}", xlab(&x0))

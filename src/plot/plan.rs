@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::analysis::Body;
-use super::{Drawn, Mark, colour, fit, font, legend_row, size, text_width, time_label, time_ticks};
+use super::{Drawn, Mark, colour, font, legend_row, size, text_width, time_label, time_ticks};
 use crate::analysis::plan::Plan;
 use crate::error::Result;
 use crate::model::Model;
@@ -73,14 +73,7 @@ impl Body for PlanChart<'_> {
                 super::ticked(-0.5..n as f64 - 0.5, (0..n).map(|i| i as f64).collect()),
             )
             .drawn()?;
-        let yl = |y: &f64| {
-            let i = n as i64 - 1 - y.round() as i64;
-            usize::try_from(i)
-                .ok()
-                .and_then(|i| labels.get(i))
-                .map(|l| fit(l, &font(size::LABEL), name_w))
-                .unwrap_or_default()
-        };
+        let yl = |y: &f64| super::row_label(&labels, *y, name_w);
         let xl = |x: &f64| time_label(m, *x, step);
         chart
             .configure_mesh()

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::analysis::Body;
-use super::{Drawn, Mark, colour, fit, font, legend_row, size, text, text_width};
+use super::{Drawn, Mark, colour, font, legend_row, size, text, text_width};
 use crate::error::Result;
 use crate::strategy::Comparison;
 
@@ -61,14 +61,7 @@ impl Body for DiffChart<'_> {
             )
             .drawn()?;
         let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
-        let yl = |y: &f64| {
-            let i = n as i64 - 1 - y.round() as i64;
-            usize::try_from(i)
-                .ok()
-                .and_then(|i| names.get(i))
-                .map(|l| fit(l, &font(size::LABEL), name_w))
-                .unwrap_or_default()
-        };
+        let yl = |y: &f64| super::row_label(&names, *y, name_w);
         chart
             .configure_mesh()
             .disable_y_mesh()

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::analysis::Body;
-use super::{Drawn, Mark, colour, fit, font, legend_row, size, text, text_width};
+use super::{Drawn, Mark, colour, font, legend_row, size, text, text_width};
 use crate::analysis::sensitivity::Sensitivity;
 use crate::error::Result;
 
@@ -60,14 +60,7 @@ impl Body for Tornado<'_> {
                 super::ticked(-0.5..n as f64 - 0.5, (0..n).map(|i| i as f64).collect()),
             )
             .drawn()?;
-        let yl = |y: &f64| {
-            let i = n as i64 - 1 - y.round() as i64;
-            usize::try_from(i)
-                .ok()
-                .and_then(|i| labels.get(i))
-                .map(|l| fit(l, &font(size::LABEL), name_w))
-                .unwrap_or_default()
-        };
+        let yl = |y: &f64| super::row_label(&labels, *y, name_w);
         chart
             .configure_mesh()
             .disable_y_mesh()
