@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
 pub use accum::{Acc, BLOCK, BlockStat};
-pub use replication::Scratch;
+pub use replication::{NO_LINK, Scratch};
 
 use crate::error::{Error, Result};
 use crate::model::Model;

@@ -17,6 +17,17 @@ pub const WARMUP_H: f64 = 168.0;
 /// Marker for "no link".
 pub const NO_LINK: u32 = u32::MAX;
 
+/// One second, hours: a link's delay below it is zero (a floating-point residue of
+/// `arrival − departure − base`, not a delay), so that a chain without delays has no
+/// critical link whatever the rounding.
+pub const ONE_SECOND_H: f64 = 1.0 / 3600.0;
+
+/// `x`, or 0 when it is below one second in size.
+#[inline]
+fn snap(x: f64) -> f64 {
+    if x.abs() < ONE_SECOND_H { 0.0 } else { x }
+}
+
 const TAG_BASE: u64 = 0x0b45_e000_0000_0001;
 const TAG_DISRUPT: u64 = 0x0d15_0000_0000_0002;
 const TAG_DISRUPT_EVENTS: u64 = 0x0d15_e7e0_0000_000e;
@@ -738,12 +749,13 @@ impl Scratch {
                 (t, 0.0)
             };
             let arr = self.travel(m, l.zone, start, base, true);
+            let slow = snap(arr - start - base);
             c[cause::ROAD] += held;
-            c[cause::TRAVEL] += base;
-            c[cause::WEATHER] += arr - start - base;
+            c[cause::TRAVEL] += arr - start - slow;
+            c[cause::WEATHER] += slow;
             let extra = self.extra_delay(l, trip).unwrap_or(0.0);
             c[cause::ROAD] += extra;
-            return (arr + extra, held + extra + (arr - start - base));
+            return (arr + extra, snap(held + extra + slow));
         }
         if t > m.horizon {
             return (f64::INFINITY, 0.0);
@@ -786,8 +798,9 @@ impl Scratch {
             return (f64::INFINITY, waits[1] + waits[2] + waits[3]);
         }
         // waits: [schedule, weather, vessel, queue] sum to depart - cursor.
-        c[cause::TRAVEL] += waits[0] + base;
-        c[cause::WEATHER] += waits[1] + (arr - depart - base);
+        let slow = snap(arr - depart - base);
+        c[cause::TRAVEL] += waits[0] + (arr - depart - slow);
+        c[cause::WEATHER] += waits[1] + slow;
         c[cause::VESSEL] += waits[2];
         c[cause::QUEUE] += waits[3];
         let queue0 = if l.queue_delay.is_some() {
@@ -799,7 +812,7 @@ impl Scratch {
         c[cause::VESSEL] += extra;
         (
             arr + extra,
-            queue0 + waits[1] + waits[2] + waits[3] + extra + (arr - depart - base),
+            snap(queue0 + waits[1] + waits[2] + waits[3] + extra + slow),
         )
     }
 
@@ -914,6 +927,11 @@ impl Scratch {
     }
 
     /// Board an unscheduled boat from `cursor`; returns (departure, arrival, waits).
+    ///
+    /// The boat can first leave at `s0` = [`Scratch::next_sailable`]`(cursor)`; after its
+    /// delay it is ready at `s0 + delay`, and it sails at `next_sailable(s0 + delay)`: the
+    /// window, the sea and the boat's service are checked again at the actual departure, so
+    /// a delay that runs past the window or into a storm waits for the next opening or calm.
     fn board_unscheduled(
         &self,
         m: &Model,
@@ -923,13 +941,29 @@ impl Scratch {
         base: f64,
     ) -> (f64, f64, [f64; 4]) {
         let l = &m.links[li];
+        let mut waits = [0.0; 4];
+        let Some(s0) = self.next_sailable(m, li, cursor, &mut waits) else {
+            return (f64::INFINITY, f64::INFINITY, waits);
+        };
+        waits[2] += delay;
+        let Some(dep) = self.next_sailable(m, li, s0 + delay, &mut waits) else {
+            return (f64::INFINITY, f64::INFINITY, waits);
+        };
+        (dep, self.travel(m, l.zone, dep, base, false), waits)
+    }
+
+    /// The first moment at or after `s` at which an unscheduled boat of link `li` may leave:
+    /// its window is open, the sea is within its limit and it is in service in that weather
+    /// step (one cancellation draw per step of the link's zone, or per hour from time 0
+    /// without a zone, shared by every vehicle). `None` after the horizon. Adds the wait to
+    /// `waits` (window: schedule; sea: weather; out of service: vessel).
+    fn next_sailable(&self, m: &Model, li: usize, mut s: f64, waits: &mut [f64; 4]) -> Option<f64> {
+        let l = &m.links[li];
         let step = l.zone.map(|z| m.zones[z].step).unwrap_or(1.0);
         let cancel = l.vessel.as_ref().map(|v| v.cancel).unwrap_or(0.0);
-        let mut s = cursor;
-        let mut waits = [0.0; 4];
         loop {
             if s > m.horizon {
-                return (f64::INFINITY, f64::INFINITY, waits);
+                return None;
             }
             if let Some(w) = l.window
                 && !Self::in_window(m, w, s)
@@ -959,13 +993,12 @@ impl Scratch {
                     continue;
                 }
             }
-            waits[2] += delay;
-            let dep = s + delay;
-            return (dep, self.travel(m, l.zone, dep, base, false), waits);
+            return Some(s);
         }
     }
 
-    /// Drive a consignment to node `ci`, leaving its supplier at `d`. Returns the arrival time;
+    /// Drive a consignment to node `ci`, leaving its supplier at `d`. Returns the time it is
+    /// complete (damage replaced) and the arrival of its last round (which frees its escort);
     /// adds its causes to `c` and updates `worst`.
     fn consign(
         &mut self,
@@ -974,7 +1007,7 @@ impl Scratch {
         d: f64,
         c: &mut [f64; N_CAUSES],
         worst: &mut (u32, f64),
-    ) -> f64 {
+    ) -> (f64, f64) {
         let node = &m.nodes[ci];
         // Route choice at dispatch.
         let mut route = &node.route;
@@ -1067,18 +1100,22 @@ impl Scratch {
                 }
             }
             if !t.is_finite() {
-                return f64::INFINITY;
+                return (f64::INFINITY, f64::INFINITY);
             }
         }
         if rounds > 1 {
             c[cause::CAPACITY] += t - first_arrival;
         }
+        let convoy = t;
         if damaged {
-            let before = t;
-            t = match &node.reserve {
-                Some(s) => t + s.sample(&mut self.rng(node.key ^ TAG_RESERVE)),
+            // The damage is found when the first round (which carried it) arrives; the
+            // replacement comes from the node's reserve, or as a second shipment that the
+            // supplier sends at once (no handling, no escort) along the same route. The
+            // consignment is complete when both the last round and the replacement are in.
+            let replaced = match &node.reserve {
+                Some(s) => first_arrival + s.sample(&mut self.rng(node.key ^ TAG_RESERVE)),
                 None => {
-                    let mut tr = t;
+                    let mut tr = first_arrival;
                     let mut ignore = [0.0; N_CAUSES];
                     for (k, &li) in route.iter().enumerate() {
                         tr = self
@@ -1097,11 +1134,14 @@ impl Scratch {
                     tr
                 }
             };
-            if t.is_finite() {
-                c[cause::DAMAGE] += t - before;
+            if replaced > t {
+                t = replaced;
+                if t.is_finite() {
+                    c[cause::DAMAGE] += t - convoy;
+                }
             }
         }
-        t
+        (t, convoy)
     }
 
     fn release_children(&mut self, m: &Model, p: usize) {
@@ -1139,7 +1179,7 @@ impl Scratch {
         let mut c = self.chain[ci];
         c[cause::ESCORT] += d - self.ready_at[ci];
         let mut worst = self.worst[ci];
-        let a = self.consign(m, ci, d, &mut c, &mut worst);
+        let (a, convoy) = self.consign(m, ci, d, &mut c, &mut worst);
         let a = if a > m.horizon { f64::INFINITY } else { a };
         self.arrival[ci] = a;
         self.causes[ci] = c;
@@ -1150,8 +1190,10 @@ impl Scratch {
                 .as_ref()
                 .map(|s| s.sample(&mut self.rng(m.nodes[ci].key ^ TAG_ESCORT)))
                 .unwrap_or(0.0);
-            let free = a + ret;
-            if free.is_finite() {
+            // The team is busy until the escorted convoy (the last round) arrives, plus its
+            // return time; a damage replacement is not escorted.
+            let free = convoy + ret;
+            if free.is_finite() && convoy <= m.horizon {
                 self.heap
                     .push(Reverse(event(tkey(free), 1, e as u32, e as u32)));
             }

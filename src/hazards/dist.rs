@@ -1,7 +1,7 @@
 //! Distributions in planner units, compiled to samplers in hours.
 
 use rand::Rng;
-use rand_distr::{Beta, Distribution, Gamma, StandardNormal};
+use rand_distr::{Beta, Distribution, Gamma};
 
 use super::rng::uniform;
 use crate::scenario::Dist;
@@ -16,10 +16,11 @@ pub enum Sampler {
     Uniform(f64, f64),
     /// Triangular (min, mode, max).
     Triangular(f64, f64, f64),
-    /// PERT: min + (max - min) × Beta(α, β).
-    Pert(f64, f64, Beta<f64>),
-    /// Normal truncated at 0 (mean, sd).
-    Normal(f64, f64),
+    /// PERT: min + (max - min) × Beta(α, β), with α (α + β = 6).
+    Pert(f64, f64, Beta<f64>, f64),
+    /// Normal truncated at 0: (mean, sd > 0, Φ(mean / sd) = the untruncated P(X > 0)).
+    /// Drawn by inversion (see [`Sampler::quantile`]).
+    Normal(f64, f64, f64),
     /// exp(μ + σ Z).
     LogNormal(f64, f64),
     /// Gamma (shape, scale in hours, and the sampler).
@@ -79,9 +80,9 @@ pub const MAX_VALUE: f64 = 1e6;
 fn scales(s: &Sampler) -> Vec<f64> {
     match s {
         Sampler::Fixed(v) | Sampler::Exponential(v) => vec![*v],
-        Sampler::Uniform(a, b) | Sampler::Normal(a, b) => vec![*a, *b],
+        Sampler::Uniform(a, b) | Sampler::Normal(a, b, _) => vec![*a, *b],
         Sampler::Triangular(a, c, b) => vec![*a, *c, *b],
-        Sampler::Pert(min, range, _) => vec![*min, min + range],
+        Sampler::Pert(min, range, ..) => vec![*min, min + range],
         Sampler::LogNormal(mu, sigma) => vec![mu.exp(), (mu + Z90 * sigma).exp()],
         Sampler::Gamma(..) => Vec::new(),
         Sampler::Samples(v) => v.clone(),
@@ -153,7 +154,7 @@ impl Sampler {
                         let b = 1.0 + 4.0 * (max - mode) / (max - min);
                         let beta =
                             Beta::new(a, b).map_err(|e| format!("PERT shape invalid: {e}"))?;
-                        Sampler::Pert(min * f, (max - min) * f, beta)
+                        Sampler::Pert(min * f, (max - min) * f, beta, a)
                     }
                 } else {
                     Sampler::Triangular(min * f, mode * f, max * f)
@@ -165,7 +166,11 @@ impl Sampler {
                 if *mean + 3.0 * sd < 0.0 {
                     return Err("mean is so far below 0 that almost every draw is truncated; use a mean >= 0".into());
                 }
-                Sampler::Normal(mean * f, sd * f)
+                if *sd == 0.0 {
+                    Sampler::Fixed(mean * f)
+                } else {
+                    Sampler::Normal(mean * f, sd * f, std_normal_cdf(mean / sd))
+                }
             }
             Dist::Lognormal {
                 median,
@@ -279,30 +284,22 @@ impl Sampler {
             | Sampler::Triangular(..)
             | Sampler::LogNormal(..)
             | Sampler::Exponential(..)
+            | Sampler::Normal(..)
             | Sampler::Quantiles(..) => self.quantile(uniform(rng)),
-            Sampler::Pert(min, range, beta) => min + range * beta.sample(rng),
-            Sampler::Normal(m, s) => {
-                for _ in 0..64 {
-                    let z: f64 = StandardNormal.sample(rng);
-                    let x = m + s * z;
-                    if x >= 0.0 {
-                        return x;
-                    }
-                }
-                0.0
-            }
+            Sampler::Pert(min, range, beta, _) => min + range * beta.sample(rng),
             Sampler::Gamma(_, _, g) => g.sample(rng),
             Sampler::Samples(v) => v[((uniform(rng) * v.len() as f64) as usize).min(v.len() - 1)],
         }
     }
 
     /// Whether [`Sampler::sample`] draws one uniform `u` and returns [`Sampler::quantile`]`(u)`
-    /// (uniform, triangular, lognormal, exponential, empirical quantiles).
+    /// (uniform, triangular, truncated normal, lognormal, exponential, empirical quantiles).
     pub fn by_inversion(&self) -> bool {
         matches!(
             self,
             Sampler::Uniform(..)
                 | Sampler::Triangular(..)
+                | Sampler::Normal(..)
                 | Sampler::LogNormal(..)
                 | Sampler::Exponential(..)
                 | Sampler::Quantiles(..)
@@ -323,6 +320,11 @@ impl Sampler {
                 if u < fc { left } else { right }
             }
             Sampler::LogNormal(mu, sigma) => (mu + sigma * std_normal_quantile(u)).exp(),
+            // Truncated at 0: X = m + s Z with Z conditioned on Z > −m/s. −Z is a standard
+            // normal conditioned on −Z < m/s, whose quantile at v is Φ⁻¹(v Φ(m/s)); with
+            // v = 1 − u the draw rises with u, and the lower tail of Φ⁻¹ keeps its precision
+            // when the mean is below 0 (Φ(m/s) small). Never below 0, even by rounding.
+            Sampler::Normal(m, s, pz) => (m - s * std_normal_quantile((1.0 - u) * pz)).max(0.0),
             Sampler::Exponential(mean) => -mean * (1.0 - u).ln(),
             Sampler::Quantiles(q) => {
                 let i = q.partition_point(|&(p, _)| p <= u).clamp(1, q.len() - 1);
@@ -375,6 +377,14 @@ impl Sampler {
                     1.0 - (-x / mean).exp()
                 }
             }
+            // P(X ≤ x) = 1 − P(Z > (x − m)/s) / P(Z > −m/s), in upper tails (no cancellation).
+            Sampler::Normal(m, s, pz) => {
+                if x <= 0.0 {
+                    0.0
+                } else {
+                    1.0 - std_normal_cdf((m - x) / s) / pz
+                }
+            }
             Sampler::Quantiles(q) => {
                 if x < q[0].1 {
                     return 0.0;
@@ -401,8 +411,8 @@ impl Sampler {
             Sampler::Fixed(v) => Sampler::Fixed(v * f),
             Sampler::Uniform(a, b) => Sampler::Uniform(a * f, b * f),
             Sampler::Triangular(a, c, b) => Sampler::Triangular(a * f, c * f, b * f),
-            Sampler::Pert(min, range, beta) => Sampler::Pert(min * f, range * f, *beta),
-            Sampler::Normal(m, s) => Sampler::Normal(m * f, s * f),
+            Sampler::Pert(min, range, beta, a) => Sampler::Pert(min * f, range * f, *beta, *a),
+            Sampler::Normal(m, s, pz) => Sampler::Normal(m * f, s * f, *pz),
             Sampler::LogNormal(mu, s) => Sampler::LogNormal(mu + f.ln(), *s),
             Sampler::Gamma(k, theta, g) => match Gamma::new(*k, theta * f) {
                 Ok(g2) => Sampler::Gamma(*k, theta * f, g2),
@@ -421,11 +431,60 @@ impl Sampler {
         match self {
             Sampler::Fixed(v) => *v,
             Sampler::Uniform(_, b) | Sampler::Triangular(_, _, b) => *b,
-            Sampler::Pert(min, range, _) => min + range,
+            Sampler::Pert(min, range, ..) => min + range,
             Sampler::Samples(v) => v.iter().cloned().fold(0.0, f64::max),
             Sampler::Quantiles(q) => q[q.len() - 1].1,
             _ => f64::INFINITY,
         }
+    }
+}
+
+/// The standard normal CDF Φ(x), to about 1e-15 relative: for |x| < 1.5 by the series
+/// Φ(x) = 1/2 + φ(x) Σ x^(2n+1) / (1·3·…·(2n+1)), beyond by the continued fraction of the
+/// upper tail, Q(t) = φ(t) / (t + 1/(t + 2/(t + 3/(t + …)))), t = |x|.
+pub fn std_normal_cdf(x: f64) -> f64 {
+    if x.is_nan() {
+        return f64::NAN;
+    }
+    let density = |t: f64| (-0.5 * t * t).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    if x.abs() < 1.5 {
+        let (x2, mut term, mut sum) = (x * x, x, x);
+        let mut n = 0.0;
+        while term.abs() > 1e-17 * sum.abs() {
+            n += 1.0;
+            term *= x2 / (2.0 * n + 1.0);
+            sum += term;
+        }
+        return 0.5 + density(x) * sum;
+    }
+    let t = x.abs();
+    let mut f = t;
+    for k in (1..=200).rev() {
+        f = t + k as f64 / f;
+    }
+    let tail = density(t) / f;
+    if x < 0.0 { tail } else { 1.0 - tail }
+}
+
+/// The mean of a compiled distribution, hours (km/h for speeds), in closed form.
+pub fn mean_of(s: &Sampler) -> f64 {
+    match s {
+        Sampler::Fixed(v) | Sampler::Exponential(v) => *v,
+        Sampler::Uniform(a, b) => (a + b) / 2.0,
+        Sampler::Triangular(a, c, b) => (a + c + b) / 3.0,
+        // α / (α + β) = α / 6: the PERT mean (min + 4 mode + max) / 6.
+        Sampler::Pert(min, range, _, alpha) => min + range * alpha / 6.0,
+        Sampler::Normal(m, sd, pz) => {
+            let z = m / sd;
+            m + sd * (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt() / pz
+        }
+        Sampler::LogNormal(mu, sigma) => (mu + sigma * sigma / 2.0).exp(),
+        Sampler::Gamma(k, theta, _) => k * theta,
+        Sampler::Samples(v) => v.iter().sum::<f64>() / v.len() as f64,
+        Sampler::Quantiles(q) => q
+            .windows(2)
+            .map(|w| (w[1].0 - w[0].0) * (w[0].1 + w[1].1) / 2.0)
+            .sum(),
     }
 }
 
@@ -535,9 +594,15 @@ mod tests {
     use super::*;
     use crate::hazards::rng::{key, stream};
 
-    fn mean_of(s: &Sampler, n: usize) -> f64 {
-        let mut r = stream(1, 0, key("t"));
-        (0..n).map(|_| s.sample(&mut r)).sum::<f64>() / n as f64
+    /// `k` of `n` against probability `p`, within 4 standard errors.
+    fn within_4se(what: &str, k: usize, n: usize, p: f64) {
+        let se = (p * (1.0 - p) / n as f64).sqrt();
+        let z = (k as f64 / n as f64 - p) / se;
+        assert!(
+            z.abs() <= 4.0,
+            "{what}: {} vs {p} ({z:.2} SE)",
+            k as f64 / n as f64
+        );
     }
 
     #[test]
@@ -551,10 +616,72 @@ mod tests {
         })
         .unwrap();
         let mut r = stream(3, 0, key("ln"));
-        let mut v: Vec<f64> = (0..200_000).map(|_| s.sample(&mut r)).collect();
-        v.sort_by(f64::total_cmp);
-        assert!((v[100_000] - 2.0).abs() < 0.03, "median {}", v[100_000]);
-        assert!((v[180_000] - 4.0).abs() < 0.08, "p90 {}", v[180_000]);
+        let n = 400_000;
+        let v: Vec<f64> = (0..n).map(|_| s.sample(&mut r)).collect();
+        within_4se(
+            "P(X <= median)",
+            v.iter().filter(|&&x| x <= 2.0).count(),
+            n,
+            0.5,
+        );
+        within_4se(
+            "P(X <= p90)",
+            v.iter().filter(|&&x| x <= 4.0).count(),
+            n,
+            0.9,
+        );
+    }
+
+    #[test]
+    fn the_normal_cdf_is_exact_to_the_last_digits() {
+        // Reference values (R: pnorm), and Φ⁻¹(Φ(x)) = x through AS 241.
+        for (x, p) in [
+            (-1.0, 0.158_655_253_931_457_05),
+            (-2.0, 0.022_750_131_948_179_21),
+            (-2.9, 0.001_865_813_300_384_037_6),
+            (1.5, 0.933_192_798_731_141_9),
+        ] {
+            let got = std_normal_cdf(x);
+            assert!((got - p).abs() <= 1e-14 * p, "Φ({x}) = {got}, not {p}");
+        }
+        // (Above 3, Φ(x) is too close to 1 for a double to hold x back to 1e-9.)
+        for i in -800..=300 {
+            let x = i as f64 / 100.0;
+            let back = std_normal_quantile(std_normal_cdf(x));
+            assert!(
+                (back - x).abs() < 1e-9 * x.abs().max(1.0),
+                "Φ⁻¹(Φ({x})) = {back}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_truncated_normal_far_below_zero_has_its_exact_law() {
+        // The old sampler gave up after 64 redraws and returned 0: at a mean 2 sd below 0 a
+        // fifth of the draws, at 2.9 sd nine tenths. By inversion every allowed mean is exact.
+        for mean in [-2.0, -2.9, 0.5, 3.0] {
+            let s = Sampler::new(&Dist::Normal {
+                mean,
+                sd: 1.0,
+                unit: None,
+            })
+            .unwrap();
+            assert!(s.by_inversion());
+            let exact = |x: f64| 1.0 - std_normal_cdf(mean - x) / std_normal_cdf(mean);
+            let mut r = stream(8, 0, key("tn"));
+            let n = 400_000;
+            let v: Vec<f64> = (0..n).map(|_| s.sample(&mut r)).collect();
+            assert!(v.iter().all(|&x| x >= 0.0));
+            for x in [0.05, 0.25, 1.0] {
+                let k = v.iter().filter(|&&y| y <= x).count();
+                within_4se(&format!("mean {mean}: P(X <= {x})"), k, n, exact(x));
+                assert!((s.cdf(x) - exact(x)).abs() < 1e-12, "cdf({x})");
+            }
+            // The quantile inverts the CDF.
+            for u in [0.1, 0.5, 0.9] {
+                assert!((exact(s.quantile(u)) - u).abs() < 1e-9, "quantile({u})");
+            }
+        }
     }
 
     #[test]
@@ -650,47 +777,98 @@ mod tests {
     }
 
     #[test]
-    fn means_match_closed_forms() {
-        let tri = Sampler::new(&Dist::Triangular {
-            min: 1.0,
-            mode: 2.0,
-            max: 6.0,
-            unit: None,
-        })
-        .unwrap();
-        assert!((mean_of(&tri, 200_000) - 3.0).abs() < 0.02);
-        let ex = Sampler::new(&Dist::Exponential {
-            mean: 2.0,
-            unit: None,
-        })
-        .unwrap();
-        assert!((mean_of(&ex, 200_000) - 2.0).abs() < 0.03);
-        let g = Sampler::new(&Dist::Gamma {
-            shape: None,
-            scale: None,
-            mean: Some(3.0),
-            sd: Some(1.0),
-            unit: None,
-        })
-        .unwrap();
-        assert!((mean_of(&g, 200_000) - 3.0).abs() < 0.02);
-        let p = Sampler::new(&Dist::Pert {
-            min: 0.0,
-            mode: 1.0,
-            max: 8.0,
-            unit: None,
-        })
-        .unwrap();
-        // PERT mean = (min + 4 mode + max) / 6 = 2.
-        assert!((mean_of(&p, 200_000) - 2.0).abs() < 0.02);
-        let q = Sampler::new(&Dist::Empirical {
-            samples: None,
-            quantiles: Some(vec![[0.0, 0.0], [0.5, 1.0], [1.0, 3.0]]),
-            unit: None,
-        })
-        .unwrap();
-        // mean of the piecewise-linear quantile function: 0.5*0.5 + 0.5*2 = 1.25
-        assert!((mean_of(&q, 200_000) - 1.25).abs() < 0.02);
+    fn means_match_closed_forms_within_4_standard_errors() {
+        let d = |d: Dist| Sampler::new(&d).unwrap();
+        let cases = [
+            // Triangular: (min + mode + max) / 3.
+            (
+                d(Dist::Triangular {
+                    min: 1.0,
+                    mode: 2.0,
+                    max: 6.0,
+                    unit: None,
+                }),
+                3.0,
+            ),
+            (
+                d(Dist::Exponential {
+                    mean: 2.0,
+                    unit: None,
+                }),
+                2.0,
+            ),
+            (
+                d(Dist::Gamma {
+                    shape: None,
+                    scale: None,
+                    mean: Some(3.0),
+                    sd: Some(1.0),
+                    unit: None,
+                }),
+                3.0,
+            ),
+            // PERT: (min + 4 mode + max) / 6.
+            (
+                d(Dist::Pert {
+                    min: 0.0,
+                    mode: 1.0,
+                    max: 8.0,
+                    unit: None,
+                }),
+                2.0,
+            ),
+            // Piecewise-linear quantile function: 0.5 × 0.5 + 0.5 × 2.
+            (
+                d(Dist::Empirical {
+                    samples: None,
+                    quantiles: Some(vec![[0.0, 0.0], [0.5, 1.0], [1.0, 3.0]]),
+                    unit: None,
+                }),
+                1.25,
+            ),
+            (
+                d(Dist::Empirical {
+                    samples: Some(vec![1.0, 2.0, 2.0, 7.0]),
+                    quantiles: None,
+                    unit: None,
+                }),
+                3.0,
+            ),
+            // Lognormal by mean and sd.
+            (
+                d(Dist::Lognormal {
+                    median: None,
+                    p90: None,
+                    mean: Some(4.0),
+                    sd: Some(3.0),
+                    unit: None,
+                }),
+                4.0,
+            ),
+            // Normal truncated at 0, mean 1, sd 1: 1 + φ(1) / Φ(1).
+            (
+                d(Dist::Normal {
+                    mean: 1.0,
+                    sd: 1.0,
+                    unit: None,
+                }),
+                1.0 + 0.241_970_724_519_143_37 / 0.841_344_746_068_542_9,
+            ),
+        ];
+        let n = 400_000;
+        for (s, exact) in cases {
+            assert!((mean_of(&s) - exact).abs() < 1e-9, "mean_of {s:?}");
+            let mut r = stream(1, 0, key("t"));
+            let v: Vec<f64> = (0..n).map(|_| s.sample(&mut r)).collect();
+            let mean = v.iter().sum::<f64>() / n as f64;
+            let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+            let se = (var / n as f64).sqrt();
+            assert!(
+                ((mean - exact) / se).abs() <= 4.0,
+                "{s:?}: mean {mean} vs {exact} ({:.2} SE)",
+                (mean - exact) / se
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::*;
-use crate::hazards::dist::{Sampler, unit_of};
+use crate::hazards::dist::{Sampler, mean_of, unit_of};
 use crate::hazards::rng::key;
 use crate::scenario::{self, Issue, KeyPath, ScenarioFile, did_you_mean};
 use crate::time::{hours_between, parse_datetime, parse_time_of_day, start_minute_of_day};
@@ -236,6 +236,17 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                     f.scenario.start
                 ),
                 Some("a deadline must be later than scenario.start"),
+            );
+        } else if h > horizon {
+            ck.err(
+                path,
+                format!(
+                    "the deadline {} is after the end of the simulated period ({} days from {})",
+                    s.as_deref().unwrap_or(""),
+                    horizon / 24.0,
+                    f.scenario.start
+                ),
+                Some("lengthen scenario.horizon_days so that the period covers every deadline, or move the deadline earlier"),
             );
         }
         // An arrival computed exactly at the deadline (a ferry landing at midnight for a
@@ -502,7 +513,7 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
                         if let Sampler::Fixed(v)
                         | Sampler::Uniform(v, _)
                         | Sampler::Triangular(v, _, _)
-                        | Sampler::Pert(v, _, _) = s
+                        | Sampler::Pert(v, ..) = s
                             && v <= 0.0
                         {
                             ck.err(lp.key("speed_kmh"), "the slowest speed must be above 0 km/h", Some("a speed of 0 never arrives; model a closure with `disruption` instead"));
@@ -701,9 +712,11 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             l.damage_probability.unwrap_or(0.0),
         );
         let extra = ck.extra(lp.key("extra_delay"), &l.extra_delay);
+        // Nominal hours (escort priority): the mean base duration; for a distance, the
+        // distance over the mean speed.
         let nominal_h = match &base {
-            Some(Base::Duration(s)) => median_of(s),
-            Some(Base::Distance(km, s)) => km / median_of(s).max(1e-9),
+            Some(Base::Duration(s)) => mean_of(s),
+            Some(Base::Distance(km, s)) => km / mean_of(s).max(1e-9),
             None => 0.0,
         };
         links.push(Link {
@@ -1204,21 +1217,6 @@ pub fn topo_order(nodes: &[Node]) -> Vec<usize> {
         }
     }
     out
-}
-
-fn median_of(s: &Sampler) -> f64 {
-    match s {
-        Sampler::Fixed(v) => *v,
-        Sampler::Uniform(a, b) => (a + b) / 2.0,
-        Sampler::Triangular(_, c, _) => *c,
-        Sampler::Pert(min, range, _) => min + range / 2.0,
-        Sampler::Normal(m, _) => *m,
-        Sampler::LogNormal(mu, _) => mu.exp(),
-        Sampler::Exponential(m) => m * std::f64::consts::LN_2,
-        Sampler::Samples(v) => v[v.len() / 2],
-        Sampler::Quantiles(q) => q[q.len() / 2].1,
-        Sampler::Gamma(k, theta, _) => k * theta,
-    }
 }
 
 /// Check and compile a loaded scenario; problems are located in its file.

@@ -4,6 +4,7 @@ mod charts;
 mod cli;
 mod determinism;
 mod errors;
+mod exact;
 mod extra_delay;
 #[path = "../../fuzz/harness.rs"]
 mod harness;

@@ -167,7 +167,8 @@ pub fn scenario(seed: u64) -> String {
         };
         local_midnight.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
     } else {
-        at(g.range(6.0, hz * 1.2))
+        // Never after the horizon: `check` refuses a deadline it cannot judge.
+        at(g.range(6.0, hz))
     };
     writeln!(t, "station_deadline = \"{dl}\"").unwrap();
     if g.chance(0.6) {
@@ -537,10 +538,18 @@ fn compile(text: &str) -> tepat::model::Model {
     }
 }
 
+/// Where proptest keeps failing cases (relative to the crate root, where `cargo test` runs).
+const REGRESSIONS: &str = "tests/it/proptest-regressions/properties.txt";
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 40,
-        failure_persistence: None,
+        // Deterministic: the same cases on every run and machine, and a failing case is
+        // saved in the repository's regression file and tried first from then on.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x7e9a_7001),
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::Direct(REGRESSIONS),
+        )),
         ..ProptestConfig::default()
     })]
 
@@ -574,7 +583,12 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 8,
-        failure_persistence: None,
+        // Deterministic: the same cases on every run and machine, and a failing case is
+        // saved in the repository's regression file and tried first from then on.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x7e9a_7002),
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::Direct(REGRESSIONS),
+        )),
         ..ProptestConfig::default()
     })]
 

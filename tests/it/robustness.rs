@@ -284,7 +284,7 @@ start = "{start}"
 horizon_days = 30
 
 [defaults]
-station_deadline = "2024-03-20T23:59:00+07:00"
+station_deadline = "2024-03-10T23:59:00+07:00"
 
 [[link]]
 name = "river"
@@ -1064,7 +1064,7 @@ fn a_window_across_midnight_and_a_departure_at_midnight() {
 }
 
 #[test]
-fn a_deadline_at_the_start_or_before_is_refused_and_after_the_horizon_is_fine() {
+fn a_deadline_at_the_start_or_before_or_after_the_horizon_is_refused() {
     let at_start = ferry_at(
         "2024-02-10T00:00:00+07:00",
         "timetable = { times = [\"00:00\"] }",
@@ -1078,13 +1078,16 @@ fn a_deadline_at_the_start_or_before_is_refused_and_after_the_horizon_is_fine() 
         "2024-02-09T17:00:00Z",
     );
     assert_rejected(&other_offset, &["is not after the scenario start"]);
-    // A deadline after the end of the simulated period: arrivals are on time, "never" is late.
-    let (_, s) = hub_arrival(&ferry_at(
+    // A deadline after the end of the simulated period cannot be judged (an arrival after the
+    // horizon is not simulated): refused. One at the very end is fine.
+    let after = ferry_at(
         "2024-02-10T00:00:00+07:00",
         "timetable = { times = [\"00:00\"] }",
         "2024-03-10T00:00:00+07:00",
-    ));
-    assert_eq!(s.nodes[1].on_time.unwrap().p, 1.0);
+    );
+    assert_rejected(&after, &["is after the end of the simulated period"]);
+    let m = util::model(&after.replace("2024-03-10T00:00:00+07:00", "2024-02-15T00:00:00+07:00"));
+    assert_eq!(m.nodes[1].deadline.map(|d| d.round()), Some(120.0));
 }
 
 // ---------------------------------------------------------------------------------------------
