@@ -390,23 +390,54 @@ pub fn check_bytes(m: &Model, s: &Summary) {
                 }
             }
         } else {
+            // serde_json cannot hold NaN or infinity: it writes them as `null`. So a number
+            // that went wrong shows as a `null`, and the only `null`s allowed are the options
+            // that the summary holds as `None`, at exactly their places.
             let v: serde_json::Value = serde_json::from_str(text).expect("run.json parses");
-            json_numbers_finite(&v);
-            // serde_json writes NaN and infinity as null: no null may stand where the summary
-            // holds a number. (The summary checks above already hold every f64 finite.)
+            let mut nulls = Vec::new();
+            json_nulls(&v, String::new(), &mut nulls);
+            let mut expected = Vec::new();
+            for (i, k) in s.kecamatan.iter().enumerate() {
+                let hub = &s.nodes[k.hub];
+                if hub.on_time.is_none() {
+                    expected.push(format!("/kecamatan/{i}/p_on_time"));
+                }
+                if hub.deadline.is_none() {
+                    expected.push(format!("/kecamatan/{i}/deadline"));
+                }
+                if k.leading_cause.is_none() {
+                    expected.push(format!("/kecamatan/{i}/leading_cause"));
+                }
+            }
+            for (i, l) in s.links.iter().take(10).enumerate() {
+                if l.delay_when_critical_h.is_none() {
+                    expected.push(format!("/most_critical_links/{i}/delay_when_critical_h"));
+                }
+            }
+            nulls.sort();
+            expected.sort();
+            assert_eq!(
+                nulls, expected,
+                "run.json: a null where a number belongs (NaN or infinity), or a missing null"
+            );
         }
     }
 }
 
-fn json_numbers_finite(v: &serde_json::Value) {
+/// The JSON-pointer paths of every `null` in `v`.
+fn json_nulls(v: &serde_json::Value, path: String, out: &mut Vec<String>) {
     match v {
-        serde_json::Value::Number(n) => {
-            if let Some(x) = n.as_f64() {
-                assert!(x.is_finite(), "run.json: non-finite number {n}");
+        serde_json::Value::Null => out.push(path),
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                json_nulls(x, format!("{path}/{i}"), out);
             }
         }
-        serde_json::Value::Array(a) => a.iter().for_each(json_numbers_finite),
-        serde_json::Value::Object(o) => o.values().for_each(json_numbers_finite),
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                json_nulls(x, format!("{path}/{k}"), out);
+            }
+        }
         _ => {}
     }
 }

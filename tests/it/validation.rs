@@ -3,7 +3,7 @@
 use crate::util::{HEAD, assert_prob, model, phi, simulate};
 use tepat::engine::Scratch;
 
-const N: u64 = 40_000;
+const N: u64 = 1_000_000;
 
 fn hub_on_time(text: &str, n: u64) -> (u64, u64) {
     let m = model(text);
@@ -119,7 +119,7 @@ route = ["ferry"]
     );
     let m = model(&text);
     let mut s = Scratch::new(&m);
-    let n = 40_000u64;
+    let n = 1_000_000u64;
     let (mut sum, mut below_quarter) = (0.0, 0u64);
     for r in 0..n {
         s.replicate(&m, 5, r);
@@ -439,7 +439,7 @@ fn stations_draw_the_last_mile_and_extra_delay_independently_with_their_exact_la
     // by geometric skips), and at 24 h some of those need the small strikes too.
     for slack in [3u32, 8, 16, 24, 30] {
         let m = model(&stations_scenario(slack));
-        let n = 20_000;
+        let n = 200_000;
         let acc = simulate(&m, n, 5, 2);
         let p = station_exact(slack as f64);
         let on_time: u64 = acc.station_on_time.iter().sum();
