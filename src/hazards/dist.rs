@@ -741,6 +741,11 @@ mod tests {
                 quantiles: Some(vec![[0.0, 1.0], [0.5, 2.0], [1.0, 6.0]]),
                 unit: None,
             },
+            Dist::Normal {
+                mean: -1.5,
+                sd: 1.0,
+                unit: None,
+            },
         ];
         for d in &dists {
             let s = Sampler::new(d).unwrap();

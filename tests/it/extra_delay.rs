@@ -105,6 +105,7 @@ fn the_station_shortcuts_give_exactly_the_arrivals_computed_directly() {
         r#"{ dist = "triangular", min = 0.5, mode = 1, max = 3 }"#,
         r#"{ dist = "fixed", value = 1 }"#,
         r#"{ dist = "gamma", mean = 2, sd = 1 }"#,
+        r#"{ dist = "normal", mean = 1, sd = 1.5 }"#,
     ];
     let extras = [
         r#"last_mile_extra_delay = { probability = 0.07, delay = { dist = "exponential", mean = 2 } }"#,
