@@ -905,3 +905,36 @@ station_deadline = "{dl}"
         assert_eq!(s.causes[1][tepat::model::cause::WEATHER], 0.0);
     }
 }
+
+#[test]
+fn blocks_before_the_start_take_the_weather_of_the_first_step() {
+    // The zone is wet (disruption factor 2) from step 0 on, for ever: blocks arrive at
+    // 2 × 0.5 = 1 a day, also in the week before the start, which takes step 0's state. A
+    // vehicle reaching the road at time 0 waits W with P(W ≤ y) = e^(−λL)(1 + λy), λ = 1/24.
+    let text = hubs(
+        r#"
+[[zone]]
+name = "z"
+step_h = 6
+states = [{ name = "dry", disruption_factor = 1 }, { name = "wet", disruption_factor = 2 }]
+initial = [0.0, 1.0]
+transition = [[1.0, 0.0], [0.0, 1.0]]
+[[link]]
+name = "road"
+mode = "road"
+zone = "z"
+duration = { dist = "fixed", value = 1 }
+disruption = { rate_per_day = 0.5, duration = { dist = "fixed", value = 12 } }
+"#,
+        r#"["road"]"#,
+        r#"{ dist = "fixed", value = 0 }"#,
+        &[1.0, 1.5, 5.0],
+    );
+    let w = |y: f64| p_wait_at_most(1.0 / 24.0, 12.0, y);
+    check_hubs(
+        "blocks before the start",
+        &text,
+        &[w(0.0), w(0.5), w(4.0)],
+        55,
+    );
+}
