@@ -27,7 +27,7 @@ impl Bar {
         ) {
             pb.set_style(style.progress_chars("=> "));
         }
-        pb.set_prefix(label.to_string());
+        pb.set_prefix(crate::text::visible(label).into_owned());
         Bar(pb)
     }
     /// Remove the bar.
@@ -129,7 +129,7 @@ pub fn check(paths: &[PathBuf]) -> Result<()> {
             Ok((l, m)) => {
                 let strategies = crate::strategy::compile_all(&l, &m).map(|v| v.len());
                 match strategies {
-                    Ok(ns) => println!(
+                    Ok(ns) => crate::say!(
                         "ok  {}: {} kecamatan, {} nodes, {} stations, {} links, {} zones{}",
                         f.display(),
                         m.kecamatan.len(),
@@ -161,8 +161,8 @@ pub fn check(paths: &[PathBuf]) -> Result<()> {
 /// Print the terminal summary table of a run.
 pub fn print_table(run: &ScenarioRun) {
     let s = &run.summary;
-    println!();
-    println!(
+    crate::say!();
+    crate::say!(
         "{}  ({} replications, seed {}, {:.1} s, {:.0} replications/s on {} threads)",
         s.scenario,
         s.runs,
@@ -171,7 +171,7 @@ pub fn print_table(run: &ScenarioRun) {
         run.manifest.replications_per_s,
         run.manifest.threads
     );
-    println!(
+    crate::say!(
         "{:<20} {:>5}  {:>22}  {:>22}  {:>13}  {:<16}",
         "kecamatan",
         "TPS",
@@ -192,7 +192,7 @@ pub fn print_table(run: &ScenarioRun) {
             .on_time
             .map(|p| format!("{:.3} [{:.3}, {:.3}]", p.p, p.lo, p.hi))
             .unwrap_or_else(|| "no deadline".into());
-        println!(
+        crate::say!(
             "{:<20} {:>5}  {:>22}  {:>22}  {:>13}  {:<16}",
             k.name,
             k.stations,
@@ -205,7 +205,7 @@ pub fn print_table(run: &ScenarioRun) {
             hub.p95
         );
     }
-    println!(
+    crate::say!(
         "{:<20} {:>5}  {:>22}  {:>22}  {:>13}",
         "ALL",
         s.stations,
@@ -221,19 +221,19 @@ pub fn print_table(run: &ScenarioRun) {
     );
     let never: Vec<_> = s.nodes.iter().filter(|n| n.never > 0.0).collect();
     if !never.is_empty() {
-        println!(
+        crate::say!(
             "never arrived within the horizon ({:.1} days after the start) in some replications:",
             s.horizon_h / 24.0
         );
         for n in never.iter().take(10) {
-            println!(
+            crate::say!(
                 "  {:<28} never arrived in {:.1}% of replications",
                 n.name,
                 100.0 * n.never
             );
         }
         if never.len() > 10 {
-            println!(
+            crate::say!(
                 "  ... and {} more (column p_never_arrived of summary.csv)",
                 never.len() - 10
             );
@@ -279,7 +279,7 @@ pub fn run(a: RunArgs) -> Result<()> {
         let run = match run {
             Err(Error::Interrupted { done: n, total }) => {
                 let finished: Vec<&str> = done.iter().map(|(d, _)| d.as_str()).collect();
-                eprintln!(
+                crate::say_err!(
                     "{name}: stopped after {n} of {total} replications; nothing was written for it and its previous results in {} (if any) are untouched{}",
                     a.out.join(&name).display(),
                     if finished.is_empty() {
@@ -296,7 +296,7 @@ pub fn run(a: RunArgs) -> Result<()> {
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
             print_table(&run);
-            println!("written: {}", dir.display());
+            crate::say!("written: {}", dir.display());
         }
         done.push((name, run));
     }

@@ -28,7 +28,10 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.file.display())?;
+        // Every part may hold text from the file (names, the line itself): control characters
+        // are shown as escapes, never sent to the terminal raw.
+        use crate::text::visible;
+        write!(f, "error: {}", visible(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -36,17 +39,20 @@ impl fmt::Display for Diagnostic {
             }
         }
         if !self.key_path.is_empty() {
-            write!(f, ": {}", self.key_path)?;
+            write!(f, ": {}", visible(&self.key_path))?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", visible(&self.message))?;
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
-            write!(f, "\n  {line:>5} | {src}")?;
+            write!(f, "\n  {line:>5} | {}", visible(src))?;
             if let Some(col) = self.column {
-                write!(f, "\n        | {}^", " ".repeat(col.saturating_sub(1)))?;
+                // The caret under the column as shown (escapes are wider than the character).
+                let before: String = src.chars().take(col.saturating_sub(1)).collect();
+                let at = visible(&before).chars().count();
+                write!(f, "\n        | {}^", " ".repeat(at))?;
             }
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", visible(help))?;
         }
         Ok(())
     }

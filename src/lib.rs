@@ -11,6 +11,21 @@
 //! ```
 #![deny(missing_docs)]
 
+/// `println!` for text that may hold names from a scenario: control characters are shown as
+/// escapes ([`text::visible_lines`]), never sent to the terminal raw.
+#[macro_export]
+macro_rules! say {
+    () => { println!() };
+    ($($t:tt)*) => { println!("{}", $crate::text::visible_lines(&format!($($t)*))) };
+}
+
+/// `eprintln!` with the escaping of [`say!`].
+#[macro_export]
+macro_rules! say_err {
+    () => { eprintln!() };
+    ($($t:tt)*) => { eprintln!("{}", $crate::text::visible_lines(&format!($($t)*))) };
+}
+
 pub mod analysis;
 pub mod app;
 pub mod cli;
@@ -19,6 +34,7 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod hazards;
+pub mod input;
 pub mod model;
 pub mod output;
 pub mod pipeline;
@@ -29,4 +45,5 @@ pub mod scenario;
 pub mod stats;
 pub mod strategy;
 pub mod summary;
+pub mod text;
 pub mod time;

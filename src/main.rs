@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     match app::main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", tepat::text::visible_lines(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }

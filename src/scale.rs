@@ -380,24 +380,24 @@ pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
         print!("{v}");
         return Ok(());
     }
-    println!("{}", a.file.display());
-    println!(
+    crate::say!("{}", a.file.display());
+    crate::say!(
         "  replications            {} on {} thread{}, {} legs each",
         r.runs,
         r.threads,
         if r.threads == 1 { "" } else { "s" },
         r.legs
     );
-    println!(
+    crate::say!(
         "  simulation              {:.3} s: {:.0} replications/s",
         r.simulate_s, r.replications_per_s
     );
-    println!(
+    crate::say!(
         "  with summaries and data {:.3} s more: {:.0} replications/s",
         r.outputs_s, r.replications_per_s_with_outputs
     );
-    println!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
-    println!(
+    crate::say!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
+    crate::say!(
         "  peak memory             {}",
         match r.peak_memory_bytes {
             Some(b) => format!("{:.1} MB", b as f64 / 1e6),
@@ -454,7 +454,7 @@ pub fn shard_command(
         let folder = format!("{name}-shard-{k}-of-{n}");
         let dir = crate::output::write_folder(&a.out, &folder, &[("partial.json".into(), json)])?;
         if !a.sim.quiet {
-            println!(
+            crate::say!(
                 "{name}: shard {k}/{n}, replications {}..{} of {}, {:.1} s; written: {}",
                 part.replications[0],
                 part.replications[1],
@@ -480,7 +480,7 @@ pub fn merge_command(a: &crate::cli::MergeArgs) -> Result<()> {
     let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
     if !a.quiet {
         crate::app::print_table(&run);
-        println!(
+        crate::say!(
             "merged {} shards ({} replications); written: {}",
             parts.len(),
             run.outcome.acc.runs,
