@@ -97,6 +97,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
     let (a, b) = range.unwrap_or((0, outcome.acc.runs));
     let manifest = Manifest {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        stream_version: crate::engine::STREAM_VERSION,
         scenario_file: path.display().to_string(),
         scenario_sha256: loaded.sha256.clone(),
         seed,
