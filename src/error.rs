@@ -79,7 +79,8 @@ pub enum Error {
         /// Whether the path is an input (exit 2) or an output (exit 1).
         input: bool,
     },
-    /// The run was interrupted (Ctrl-C or SIGTERM); exit code 1.
+    /// The run was interrupted (Ctrl-C, SIGTERM or SIGHUP); exit code 128 + the signal (130 for
+    /// Ctrl-C, 143 for SIGTERM).
     #[error(
         "interrupted after {done} of {total} replications; the previous results were left in place"
     )]
@@ -114,6 +115,7 @@ impl Error {
         match self {
             Error::Invalid(_) | Error::Usage(_) => 2,
             Error::Io { input: true, .. } => 2,
+            Error::Interrupted { .. } => crate::interrupt::exit_code(),
             _ => 1,
         }
     }

@@ -35,6 +35,7 @@ pub mod export;
 pub mod generate;
 pub mod hazards;
 pub mod input;
+pub mod interrupt;
 pub mod model;
 pub mod output;
 pub mod pipeline;
