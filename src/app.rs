@@ -70,12 +70,6 @@ pub fn config(sim: &SimArgs) -> Result<RunConfig> {
         }
         (None, None) => Runs::Fixed(10_000),
     };
-    if sim.threads > 1024 {
-        return Err(Error::Usage(format!(
-            "--threads must be at most 1024 (got {})",
-            sim.threads
-        )));
-    }
     Ok(RunConfig {
         seed: sim.seed,
         runs,

@@ -81,6 +81,20 @@ impl Progress for NoProgress {
     fn set_total(&self, _: u64) {}
 }
 
+/// The most worker threads an option may ask for.
+pub const MAX_THREADS: usize = 1024;
+
+/// The worker threads a run uses for `requested` (0: every core): never more than the cores
+/// the machine offers (more only cost memory, one accumulator and one scratch each, and the
+/// results are the same for any number), and never more than [`MAX_THREADS`].
+pub fn worker_threads(requested: usize) -> usize {
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let want = if requested == 0 { cores } else { requested.min(cores) };
+    want.clamp(1, MAX_THREADS)
+}
+
 /// Set by a signal handler to stop a run between blocks.
 pub static STOP: AtomicBool = AtomicBool::new(false);
 
@@ -186,7 +200,7 @@ pub fn max_half_width(m: &Model, acc: &Acc) -> f64 {
 /// Run a model with the given options on a pool of `opts.threads` threads.
 pub fn run(m: &Model, opts: &Options, progress: &dyn Progress) -> Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
+        .num_threads(worker_threads(opts.threads))
         .build()
         .map_err(|e| {
             Error::Other(format!(

@@ -201,10 +201,10 @@ pub fn read_text(path: &Path) -> Result<String> {
             format!("the file is larger than {max} bytes; scenario files larger than {max} bytes are refused"),
             Some("a scenario for a whole country fits in about 50 megabytes; check that this is the right file".into()),
         ),
-        e @ crate::input::InputError::NotRegular(_) => Error::invalid(
+        crate::input::InputError::NotRegular(kind) => Error::invalid(
             path,
             "",
-            format!("the file {e}"),
+            format!("the file is {kind}, not a regular file; tepat reads only regular files"),
             Some("name a scenario file (.toml) saved on disk".into()),
         ),
     })?;
