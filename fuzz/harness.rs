@@ -577,7 +577,11 @@ pub fn mutate_partial(json: &[u8], seed: u64) -> Vec<u8> {
                 // Replace a field's value by a string holding the secret.
                 let keys: Vec<usize> = out.match_indices("\":").map(|(i, _)| i + 2).collect();
                 if let Some(&i) = keys.get((next() % keys.len().max(1) as u64) as usize) {
-                    out = format!("{}\"{SECRET} root:x:0:0\"{}", &out[..i], skip_value(&out[i..]));
+                    out = format!(
+                        "{}\"{SECRET} root:x:0:0\"{}",
+                        &out[..i],
+                        skip_value(&out[i..])
+                    );
                 }
             }
             5 => {
@@ -590,7 +594,10 @@ pub fn mutate_partial(json: &[u8], seed: u64) -> Vec<u8> {
             }
             6 => {
                 let cut = (next() % out.len().max(1) as u64) as usize;
-                let cut = (0..=cut).rev().find(|&c| out.is_char_boundary(c)).unwrap_or(0);
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|&c| out.is_char_boundary(c))
+                    .unwrap_or(0);
                 out.truncate(cut);
                 out.push_str(SECRET);
             }

@@ -43,11 +43,24 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, ": {}", visible(&self.message))?;
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
-            write!(f, "\n  {line:>5} | {}", visible(src))?;
-            if let Some(col) = self.column {
+            // A long line is shown as a window of at most SHOWN characters around the column.
+            const SHOWN: usize = 120;
+            let chars: Vec<char> = src.chars().collect();
+            let col0 = self.column.unwrap_or(1).saturating_sub(1).min(chars.len());
+            let from = if chars.len() > SHOWN {
+                col0.saturating_sub(SHOWN / 3).min(chars.len() - SHOWN)
+            } else {
+                0
+            };
+            let to = (from + SHOWN).min(chars.len());
+            let lead = if from > 0 { "…" } else { "" };
+            let tail = if to < chars.len() { "…" } else { "" };
+            let window: String = chars[from..to].iter().collect();
+            write!(f, "\n  {line:>5} | {lead}{}{tail}", visible(&window))?;
+            if self.column.is_some() {
                 // The caret under the column as shown (escapes are wider than the character).
-                let before: String = src.chars().take(col.saturating_sub(1)).collect();
-                let at = visible(&before).chars().count();
+                let before: String = chars[from..col0.max(from)].iter().collect();
+                let at = visible(&before).chars().count() + lead.chars().count();
                 write!(f, "\n        | {}^", " ".repeat(at))?;
             }
         }

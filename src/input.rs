@@ -130,10 +130,7 @@ mod tests {
         for dev in ["/dev/zero", "/dev/urandom", "/dev/null"] {
             if Path::new(dev).exists() {
                 let e = read_regular_file(Path::new(dev), 1 << 30).unwrap_err();
-                assert!(
-                    e.to_string().contains("character device"),
-                    "{dev}: {e}"
-                );
+                assert!(e.to_string().contains("character device"), "{dev}: {e}");
             }
         }
         let d = tempfile::tempdir().unwrap();

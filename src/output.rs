@@ -420,7 +420,10 @@ mod tests {
         assert!(legacy.exists());
         drop(lock);
         write_folder(d.path(), "s", &[("a.csv".into(), b"2".to_vec())]).unwrap();
-        assert!(!live.exists(), "once its writer is gone, the folder is removed");
+        assert!(
+            !live.exists(),
+            "once its writer is gone, the folder is removed"
+        );
         // Our own lock file is gone too.
         let left: Vec<String> = fs::read_dir(d.path())
             .unwrap()

@@ -248,11 +248,10 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
             file.display()
         ))
     };
-    let bytes =
-        crate::input::read_regular_file(&file, MAX_PARTIAL_BYTES).map_err(|e| match e {
-            crate::input::InputError::Io(e) => Error::read(&file, e),
-            e => not_partial(format!("the file {e}")),
-        })?;
+    let bytes = crate::input::read_regular_file(&file, MAX_PARTIAL_BYTES).map_err(|e| match e {
+        crate::input::InputError::Io(e) => Error::read(&file, e),
+        e => not_partial(format!("the file {e}")),
+    })?;
     let part: Partial = serde_json::from_slice(&bytes).map_err(|e| {
         use serde_json::error::Category;
         let what = match e.classify() {
@@ -359,8 +358,7 @@ pub fn check_parts(parts: &[Partial]) -> Result<()> {
                 p.replications, p.acc.runs
             )));
         }
-        if !p.elapsed_s.is_finite() || p.elapsed_s < 0.0 || p.threads == 0 || p.threads > 1 << 20
-        {
+        if !p.elapsed_s.is_finite() || p.elapsed_s < 0.0 || p.threads == 0 || p.threads > 1 << 20 {
             return Err(Error::Usage(format!(
                 "shard {k}/{n} has a nonsense time or thread count"
             )));
@@ -403,9 +401,8 @@ pub fn merge_parts(parts: &[Partial], m: &model::Model) -> Result<Acc> {
     }
     let mut acc = parts[0].acc.clone();
     for p in &parts[1..] {
-        acc.checked_merge(&p.acc).map_err(|why| {
-            Error::Usage(format!("shard {}/{}: {why}", p.shard[0], p.shard[1]))
-        })?;
+        acc.checked_merge(&p.acc)
+            .map_err(|why| Error::Usage(format!("shard {}/{}: {why}", p.shard[0], p.shard[1])))?;
     }
     Ok(acc)
 }
@@ -507,11 +504,13 @@ pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
     );
     crate::say!(
         "  simulation              {:.3} s: {:.0} replications/s",
-        r.simulate_s, r.replications_per_s
+        r.simulate_s,
+        r.replications_per_s
     );
     crate::say!(
         "  with summaries and data {:.3} s more: {:.0} replications/s",
-        r.outputs_s, r.replications_per_s_with_outputs
+        r.outputs_s,
+        r.replications_per_s_with_outputs
     );
     crate::say!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
     crate::say!(

@@ -173,7 +173,10 @@ mod tests {
 
     #[test]
     fn xml_forbidden_characters_are_replaced() {
-        assert_eq!(xml_safe("a\u{0}b\u{1b}c\td\u{ffff}"), "a\u{fffd}b\u{fffd}c\td\u{fffd}");
+        assert_eq!(
+            xml_safe("a\u{0}b\u{1b}c\td\u{ffff}"),
+            "a\u{fffd}b\u{fffd}c\td\u{fffd}"
+        );
         assert_eq!(xml_safe("Bengkalis"), "Bengkalis");
     }
 
@@ -196,7 +199,9 @@ mod tests {
             assert!(c.starts_with('\''), "{f:?} gave {c:?}");
             assert_eq!(csv_cell_value(&c), f);
         }
-        for n in ["-1.5", "+3", "2e-4", "-0.0000", "0.9730", "Rupat", "", "12:30"] {
+        for n in [
+            "-1.5", "+3", "2e-4", "-0.0000", "0.9730", "Rupat", "", "12:30",
+        ] {
             assert_eq!(csv_cell(n), n);
             assert_eq!(csv_cell_value(n), n);
         }

@@ -40,11 +40,15 @@ pub fn sweep(a: SweepArgs) -> Result<()> {
     if !a.common.quiet {
         crate::say!(
             "{}: P(every TPS on time) against {} ({} replications per point, seed {seed})",
-            s.scenario, s.key, s.runs
+            s.scenario,
+            s.key,
+            s.runs
         );
         crate::say!(
             "{:>12}  {:>24}  {:>12}",
-            "value", "P(all TPS on time) [95%]", "E[late TPS]"
+            "value",
+            "P(all TPS on time) [95%]",
+            "E[late TPS]"
         );
         for p in &s.points {
             crate::say!(
@@ -76,11 +80,18 @@ pub fn plan(a: PlanArgs) -> Result<()> {
     if !a.common.quiet {
         crate::say!(
             "{}: latest safe dispatch per kecamatan for P(on time) >= {target} ({} replications per evaluation, seed {seed})",
-            p.scenario, p.runs
+            p.scenario,
+            p.runs
         );
         crate::say!(
             "{:<20} {:<17} {:<17} {:>7} {:>16} {:>10}  {:<17}",
-            "kecamatan", "planned", "latest safe", "slack h", "P at latest", "P +1 h", "deadline"
+            "kecamatan",
+            "planned",
+            "latest safe",
+            "slack h",
+            "P at latest",
+            "P +1 h",
+            "deadline"
         );
         for r in &p.rows {
             let t = |h: Option<f64>| {
@@ -118,16 +129,28 @@ pub fn sensitivity(a: AnalysisArgs) -> Result<()> {
     if !a.quiet {
         crate::say!(
             "{}: P(every TPS on time) = {:.3} at the baseline ({} replications per setting, seed {seed})",
-            s.scenario, s.base.p, s.runs
+            s.scenario,
+            s.base.p,
+            s.runs
         );
         crate::say!(
             "{:<26} {:>14} {:>8}   {:>14} {:>8}   {:>7}",
-            "input", "low", "P", "high", "P", "swing"
+            "input",
+            "low",
+            "P",
+            "high",
+            "P",
+            "swing"
         );
         for e in &s.effects {
             crate::say!(
                 "{:<26} {:>14} {:>8.3}   {:>14} {:>8.3}   {:>7.3}",
-                e.input, e.low, e.p_low.p, e.high, e.p_high.p, e.swing
+                e.input,
+                e.low,
+                e.p_low.p,
+                e.high,
+                e.p_high.p,
+                e.swing
             );
         }
     }

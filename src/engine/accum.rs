@@ -296,29 +296,83 @@ impl Acc {
             ));
         }
         if self.bins != shape.bins || self.bin_h.to_bits() != shape.bin_h.to_bits() {
-            return Err("its arrival histograms have another bin width than this scenario's".into());
+            return Err(
+                "its arrival histograms have another bin width than this scenario's".into(),
+            );
         }
         let lens: [(&str, usize, usize); 17] = [
-            ("node_on_time", self.node_on_time.len(), shape.node_on_time.len()),
+            (
+                "node_on_time",
+                self.node_on_time.len(),
+                shape.node_on_time.len(),
+            ),
             ("node_never", self.node_never.len(), shape.node_never.len()),
             ("node_late", self.node_late.len(), shape.node_late.len()),
-            ("node_late_ticks", self.node_late_ticks.len(), shape.node_late_ticks.len()),
-            ("node_cause_ticks", self.node_cause_ticks.len(), shape.node_cause_ticks.len()),
+            (
+                "node_late_ticks",
+                self.node_late_ticks.len(),
+                shape.node_late_ticks.len(),
+            ),
+            (
+                "node_cause_ticks",
+                self.node_cause_ticks.len(),
+                shape.node_cause_ticks.len(),
+            ),
             ("node_hist", self.node_hist.len(), shape.node_hist.len()),
-            ("kec_all_on_time", self.kec_all_on_time.len(), shape.kec_all_on_time.len()),
-            ("kec_late_sum", self.kec_late_sum.len(), shape.kec_late_sum.len()),
-            ("kec_late_sq", self.kec_late_sq.len(), shape.kec_late_sq.len()),
-            ("kec_cause_ticks", self.kec_cause_ticks.len(), shape.kec_cause_ticks.len()),
-            ("station_on_time", self.station_on_time.len(), shape.station_on_time.len()),
-            ("station_late_ticks", self.station_late_ticks.len(), shape.station_late_ticks.len()),
+            (
+                "kec_all_on_time",
+                self.kec_all_on_time.len(),
+                shape.kec_all_on_time.len(),
+            ),
+            (
+                "kec_late_sum",
+                self.kec_late_sum.len(),
+                shape.kec_late_sum.len(),
+            ),
+            (
+                "kec_late_sq",
+                self.kec_late_sq.len(),
+                shape.kec_late_sq.len(),
+            ),
+            (
+                "kec_cause_ticks",
+                self.kec_cause_ticks.len(),
+                shape.kec_cause_ticks.len(),
+            ),
+            (
+                "station_on_time",
+                self.station_on_time.len(),
+                shape.station_on_time.len(),
+            ),
+            (
+                "station_late_ticks",
+                self.station_late_ticks.len(),
+                shape.station_late_ticks.len(),
+            ),
             ("late_hist", self.late_hist.len(), shape.late_hist.len()),
-            ("link_critical", self.link_critical.len(), shape.link_critical.len()),
-            ("link_late_stations", self.link_late_stations.len(), shape.link_late_stations.len()),
-            ("link_delay_ticks", self.link_delay_ticks.len(), shape.link_delay_ticks.len()),
+            (
+                "link_critical",
+                self.link_critical.len(),
+                shape.link_critical.len(),
+            ),
+            (
+                "link_late_stations",
+                self.link_late_stations.len(),
+                shape.link_late_stations.len(),
+            ),
+            (
+                "link_delay_ticks",
+                self.link_delay_ticks.len(),
+                shape.link_delay_ticks.len(),
+            ),
             (
                 "blocks",
                 self.blocks.len(),
-                if to > from { (to.div_ceil(BLOCK) - from / BLOCK) as usize } else { 0 },
+                if to > from {
+                    (to.div_ceil(BLOCK) - from / BLOCK) as usize
+                } else {
+                    0
+                },
             ),
         ];
         for (name, got, want) in lens {
@@ -353,7 +407,9 @@ impl Acc {
                 ));
             }
             if self.node_late_ticks[i] > of(late, horizon_ticks) {
-                return Err(format!("node {i} has more lateness than its late replications allow"));
+                return Err(format!(
+                    "node {i} has more lateness than its late replications allow"
+                ));
             }
             let causes = &self.node_cause_ticks[i * N_CAUSES..(i + 1) * N_CAUSES];
             at_most("node_cause_ticks", causes, of(late, horizon_ticks))?;
@@ -382,11 +438,16 @@ impl Acc {
         at_most("station_on_time", &self.station_on_time, runs)?;
         for (i, &ok) in self.station_on_time.iter().enumerate() {
             if self.station_late_ticks[i] > of(runs - ok, horizon_ticks) {
-                return Err(format!("TPS {i} has more lateness than its late replications allow"));
+                return Err(format!(
+                    "TPS {i} has more lateness than its late replications allow"
+                ));
             }
         }
         if self.all_on_time > runs {
-            return Err(format!("'all_on_time' is {}, more than {runs}", self.all_on_time));
+            return Err(format!(
+                "'all_on_time' is {}, more than {runs}",
+                self.all_on_time
+            ));
         }
         let late_total = self
             .late_hist
@@ -400,8 +461,16 @@ impl Acc {
         }
         let stations = m.stations.len() as u64;
         at_most("link_critical", &self.link_critical, runs)?;
-        at_most("link_late_stations", &self.link_late_stations, of(runs, stations))?;
-        at_most("link_delay_ticks", &self.link_delay_ticks, of(of(runs, stations), horizon_ticks))?;
+        at_most(
+            "link_late_stations",
+            &self.link_late_stations,
+            of(runs, stations),
+        )?;
+        at_most(
+            "link_delay_ticks",
+            &self.link_delay_ticks,
+            of(of(runs, stations), horizon_ticks),
+        )?;
         // The convergence trace: blocks of the range in order, each as large as its slice.
         let k = m.kecamatan.len();
         for (j, b) in self.blocks.iter().enumerate() {
@@ -420,7 +489,9 @@ impl Acc {
                 || b.kec_on_time.len() != k
                 || b.kec_on_time.iter().any(|&x| x > b.runs)
             {
-                return Err(format!("convergence record {j} counts more than its replications"));
+                return Err(format!(
+                    "convergence record {j} counts more than its replications"
+                ));
             }
         }
         Ok(())
@@ -430,9 +501,11 @@ impl Acc {
     pub fn checked_merge(&mut self, o: &Acc) -> Result<(), String> {
         fn fits<T: Copy + Into<u64>>(a: &[T], b: &[T], max: u64) -> bool {
             a.len() == b.len()
-                && a.iter()
-                    .zip(b)
-                    .all(|(x, y)| (*x).into().checked_add((*y).into()).is_some_and(|s| s <= max))
+                && a.iter().zip(b).all(|(x, y)| {
+                    (*x).into()
+                        .checked_add((*y).into())
+                        .is_some_and(|s| s <= max)
+                })
         }
         let m = u64::MAX;
         let ok = self.runs.checked_add(o.runs).is_some()

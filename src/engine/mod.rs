@@ -91,7 +91,11 @@ pub fn worker_threads(requested: usize) -> usize {
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1);
-    let want = if requested == 0 { cores } else { requested.min(cores) };
+    let want = if requested == 0 {
+        cores
+    } else {
+        requested.min(cores)
+    };
     want.clamp(1, MAX_THREADS)
 }
 

@@ -164,7 +164,8 @@ pub fn name_problem(name: &str) -> Option<String> {
 }
 
 /// The help for [`name_problem`].
-pub const NAME_HELP: &str = "names are printed on charts, in reports and on the terminal: write a short plain name";
+pub const NAME_HELP: &str =
+    "names are printed on charts, in reports and on the terminal: write a short plain name";
 
 fn names<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
     it.map(str::to_string).collect()

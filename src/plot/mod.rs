@@ -200,7 +200,11 @@ pub(crate) fn fit(s: &str, f: &FontDesc, max_w: i32) -> String {
             hi = mid - 1;
         }
     }
-    if lo == 0 { String::new() } else { with_dots(lo) }
+    if lo == 0 {
+        String::new()
+    } else {
+        with_dots(lo)
+    }
 }
 
 /// Polygon rings of (longitude, latitude).
