@@ -550,7 +550,7 @@ pub fn mutate_partial(json: &[u8], seed: u64) -> Vec<u8> {
             .filter(|&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()))
             .collect();
         match next() % 8 {
-            0 | 1 | 2 if !pos.is_empty() => {
+            0..=2 if !pos.is_empty() => {
                 let i = pos[(next() % pos.len() as u64) as usize];
                 let mut j = i;
                 while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {

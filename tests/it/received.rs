@@ -359,11 +359,14 @@ fn merged(fx: &PartialFixture, edit: impl Fn(&mut tepat::scale::Partial)) -> Res
     }
 }
 
+/// A change made to a partial result.
+type Edit = dyn Fn(&mut tepat::scale::Partial);
+
 #[test]
 fn merge_refuses_tampered_parts_with_a_clear_message() {
     let fx = PartialFixture::new();
     assert_eq!(merged(&fx, |_| {}), Ok(()), "the untouched part merges");
-    let cases: Vec<(&str, Box<dyn Fn(&mut tepat::scale::Partial)>, &str)> = vec![
+    let cases: Vec<(&str, Box<Edit>, &str)> = vec![
         (
             "counts above the replications",
             Box::new(|p| p.acc.node_on_time[0] = 500 * p.acc.runs),
