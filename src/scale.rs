@@ -211,9 +211,8 @@ pub fn run_shard(
     })
 }
 
-/// The largest `partial.json` read: 256 MiB. The national scenario's parts take about 70 MB
-/// (their counts are mostly small numbers); reading one at the limit takes at most about
-/// 1.3 GB (the text, and at most 4 bytes of counts per byte of text; docs/robustness.md).
+/// The largest `partial.json` read: 256 MiB. Reading one at the limit takes about 1.3 GB (the
+/// text, and up to 4 bytes of counts per byte of text; measured in docs/robustness.md).
 pub const MAX_PARTIAL_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The most shards a run may be split into.

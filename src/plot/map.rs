@@ -25,10 +25,10 @@ pub(super) fn guide(_ctx: &Ctx) -> String {
         .to_string()
 }
 
-/// The largest basemap read: 32 MiB of GeoJSON (the kecamatan of Bengkalis take 8.5 kB; a
-/// detailed province, a few MB). Reading one at the limit takes about 0.5 GB
-/// (docs/robustness.md).
-pub const MAX_BASEMAP_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest basemap read: 16 MiB of GeoJSON (the kecamatan of Bengkalis take 8.5 kB; a
+/// detailed province, a few MB). A basemap at the limit, of tiny points, takes about 0.55 GB
+/// to read and draw (docs/robustness.md).
+pub const MAX_BASEMAP_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Read a GeoJSON file's polygons as rings of (lon, lat): every Polygon and MultiPolygon ring,
 /// from a FeatureCollection, a Feature, a GeometryCollection or a bare geometry.

@@ -228,23 +228,32 @@ pub fn read_text(path: &Path) -> Result<String> {
         return Err(Error::invalid(
             path,
             "",
-            format!("the file has {marks} TOML marks (=, commas, brackets and braces); scenario files with more than {MAX_MARKS} are refused"),
-            Some("parsing takes about 300 bytes of memory per mark; the national scenario (820,000 TPS) has 4.9 million: check that this is the right file".into()),
+            format!("the file has {marks} TOML marks (an = counts 2, a dot 8, a comma, bracket or brace 1); scenario files with more than {MAX_MARKS} are refused"),
+            Some("each mark costs the parser up to about 190 bytes of memory; the national scenario (820,000 TPS) has 11.7 million: check that this is the right file".into()),
         ));
     }
     Ok(text)
 }
 
-/// The most TOML marks (`=`, `,`, `[`, `{`) a scenario file may have: each costs the parser up to
-/// about 300 bytes, so this bounds the memory of reading a file (docs/robustness.md: about
-/// 1.8 GB at the limit, whatever the file's shape), and it is 1.2 times the national scenario.
-pub const MAX_MARKS: usize = 6_000_000;
+/// The most TOML marks a scenario file may have. Parsing costs memory per key, value and table,
+/// not per byte: 62 MB of `0,` took 4.9 GB, and 66 MB of dotted keys (`a.b.c… = 0`) 23 GB.
+/// Marks weigh each by its measured cost (a comma, bracket or brace up to about 150 bytes, an
+/// `=` about 365, a dot of a dotted key or table header up to about 1,100), so this bounds
+/// reading any file to a few gigabytes (measured in docs/robustness.md), and it is 1.2 times the
+/// national scenario's 11.7 million.
+pub const MAX_MARKS: usize = 14_000_000;
 
-/// Count the TOML marks of a text (inside strings and comments too: an upper bound).
+/// Count the TOML marks of a text: 2 per `=`, 8 per `.`, 1 per `,`, `[` and `{` (inside
+/// strings and comments too, and dots of numbers: an upper bound).
 pub fn toml_marks(text: &str) -> usize {
     text.bytes()
-        .filter(|b| matches!(b, b'=' | b',' | b'[' | b'{'))
-        .count()
+        .map(|b| match b {
+            b'=' => 2,
+            b'.' => 8,
+            b',' | b'[' | b'{' => 1,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Parse TOML text into a scenario, with syntax and type errors located.

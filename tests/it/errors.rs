@@ -105,11 +105,11 @@ fn messages_of_generated(what: &str) -> String {
             std::fs::File::create(&p).unwrap().set_len(1 << 30).unwrap();
             messages_of_file(&p)
         }
-        "6,000,001 TOML marks" => {
+        "14,000,001 TOML marks" => {
             let dir = tempfile::tempdir().unwrap();
             let p = dir.path().join("marks.toml");
             let mut text = String::from("x = [");
-            text.push_str(&"0,".repeat(6_000_000));
+            text.push_str(&"0,".repeat(14_000_000));
             text.push_str("0]\n");
             std::fs::write(&p, text).unwrap();
             messages_of_file(&p)

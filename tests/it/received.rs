@@ -298,7 +298,7 @@ fn a_sparse_basemap_of_two_gigabytes_is_refused_without_reading_it() {
     let t0 = Instant::now();
     let e = tepat::plot::load_basemap(&geo).unwrap_err();
     assert!(t0.elapsed() < Duration::from_secs(1));
-    assert!(e.to_string().contains("larger than 33554432 bytes"), "{e}");
+    assert!(e.to_string().contains("larger than 16777216 bytes"), "{e}");
     assert_eq!(e.exit_code(), 2);
 }
 
