@@ -154,11 +154,23 @@ pub fn data_files(run: &ScenarioRun) -> Result<Vec<File>> {
     ])
 }
 
-/// The output folder name of a scenario file: its file stem.
+/// The output folder name of a scenario file: its file stem, never `.` or `..` (a file named
+/// `...toml` has the stem `..`, which would write into the parent of the output folder) and
+/// never hidden (a leading dot becomes `_`, so no scenario's folder looks like another
+/// writer's temporary `.NAME.tmp-ID`).
 pub fn folder_name(path: &Path) -> String {
-    path.file_stem()
+    let stem = path
+        .file_stem()
         .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_else(|| "scenario".into())
+        .unwrap_or_default();
+    let visible = stem.trim_start_matches('.');
+    if visible.is_empty() {
+        "scenario".into()
+    } else if visible.len() != stem.len() {
+        format!("_{visible}")
+    } else {
+        stem
+    }
 }
 
 /// Scenario files named by the command line: files as given, folders as their `*.toml` files

@@ -138,6 +138,28 @@ fn a_javascript_file_name_becomes_a_harmless_relative_link() {
     );
 }
 
+#[test]
+fn a_scenario_file_name_never_writes_outside_the_output_folder() {
+    use tepat::pipeline::folder_name;
+    // `...toml` has the stem `..`: its folder would be the output folder's parent.
+    assert_eq!(folder_name(Path::new("a/...toml")), "scenario");
+    assert_eq!(folder_name(Path::new("a/..")), "scenario");
+    assert_eq!(folder_name(Path::new(".toml")), "_toml");
+    assert_eq!(folder_name(Path::new("a/.hidden.toml")), "_hidden");
+    assert_eq!(folder_name(Path::new("x/bengkalis-2024.toml")), "bengkalis-2024");
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "...toml", &minimal());
+    let out = dir.path().join("out").join("inner");
+    let o = tepat()
+        .args(["run", "--runs", "500", "--threads", "1", "--quiet", "--out"])
+        .arg(&out)
+        .arg(dir.path().join("...toml"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.join("scenario/summary.csv").exists());
+}
+
 /// Any byte XML 1.0 forbids (a C0 control other than tab, newline, CR; or a C1 control).
 fn has_forbidden_xml(s: &str) -> bool {
     s.chars()
@@ -529,7 +551,12 @@ fn partial_results_survive_a_thousand_mutations() {
     let dir = tempfile::tempdir().unwrap();
     let t0 = Instant::now();
     let (mut accepted, mut rejected) = (0, 0);
-    for seed in 0..1000 {
+    // A longer run by hand: TEPAT_PARTIAL_MUTATIONS=200000 cargo test --test it thousand
+    let n: u64 = std::env::var("TEPAT_PARTIAL_MUTATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    for seed in 0..n {
         let input = mutate_partial(&fx.first_json, seed);
         match check_partial(&input, dir.path(), &fx) {
             Verdict::Accepted => accepted += 1,
