@@ -6,11 +6,14 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{Cli, Command, RunArgs, SimArgs};
+// Escaping versions of the standard macros: names from received files never reach the
+// terminal raw (src/lib.rs).
 use crate::engine::{MAX_RUNS, Progress, Runs};
 use crate::error::{Error, Result};
 use crate::model;
 use crate::pipeline::{self, RunConfig, ScenarioRun};
 use crate::scenario;
+use crate::{eprintln, println};
 
 /// A progress bar on standard error, hidden when it is not a terminal or with `--quiet`.
 pub struct Bar(ProgressBar);
@@ -123,7 +126,7 @@ pub fn check(paths: &[PathBuf]) -> Result<()> {
             Ok((l, m)) => {
                 let strategies = crate::strategy::compile_all(&l, &m).map(|v| v.len());
                 match strategies {
-                    Ok(ns) => crate::say!(
+                    Ok(ns) => println!(
                         "ok  {}: {} kecamatan, {} nodes, {} stations, {} links, {} zones{}",
                         f.display(),
                         m.kecamatan.len(),
@@ -155,8 +158,8 @@ pub fn check(paths: &[PathBuf]) -> Result<()> {
 /// Print the terminal summary table of a run.
 pub fn print_table(run: &ScenarioRun) {
     let s = &run.summary;
-    crate::say!();
-    crate::say!(
+    println!();
+    println!(
         "{}  ({} replications, seed {}, {:.1} s, {:.0} replications/s on {} threads)",
         s.scenario,
         s.runs,
@@ -165,7 +168,7 @@ pub fn print_table(run: &ScenarioRun) {
         run.manifest.replications_per_s,
         run.manifest.threads
     );
-    crate::say!(
+    println!(
         "{:<20} {:>5}  {:>22}  {:>22}  {:>13}  {:<16}",
         "kecamatan",
         "TPS",
@@ -186,7 +189,7 @@ pub fn print_table(run: &ScenarioRun) {
             .on_time
             .map(|p| format!("{:.3} [{:.3}, {:.3}]", p.p, p.lo, p.hi))
             .unwrap_or_else(|| "no deadline".into());
-        crate::say!(
+        println!(
             "{:<20} {:>5}  {:>22}  {:>22}  {:>13}  {:<16}",
             k.name,
             k.stations,
@@ -199,7 +202,7 @@ pub fn print_table(run: &ScenarioRun) {
             hub.p95
         );
     }
-    crate::say!(
+    println!(
         "{:<20} {:>5}  {:>22}  {:>22}  {:>13}",
         "ALL",
         s.stations,
@@ -215,19 +218,19 @@ pub fn print_table(run: &ScenarioRun) {
     );
     let never: Vec<_> = s.nodes.iter().filter(|n| n.never > 0.0).collect();
     if !never.is_empty() {
-        crate::say!(
+        println!(
             "never arrived within the horizon ({:.1} days after the start) in some replications:",
             s.horizon_h / 24.0
         );
         for n in never.iter().take(10) {
-            crate::say!(
+            println!(
                 "  {:<28} never arrived in {:.1}% of replications",
                 n.name,
                 100.0 * n.never
             );
         }
         if never.len() > 10 {
-            crate::say!(
+            println!(
                 "  ... and {} more (column p_never_arrived of summary.csv)",
                 never.len() - 10
             );
@@ -273,7 +276,7 @@ pub fn run(a: RunArgs) -> Result<()> {
         let run = match run {
             Err(Error::Interrupted { done: n, total }) => {
                 let finished: Vec<&str> = done.iter().map(|(d, _)| d.as_str()).collect();
-                crate::say_err!(
+                eprintln!(
                     "{name}: stopped after {n} of {total} replications; nothing was written for it and its previous results in {} (if any) are untouched{}",
                     a.out.join(&name).display(),
                     if finished.is_empty() {
@@ -290,7 +293,7 @@ pub fn run(a: RunArgs) -> Result<()> {
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
             print_table(&run);
-            crate::say!("written: {}", dir.display());
+            println!("written: {}", dir.display());
         }
         done.push((name, run));
     }

@@ -11,19 +11,21 @@
 //! ```
 #![deny(missing_docs)]
 
-/// `println!` for text that may hold names from a scenario: control characters are shown as
-/// escapes ([`text::visible_lines`]), never sent to the terminal raw.
+/// `println!` for text that may hold names or file names from a received file: control
+/// characters are shown as escapes ([`text::visible_lines`]), never sent to the terminal raw.
+/// The modules that print (`app`, `scale`, `analysis::cli`) import it over the standard one with
+/// `use crate::println;`, so every line they print is escaped.
 #[macro_export]
-macro_rules! say {
-    () => { println!() };
-    ($($t:tt)*) => { println!("{}", $crate::text::visible_lines(&format!($($t)*))) };
+macro_rules! println {
+    () => { ::std::println!() };
+    ($($t:tt)*) => { ::std::println!("{}", $crate::text::visible_lines(&::std::format!($($t)*))) };
 }
 
-/// `eprintln!` with the escaping of [`say!`].
+/// `eprintln!` with the escaping of [`println!`](crate::println!).
 #[macro_export]
-macro_rules! say_err {
-    () => { eprintln!() };
-    ($($t:tt)*) => { eprintln!("{}", $crate::text::visible_lines(&format!($($t)*))) };
+macro_rules! eprintln {
+    () => { ::std::eprintln!() };
+    ($($t:tt)*) => { ::std::eprintln!("{}", $crate::text::visible_lines(&::std::format!($($t)*))) };
 }
 
 pub mod analysis;

@@ -157,12 +157,17 @@ pub fn data_files(run: &ScenarioRun) -> Result<Vec<File>> {
 /// The output folder name of a scenario file: its file stem, never `.` or `..` (a file named
 /// `...toml` has the stem `..`, which would write into the parent of the output folder) and
 /// never hidden (a leading dot becomes `_`, so no scenario's folder looks like another
-/// writer's temporary `.NAME.tmp-ID`).
+/// writer's temporary `.NAME.tmp-ID`), and without control characters.
 pub fn folder_name(path: &Path) -> String {
-    let stem = path
+    // Control characters (an ESC in a received file's name) become `_`: the folder's name is
+    // printed and linked.
+    let stem: String = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if c.is_control() { '_' } else { c })
+        .collect();
     let visible = stem.trim_start_matches('.');
     if visible.is_empty() {
         "scenario".into()

@@ -7,6 +7,7 @@
 //! cover every replication exactly once, adds their accumulators and writes the same files as
 //! one unsharded run.
 
+use crate::println;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -493,26 +494,24 @@ pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
         print!("{v}");
         return Ok(());
     }
-    crate::say!("{}", a.file.display());
-    crate::say!(
+    println!("{}", a.file.display());
+    println!(
         "  replications            {} on {} thread{}, {} legs each",
         r.runs,
         r.threads,
         if r.threads == 1 { "" } else { "s" },
         r.legs
     );
-    crate::say!(
+    println!(
         "  simulation              {:.3} s: {:.0} replications/s",
-        r.simulate_s,
-        r.replications_per_s
+        r.simulate_s, r.replications_per_s
     );
-    crate::say!(
+    println!(
         "  with summaries and data {:.3} s more: {:.0} replications/s",
-        r.outputs_s,
-        r.replications_per_s_with_outputs
+        r.outputs_s, r.replications_per_s_with_outputs
     );
-    crate::say!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
-    crate::say!(
+    println!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
+    println!(
         "  peak memory             {}",
         match r.peak_memory_bytes {
             Some(b) => format!("{:.1} MB", b as f64 / 1e6),
@@ -569,7 +568,7 @@ pub fn shard_command(
         let folder = format!("{name}-shard-{k}-of-{n}");
         let dir = crate::output::write_folder(&a.out, &folder, &[("partial.json".into(), json)])?;
         if !a.sim.quiet {
-            crate::say!(
+            println!(
                 "{name}: shard {k}/{n}, replications {}..{} of {}, {:.1} s; written: {}",
                 part.replications[0],
                 part.replications[1],
@@ -595,7 +594,7 @@ pub fn merge_command(a: &crate::cli::MergeArgs) -> Result<()> {
     let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
     if !a.quiet {
         crate::app::print_table(&run);
-        crate::say!(
+        println!(
             "merged {} shards ({} replications); written: {}",
             parts.len(),
             run.outcome.acc.runs,

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::{self, Model};
 use crate::output::{File, write_folder};
 use crate::pipeline::folder_name;
+use crate::println;
 use crate::scenario::{self, Loaded};
 use crate::time::fmt_local;
 
@@ -25,7 +26,7 @@ fn prepare(a: &AnalysisArgs) -> Result<(Loaded, Model, u64)> {
 fn write(a: &AnalysisArgs, what: &str, files: Vec<File>) -> Result<()> {
     let dir = write_folder(&a.out, &format!("{}-{what}", folder_name(&a.file)), &files)?;
     if !a.quiet {
-        crate::say!("written: {}", dir.display());
+        println!("written: {}", dir.display());
     }
     Ok(())
 }
@@ -38,20 +39,16 @@ pub fn sweep(a: SweepArgs) -> Result<()> {
     let mut files = vec![("sweep.csv".to_string(), super::sweep::csv(&s)?)];
     files.extend(crate::plot::analysis::sweep_charts(&s)?);
     if !a.common.quiet {
-        crate::say!(
+        println!(
             "{}: P(every TPS on time) against {} ({} replications per point, seed {seed})",
-            s.scenario,
-            s.key,
-            s.runs
+            s.scenario, s.key, s.runs
         );
-        crate::say!(
+        println!(
             "{:>12}  {:>24}  {:>12}",
-            "value",
-            "P(all TPS on time) [95%]",
-            "E[late TPS]"
+            "value", "P(all TPS on time) [95%]", "E[late TPS]"
         );
         for p in &s.points {
-            crate::say!(
+            println!(
                 "{:>12}  {:>24}  {:>12.2}",
                 p.value,
                 format!(
@@ -78,27 +75,20 @@ pub fn plan(a: PlanArgs) -> Result<()> {
     let mut files = vec![("plan.csv".to_string(), super::plan::csv(&m, &p)?)];
     files.extend(crate::plot::analysis::plan_charts(&m, &p)?);
     if !a.common.quiet {
-        crate::say!(
+        println!(
             "{}: latest safe dispatch per kecamatan for P(on time) >= {target} ({} replications per evaluation, seed {seed})",
-            p.scenario,
-            p.runs
+            p.scenario, p.runs
         );
-        crate::say!(
+        println!(
             "{:<20} {:<17} {:<17} {:>7} {:>16} {:>10}  {:<17}",
-            "kecamatan",
-            "planned",
-            "latest safe",
-            "slack h",
-            "P at latest",
-            "P +1 h",
-            "deadline"
+            "kecamatan", "planned", "latest safe", "slack h", "P at latest", "P +1 h", "deadline"
         );
         for r in &p.rows {
             let t = |h: Option<f64>| {
                 h.map(|h| fmt_local(&m.start, h))
                     .unwrap_or_else(|| "-".into())
             };
-            crate::say!(
+            println!(
                 "{:<20} {:<17} {:<17} {:>7} {:>16} {:>10}  {:<17}",
                 r.kecamatan,
                 t(r.current_h),
@@ -127,30 +117,18 @@ pub fn sensitivity(a: AnalysisArgs) -> Result<()> {
     let mut files = vec![("sensitivity.csv".to_string(), super::sensitivity::csv(&s)?)];
     files.extend(crate::plot::analysis::tornado_charts(&s)?);
     if !a.quiet {
-        crate::say!(
+        println!(
             "{}: P(every TPS on time) = {:.3} at the baseline ({} replications per setting, seed {seed})",
-            s.scenario,
-            s.base.p,
-            s.runs
+            s.scenario, s.base.p, s.runs
         );
-        crate::say!(
+        println!(
             "{:<26} {:>14} {:>8}   {:>14} {:>8}   {:>7}",
-            "input",
-            "low",
-            "P",
-            "high",
-            "P",
-            "swing"
+            "input", "low", "P", "high", "P", "swing"
         );
         for e in &s.effects {
-            crate::say!(
+            println!(
                 "{:<26} {:>14} {:>8.3}   {:>14} {:>8.3}   {:>7.3}",
-                e.input,
-                e.low,
-                e.p_low.p,
-                e.high,
-                e.p_high.p,
-                e.swing
+                e.input, e.low, e.p_low.p, e.high, e.p_high.p, e.swing
             );
         }
     }

@@ -146,7 +146,10 @@ fn a_scenario_file_name_never_writes_outside_the_output_folder() {
     assert_eq!(folder_name(Path::new("a/..")), "scenario");
     assert_eq!(folder_name(Path::new(".toml")), "_toml");
     assert_eq!(folder_name(Path::new("a/.hidden.toml")), "_hidden");
-    assert_eq!(folder_name(Path::new("x/bengkalis-2024.toml")), "bengkalis-2024");
+    assert_eq!(
+        folder_name(Path::new("x/bengkalis-2024.toml")),
+        "bengkalis-2024"
+    );
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "...toml", &minimal());
     let out = dir.path().join("out").join("inner");
