@@ -6,14 +6,11 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{Cli, Command, RunArgs, SimArgs};
-// Escaping versions of the standard macros: names from received files never reach the
-// terminal raw (src/lib.rs).
 use crate::engine::{MAX_RUNS, Progress, Runs};
 use crate::error::{Error, Result};
 use crate::model;
 use crate::pipeline::{self, RunConfig, ScenarioRun};
 use crate::scenario;
-use crate::{eprintln, println};
 
 /// A progress bar on standard error, hidden when it is not a terminal or with `--quiet`.
 pub struct Bar(ProgressBar);

@@ -13,8 +13,8 @@
 
 /// `println!` for text that may hold names or file names from a received file: control
 /// characters are shown as escapes ([`text::visible_lines`]), never sent to the terminal raw.
-/// The modules that print (`app`, `scale`, `analysis::cli`) import it over the standard one with
-/// `use crate::println;`, so every line they print is escaped.
+/// Defined before every module of the crate, it is in their textual scope and takes the place
+/// of the standard macro in all of them: every line tepat prints is escaped.
 #[macro_export]
 macro_rules! println {
     () => { ::std::println!() };

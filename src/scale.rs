@@ -7,7 +7,6 @@
 //! cover every replication exactly once, adds their accumulators and writes the same files as
 //! one unsharded run.
 
-use crate::println;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::model::{self, Model};
 use crate::output::{File, write_folder};
 use crate::pipeline::folder_name;
-use crate::println;
 use crate::scenario::{self, Loaded};
 use crate::time::fmt_local;
 
