@@ -336,6 +336,7 @@ fn names(m: &Model) -> Vec<String> {
 pub fn check_bytes(m: &Model, s: &Summary) {
     let manifest = tepat::export::run_json::Manifest {
         tool_version: "fuzz".into(),
+        stream_version: tepat::engine::STREAM_VERSION,
         scenario_file: "fuzz.toml".into(),
         scenario_sha256: String::new(),
         seed: 2024,
@@ -440,4 +441,225 @@ fn json_nulls(v: &serde_json::Value, path: String, out: &mut Vec<String>) {
         }
         _ => {}
     }
+}
+
+/// A planted marker: mutated partial results carry it, and no error message may show it (a
+/// part is never echoed).
+pub const SECRET: &str = "SECRET-7f3a";
+
+/// What a partial result is merged with: the model of `tests/data/valid/minimal.toml` and
+/// both valid shards of a 1,000-replication run of it (seed 7).
+pub struct PartialFixture {
+    /// The compiled scenario.
+    pub model: Model,
+    /// `partial.json` of shard 1/2, as written by `tepat run --shard 1/2`.
+    pub first_json: Vec<u8>,
+    /// Shard 2/2.
+    pub second: tepat::scale::Partial,
+}
+
+impl PartialFixture {
+    /// Simulate the two shards.
+    pub fn new() -> Self {
+        let path = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/data/valid/minimal.toml"
+        ));
+        let path = if path.exists() {
+            path.to_path_buf()
+        } else {
+            Path::new("tests/data/valid/minimal.toml").to_path_buf()
+        };
+        let loaded = tepat::scenario::load(&path).expect("minimal.toml loads");
+        let model = tepat::model::compile(&loaded).expect("minimal.toml compiles");
+        let cfg = tepat::pipeline::RunConfig {
+            seed: Some(7),
+            runs: Runs::Fixed(1000),
+            threads: 1,
+            ..tepat::pipeline::RunConfig::default()
+        };
+        let first = tepat::scale::run_shard(&path, &cfg, 1, 2, &NoProgress).unwrap();
+        let second = tepat::scale::run_shard(&path, &cfg, 2, 2, &NoProgress).unwrap();
+        PartialFixture {
+            model,
+            first_json: serde_json::to_vec(&first).unwrap(),
+            second,
+        }
+    }
+}
+
+/// Any bytes as shard 1/2's `partial.json`, merged with the valid shard 2/2: either refused
+/// with a message that does not show the file, or merged into a summary whose every
+/// probability is finite and in [0, 1] and whose data files hold no NaN or infinity. A panic
+/// is a finding.
+pub fn check_partial(bytes: &[u8], dir: &Path, fx: &PartialFixture) -> Verdict {
+    let file = dir.join("partial.json");
+    std::fs::write(&file, bytes).expect("write the input");
+    let part = match tepat::scale::read_partial(&file) {
+        Ok(p) => p,
+        Err(e) => return no_echo(&e),
+    };
+    let parts = [part, fx.second.clone()];
+    match tepat::scale::merge_parts(&parts, &fx.model) {
+        Err(e) => no_echo(&e),
+        Ok(acc) => {
+            let s = tepat::summary::summarise(&fx.model, &acc);
+            let v = serde_json::to_value(&s).expect("a summary serialises");
+            probs_in_range(&v);
+            check_bytes(&fx.model, &s);
+            Verdict::Accepted
+        }
+    }
+}
+
+fn no_echo(e: &Error) -> Verdict {
+    let msg = e.to_string();
+    assert!(
+        !msg.contains(SECRET),
+        "an error message shows the partial file's content: {msg}"
+    );
+    reject(e)
+}
+
+/// Every `{p, lo, hi}` object finite and within [0, 1], lo <= p <= hi.
+fn probs_in_range(v: &serde_json::Value) {
+    match v {
+        serde_json::Value::Object(o) => {
+            if let (Some(p), Some(lo), Some(hi)) = (
+                o.get("p").and_then(|x| x.as_f64()),
+                o.get("lo").and_then(|x| x.as_f64()),
+                o.get("hi").and_then(|x| x.as_f64()),
+            ) {
+                assert!(
+                    (0.0..=1.0).contains(&lo) && lo <= p + 1e-12 && p <= hi + 1e-12 && hi <= 1.0,
+                    "a probability out of range after a merge: {p} [{lo}, {hi}]"
+                );
+            }
+            o.values().for_each(probs_in_range);
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(probs_in_range),
+        _ => {}
+    }
+}
+
+/// One mutation of a partial result's JSON text, from a seed: numbers replaced by edge
+/// values, arrays cut or grown, fields dropped, duplicated or retyped, bytes flipped, and the
+/// planted [`SECRET`] put where a message might echo it.
+pub fn mutate_partial(json: &[u8], seed: u64) -> Vec<u8> {
+    let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let text = String::from_utf8_lossy(json).to_string();
+    let edges = [
+        "0",
+        "1",
+        "-1",
+        "4294967295",
+        "4294967296",
+        "18446744073709551615",
+        "18446744073709551616",
+        "1000000000000",
+        "1e308",
+        "-0.0",
+        "NaN",
+        "null",
+        "\"SECRET-7f3a\"",
+        "[\"SECRET-7f3a\"]",
+        "{\"SECRET-7f3a\":1}",
+        "[]",
+        "[0]",
+    ];
+    let mut out = text.clone();
+    for _ in 0..1 + next() % 3 {
+        let b = out.as_bytes();
+        // Positions of numbers (runs of digits).
+        let pos: Vec<usize> = (0..b.len())
+            .filter(|&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()))
+            .collect();
+        match next() % 8 {
+            0..=2 if !pos.is_empty() => {
+                let i = pos[(next() % pos.len() as u64) as usize];
+                let mut j = i;
+                while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
+                    j += 1;
+                }
+                let e = edges[(next() % edges.len() as u64) as usize];
+                out = format!("{}{}{}", &out[..i], e, &out[j..]);
+            }
+            3 => {
+                // Cut or grow an array: drop or repeat an element after a '['.
+                let opens: Vec<usize> = out.match_indices("[").map(|(i, _)| i).collect();
+                if let Some(&i) = opens.get((next() % opens.len().max(1) as u64) as usize)
+                    && let Some(c) = out[i..].find(',')
+                {
+                    let el = out[i + 1..i + c].to_string();
+                    out = if next() % 2 == 0 {
+                        format!("{}{}", &out[..i + 1], &out[i + c + 1..])
+                    } else {
+                        format!("{}{el},{}", &out[..i + 1], &out[i + 1..])
+                    };
+                }
+            }
+            4 => {
+                // Replace a field's value by a string holding the secret.
+                let keys: Vec<usize> = out.match_indices("\":").map(|(i, _)| i + 2).collect();
+                if let Some(&i) = keys.get((next() % keys.len().max(1) as u64) as usize) {
+                    out = format!(
+                        "{}\"{SECRET} root:x:0:0\"{}",
+                        &out[..i],
+                        skip_value(&out[i..])
+                    );
+                }
+            }
+            5 => {
+                let i = (next() % out.len().max(1) as u64) as usize;
+                let mut bytes = out.into_bytes();
+                if let Some(c) = bytes.get_mut(i) {
+                    *c ^= 1 << (next() % 7);
+                }
+                out = String::from_utf8_lossy(&bytes).to_string();
+            }
+            6 => {
+                let cut = (next() % out.len().max(1) as u64) as usize;
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|&c| out.is_char_boundary(c))
+                    .unwrap_or(0);
+                out.truncate(cut);
+                out.push_str(SECRET);
+            }
+            _ => {
+                out = format!("{SECRET}\n{out}");
+            }
+        }
+    }
+    out.into_bytes()
+}
+
+/// The rest of a JSON text after the value it starts with (a number, string, array or
+/// object; nesting counted, strings respected well enough for tepat's own output).
+fn skip_value(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut depth = 0i32;
+    let mut in_str = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'"' => in_str = !in_str,
+            _ if in_str => {}
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return &s[i + 1..];
+                }
+            }
+            b',' | b']' | b'}' if depth == 0 => return &s[i..],
+            _ => {}
+        }
+    }
+    ""
 }

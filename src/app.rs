@@ -27,7 +27,7 @@ impl Bar {
         ) {
             pb.set_style(style.progress_chars("=> "));
         }
-        pb.set_prefix(label.to_string());
+        pb.set_prefix(crate::text::visible(label).into_owned());
         Bar(pb)
     }
     /// Remove the bar.
@@ -70,12 +70,6 @@ pub fn config(sim: &SimArgs) -> Result<RunConfig> {
         }
         (None, None) => Runs::Fixed(10_000),
     };
-    if sim.threads > 1024 {
-        return Err(Error::Usage(format!(
-            "--threads must be at most 1024 (got {})",
-            sim.threads
-        )));
-    }
     Ok(RunConfig {
         seed: sim.seed,
         runs,

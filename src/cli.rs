@@ -43,6 +43,20 @@ pub enum Command {
     },
 }
 
+/// `--threads`: 0 (every core) to 1024.
+fn threads_in_range(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of threads"))?;
+    if n > crate::engine::MAX_THREADS {
+        return Err(format!(
+            "at most {} (got {n}); tepat uses at most the cores the machine has anyway",
+            crate::engine::MAX_THREADS
+        ));
+    }
+    Ok(n)
+}
+
 /// Options shared by the simulating commands.
 #[derive(Debug, Clone, Args)]
 pub struct SimArgs {
@@ -55,8 +69,8 @@ pub struct SimArgs {
     /// Random seed (default: the scenario's `seed`).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Worker threads (default: all cores).
-    #[arg(long, default_value_t = 0)]
+    /// Worker threads (default: all cores; at most the cores there are, and at most 1024).
+    #[arg(long, default_value_t = 0, value_parser = threads_in_range)]
     pub threads: usize,
     /// No progress bar or table on the terminal.
     #[arg(long, short)]
@@ -91,14 +105,14 @@ pub struct AnalysisArgs {
     /// Output folder: results go to <OUT>/<scenario-file-name>-<command>/.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// Replications per evaluated variant.
-    #[arg(long, default_value_t = 2000)]
+    /// Replications per evaluated variant (1 to 100,000,000).
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub runs: u64,
     /// Random seed (default: the scenario's `seed`).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Worker threads (default: all cores).
-    #[arg(long, default_value_t = 0)]
+    /// Worker threads (default: all cores; at most the cores there are, and at most 1024).
+    #[arg(long, default_value_t = 0, value_parser = threads_in_range)]
     pub threads: usize,
     /// No table on the terminal.
     #[arg(long, short)]
@@ -136,8 +150,8 @@ pub struct BenchArgs {
     /// Replications.
     #[arg(long, default_value_t = 10_000)]
     pub runs: u64,
-    /// Worker threads (default: all cores).
-    #[arg(long, default_value_t = 0)]
+    /// Worker threads (default: all cores; at most the cores there are, and at most 1024).
+    #[arg(long, default_value_t = 0, value_parser = threads_in_range)]
     pub threads: usize,
     /// Random seed (default: the scenario's `seed`).
     #[arg(long)]
@@ -194,8 +208,9 @@ pub struct MergeArgs {
     /// The scenario file, if not at the path recorded in the parts (same SHA-256 required).
     #[arg(long, value_name = "FILE")]
     pub scenario: Option<PathBuf>,
-    /// Worker threads for strategy comparisons (default: all cores).
-    #[arg(long, default_value_t = 0)]
+    /// Worker threads for strategy comparisons (default: all cores; at most the cores there
+    /// are, and at most 1024).
+    #[arg(long, default_value_t = 0, value_parser = threads_in_range)]
     pub threads: usize,
     /// No table on the terminal.
     #[arg(long, short)]

@@ -28,7 +28,10 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.file.display())?;
+        // Every part may hold text from the file (names, the line itself): control characters
+        // are shown as escapes, never sent to the terminal raw.
+        use crate::text::visible;
+        write!(f, "error: {}", visible(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -36,17 +39,33 @@ impl fmt::Display for Diagnostic {
             }
         }
         if !self.key_path.is_empty() {
-            write!(f, ": {}", self.key_path)?;
+            write!(f, ": {}", visible(&self.key_path))?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", visible(&self.message))?;
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
-            write!(f, "\n  {line:>5} | {src}")?;
-            if let Some(col) = self.column {
-                write!(f, "\n        | {}^", " ".repeat(col.saturating_sub(1)))?;
+            // A long line is shown as a window of at most SHOWN characters around the column.
+            const SHOWN: usize = 120;
+            let chars: Vec<char> = src.chars().collect();
+            let col0 = self.column.unwrap_or(1).saturating_sub(1).min(chars.len());
+            let from = if chars.len() > SHOWN {
+                col0.saturating_sub(SHOWN / 3).min(chars.len() - SHOWN)
+            } else {
+                0
+            };
+            let to = (from + SHOWN).min(chars.len());
+            let lead = if from > 0 { "…" } else { "" };
+            let tail = if to < chars.len() { "…" } else { "" };
+            let window: String = chars[from..to].iter().collect();
+            write!(f, "\n  {line:>5} | {lead}{}{tail}", visible(&window))?;
+            if self.column.is_some() {
+                // The caret under the column as shown (escapes are wider than the character).
+                let before: String = chars[from..col0.max(from)].iter().collect();
+                let at = visible(&before).chars().count() + lead.chars().count();
+                write!(f, "\n        | {}^", " ".repeat(at))?;
             }
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", visible(help))?;
         }
         Ok(())
     }
@@ -73,7 +92,8 @@ pub enum Error {
         /// Whether the path is an input (exit 2) or an output (exit 1).
         input: bool,
     },
-    /// The run was interrupted (Ctrl-C or SIGTERM); exit code 1.
+    /// The run was interrupted (Ctrl-C, SIGTERM or SIGHUP); exit code 128 + the signal (130 for
+    /// Ctrl-C, 143 for SIGTERM).
     #[error(
         "interrupted after {done} of {total} replications; the previous results were left in place"
     )]
@@ -108,6 +128,7 @@ impl Error {
         match self {
             Error::Invalid(_) | Error::Usage(_) => 2,
             Error::Io { input: true, .. } => 2,
+            Error::Interrupted { .. } => crate::interrupt::exit_code(),
             _ => 1,
         }
     }

@@ -11,6 +11,23 @@
 //! ```
 #![deny(missing_docs)]
 
+/// `println!` for text that may hold names or file names from a received file: control
+/// characters are shown as escapes ([`text::visible_lines`]), never sent to the terminal raw.
+/// Defined before every module of the crate, it is in their textual scope and takes the place
+/// of the standard macro in all of them: every line tepat prints is escaped.
+#[macro_export]
+macro_rules! println {
+    () => { ::std::println!() };
+    ($($t:tt)*) => { ::std::println!("{}", $crate::text::visible_lines(&::std::format!($($t)*))) };
+}
+
+/// `eprintln!` with the escaping of [`println!`](crate::println!).
+#[macro_export]
+macro_rules! eprintln {
+    () => { ::std::eprintln!() };
+    ($($t:tt)*) => { ::std::eprintln!("{}", $crate::text::visible_lines(&::std::format!($($t)*))) };
+}
+
 pub mod analysis;
 pub mod app;
 pub mod cli;
@@ -19,6 +36,8 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod hazards;
+pub mod input;
+pub mod interrupt;
 pub mod model;
 pub mod output;
 pub mod pipeline;
@@ -29,4 +48,5 @@ pub mod scenario;
 pub mod stats;
 pub mod strategy;
 pub mod summary;
+pub mod text;
 pub mod time;

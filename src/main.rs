@@ -17,23 +17,13 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    // Ctrl-C, SIGTERM or SIGHUP: stop the run between blocks of replications (the engine checks
-    // STOP), keep the previous results and say how far it got. A second signal exits at once
-    // (exit code 130; files are written under temporary names and renamed, so even then no
-    // output folder is left half-written).
-    let _ = ctrlc::set_handler(|| {
-        if tepat::engine::STOP.swap(true, std::sync::atomic::Ordering::SeqCst) {
-            eprintln!("\ninterrupted again: exiting now");
-            std::process::exit(130);
-        }
-        eprintln!(
-            "\ninterrupted: stopping after the current block of replications (Ctrl-C again to exit now)"
-        );
-    });
+    // Ctrl-C, SIGTERM or SIGHUP: stop the run, keep the previous results, exit with 128 + the
+    // signal within about a second whatever the run is doing (src/interrupt.rs).
+    tepat::interrupt::install();
     match app::main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", tepat::text::visible_lines(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }

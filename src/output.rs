@@ -2,7 +2,7 @@
 //! destination and moved into place only when all of them are written, so a failure or an
 //! interruption never leaves half an output folder and never destroys the previous results.
 //!
-//! Guarantees (tested in `tests/it/faults.rs`):
+//! Guarantees (tested here and in `tests/it/robustness.rs` and `tests/it/received.rs`):
 //! - Every file is written under a temporary name, flushed to disk, and renamed into place;
 //!   readers see either the previous version or the new one, never a partial file.
 //! - A folder is replaced in one atomic step: on Linux by exchanging the new folder with the
@@ -15,8 +15,11 @@
 //! - A failure (a full disk, a read-only folder, a path under a file) is an error naming the
 //!   path, and removes the temporary folder; the previous folder is untouched.
 //! - A process killed while writing (a second Ctrl-C, SIGKILL, a power cut) can leave a hidden
-//!   `.NAME.tmp-PID-…` folder beside the destination, never a damaged destination; such
-//!   leftovers of processes that no longer run are removed by the next write of that folder.
+//!   `.NAME.tmp-ID` folder and its `.NAME.lock-ID` file beside the destination, never a damaged
+//!   destination. Each writer holds an exclusive `flock` on its lock file while it writes; the
+//!   next writer of that folder removes the leftovers whose lock it can take (their writer is
+//!   gone), and never those of a live writer, even one on another host or in another PID
+//!   namespace (tested with `unshare --pid` in `tests/it/received.rs`).
 
 use std::fs;
 use std::io::{ErrorKind, Write};
@@ -141,9 +144,11 @@ fn swap_in(_tmp: &Path, _dest: &Path) -> std::io::Result<Swap> {
 
 /// The portable replacement: move the old folder aside, the new one in, then delete the old
 /// one. Retried when another writer gets in between.
-fn move_in(root: &Path, name: &str, tmp: &Path, dest: &Path) -> Result<()> {
+fn move_in(root: &Path, name: &str, id: &str, tmp: &Path, dest: &Path) -> Result<()> {
+    // Under the writer's own ID, so that its lock protects the previous folder while it is
+    // set aside.
+    let old = root.join(format!(".{name}.old-{id}"));
     for _ in 0..1000 {
-        let old = root.join(format!(".{name}.old-{}", unique_suffix()));
         let had_old = match fs::rename(dest, &old) {
             Ok(()) => true,
             Err(e) if e.kind() == ErrorKind::NotFound => false,
@@ -174,28 +179,130 @@ fn move_in(root: &Path, name: &str, tmp: &Path, dest: &Path) -> Result<()> {
     )))
 }
 
-/// Remove `.NAME.tmp-PID-…` and `.NAME.old-PID-…` leftovers of processes that no longer run.
-fn remove_stale(root: &Path, name: &str) {
-    if !Path::new("/proc/self").exists() {
-        return;
+/// A writer's claim on its temporary folder: the file `.NAME.lock-ID` beside it, held with an
+/// exclusive `flock` for as long as the writer runs. The kernel drops the lock when the process
+/// ends in any way (exit, SIGKILL, a crash), on this host or another, and whatever PID namespace
+/// it runs in; so another writer removes `.NAME.tmp-ID` (and `.NAME.old-ID`) only if it can take
+/// the lock itself. PIDs are not used: in containers and on other hosts they mean nothing.
+struct Claim {
+    path: PathBuf,
+    _file: fs::File,
+}
+
+#[cfg(unix)]
+fn try_flock(f: &fs::File) -> std::io::Result<bool> {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: a valid open file descriptor.
+    let r = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if r == 0 {
+        return Ok(true);
     }
+    let e = std::io::Error::last_os_error();
+    if e.raw_os_error() == Some(libc::EWOULDBLOCK) {
+        Ok(false)
+    } else {
+        Err(e)
+    }
+}
+
+#[cfg(not(unix))]
+fn try_flock(_f: &fs::File) -> std::io::Result<bool> {
+    Err(std::io::Error::other("no flock on this system"))
+}
+
+/// Whether `f` is still the file at `path` (not unlinked and replaced).
+fn same_file(f: &fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (f.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (f, path);
+        true
+    }
+}
+
+impl Claim {
+    /// Create and lock `.NAME.lock-ID` in `root`, with a fresh ID.
+    fn take(root: &Path, name: &str, dest: &Path) -> Result<(Claim, String)> {
+        for _ in 0..100 {
+            let id = unique_suffix();
+            let path = root.join(format!(".{name}.lock-{id}"));
+            let file = match fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(f) => f,
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(Error::write(dest, e)),
+            };
+            crate::interrupt::register(&path);
+            match try_flock(&file) {
+                // Another writer may have taken it for a dead one's between our create and
+                // our lock, and removed the name: then start again with another ID.
+                Ok(true) if same_file(&file, &path) => {
+                    return Ok((Claim { path, _file: file }, id));
+                }
+                Ok(_) => {}
+                // No locks on this file system: go on without (such folders are then never
+                // removed by another writer, only by hand).
+                Err(_) => return Ok((Claim { path, _file: file }, id)),
+            }
+            crate::interrupt::unregister(&path);
+        }
+        Err(Error::Other(format!(
+            "could not write '{}': could not take a lock beside it",
+            dest.display()
+        )))
+    }
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        // Unlink while still holding the lock, then close.
+        let _ = fs::remove_file(&self.path);
+        crate::interrupt::unregister(&self.path);
+    }
+}
+
+/// Remove the temporary folders of writers of `root/name` that no longer run (their lock file
+/// can be locked); a dead writer's `.NAME.old-ID`, the previous folder set aside by the
+/// portable replacement, is put back if the folder is missing.
+fn remove_stale(root: &Path, name: &str, own_id: &str) {
     let Ok(entries) = fs::read_dir(root) else {
         return;
     };
+    let prefix = format!(".{name}.lock-");
     for e in entries.flatten() {
         let file = e.file_name().to_string_lossy().to_string();
-        let rest = file
-            .strip_prefix(&format!(".{name}.tmp-"))
-            .or_else(|| file.strip_prefix(&format!(".{name}.old-")));
-        let Some(pid) = rest.and_then(|r| r.split('-').next()) else {
+        let Some(id) = file.strip_prefix(&prefix) else {
             continue;
         };
-        let Ok(pid) = pid.parse::<u32>() else {
+        if id == own_id {
             continue;
-        };
-        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = fs::remove_dir_all(e.path());
         }
+        let Ok(f) = fs::OpenOptions::new().read(true).open(e.path()) else {
+            continue;
+        };
+        // Locked: a live writer. An error: we cannot tell, so leave it.
+        if !matches!(try_flock(&f), Ok(true)) || !same_file(&f, &e.path()) {
+            continue;
+        }
+        let dest = root.join(name);
+        let old = root.join(format!(".{name}.old-{id}"));
+        if old.is_dir() && !dest.exists() {
+            let _ = fs::rename(&old, &dest);
+        }
+        let _ = fs::remove_dir_all(root.join(format!(".{name}.tmp-{id}")));
+        let _ = fs::remove_dir_all(&old);
+        let _ = fs::remove_file(e.path());
     }
 }
 
@@ -205,8 +312,10 @@ fn remove_stale(root: &Path, name: &str) {
 pub fn write_folder(root: &Path, name: &str, files: &[File]) -> Result<PathBuf> {
     let dest = root.join(name);
     make_dir(root, &dest)?;
-    remove_stale(root, name);
-    let tmp = root.join(format!(".{name}.tmp-{}", unique_suffix()));
+    let (claim, id) = Claim::take(root, name, &dest)?;
+    remove_stale(root, name, &id);
+    let tmp = root.join(format!(".{name}.tmp-{id}"));
+    crate::interrupt::register(&tmp);
     let result = (|| -> Result<()> {
         fs::create_dir(&tmp).map_err(|e| Error::write(&tmp, e))?;
         for (fname, bytes) in files {
@@ -224,7 +333,7 @@ pub fn write_folder(root: &Path, name: &str, files: &[File]) -> Result<PathBuf> 
                     let _ = fs::remove_dir_all(&tmp);
                 }
             }
-            Swap::Unsupported => move_in(root, name, &tmp, &dest)?,
+            Swap::Unsupported => move_in(root, name, &id, &tmp, &dest)?,
         }
         sync_dir(root);
         Ok(())
@@ -232,6 +341,8 @@ pub fn write_folder(root: &Path, name: &str, files: &[File]) -> Result<PathBuf> 
     if result.is_err() {
         let _ = fs::remove_dir_all(&tmp);
     }
+    crate::interrupt::unregister(&tmp);
+    drop(claim);
     result.map(|_| dest)
 }
 
@@ -281,24 +392,55 @@ mod tests {
         let tmp = d.path().join(".s.tmp-x");
         fs::create_dir(&tmp).unwrap();
         fs::write(tmp.join("b.csv"), b"2").unwrap();
-        move_in(d.path(), "s", &tmp, &d.path().join("s")).unwrap();
+        move_in(d.path(), "s", "x", &tmp, &d.path().join("s")).unwrap();
         assert_eq!(fs::read(d.path().join("s/b.csv")).unwrap(), b"2");
         assert!(!d.path().join("s/a.csv").exists());
         assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1);
     }
 
     #[test]
-    fn leftovers_of_dead_processes_are_removed() {
+    fn leftovers_of_dead_writers_are_removed_and_live_ones_kept() {
         let d = tempfile::tempdir().unwrap();
-        // PID 4194304 is above Linux's largest PID, so no process has it.
-        let stale = d.path().join(".s.tmp-4194304-1-0");
+        // A dead writer: its lock file is there but nobody holds it.
+        let stale = d.path().join(".s.tmp-dead-1");
         fs::create_dir(&stale).unwrap();
-        let mine = d.path().join(format!(".s.tmp-{}-1-0", std::process::id()));
-        fs::create_dir(&mine).unwrap();
+        fs::write(d.path().join(".s.lock-dead-1"), b"").unwrap();
+        // A live writer (here: a lock held by this test) whose PID means nothing here.
+        let live = d.path().join(".s.tmp-4194304-1-0");
+        fs::create_dir(&live).unwrap();
+        let lock = fs::File::create(d.path().join(".s.lock-4194304-1-0")).unwrap();
+        assert!(try_flock(&lock).unwrap());
+        // A folder without a lock file (an older tepat): left alone.
+        let legacy = d.path().join(".s.tmp-123-1-0");
+        fs::create_dir(&legacy).unwrap();
         write_folder(d.path(), "s", &[("a.csv".into(), b"1".to_vec())]).unwrap();
-        if Path::new("/proc/self").exists() {
-            assert!(!stale.exists());
-        }
-        assert!(mine.exists(), "a running process's folder is left alone");
+        assert!(!stale.exists(), "a dead writer's folder is removed");
+        assert!(!d.path().join(".s.lock-dead-1").exists());
+        assert!(live.exists(), "a live writer's folder is left alone");
+        assert!(legacy.exists());
+        drop(lock);
+        write_folder(d.path(), "s", &[("a.csv".into(), b"2".to_vec())]).unwrap();
+        assert!(
+            !live.exists(),
+            "once its writer is gone, the folder is removed"
+        );
+        // Our own lock file is gone too.
+        let left: Vec<String> = fs::read_dir(d.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.contains(".lock-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_dead_writers_previous_folder_set_aside_is_put_back() {
+        let d = tempfile::tempdir().unwrap();
+        let old = d.path().join(".s.old-dead-2");
+        fs::create_dir(&old).unwrap();
+        fs::write(old.join("a.csv"), b"previous").unwrap();
+        fs::write(d.path().join(".s.lock-dead-2"), b"").unwrap();
+        remove_stale(d.path(), "s", "me");
+        assert_eq!(fs::read(d.path().join("s/a.csv")).unwrap(), b"previous");
     }
 }

@@ -97,6 +97,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
     let (a, b) = range.unwrap_or((0, outcome.acc.runs));
     let manifest = Manifest {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        stream_version: crate::engine::STREAM_VERSION,
         scenario_file: path.display().to_string(),
         scenario_sha256: loaded.sha256.clone(),
         seed,
@@ -153,11 +154,28 @@ pub fn data_files(run: &ScenarioRun) -> Result<Vec<File>> {
     ])
 }
 
-/// The output folder name of a scenario file: its file stem.
+/// The output folder name of a scenario file: its file stem, never `.` or `..` (a file named
+/// `...toml` has the stem `..`, which would write into the parent of the output folder) and
+/// never hidden (a leading dot becomes `_`, so no scenario's folder looks like another
+/// writer's temporary `.NAME.tmp-ID`), and without control characters.
 pub fn folder_name(path: &Path) -> String {
-    path.file_stem()
+    // Control characters (an ESC in a received file's name) become `_`: the folder's name is
+    // printed and linked.
+    let stem: String = path
+        .file_stem()
         .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_else(|| "scenario".into())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if c.is_control() { '_' } else { c })
+        .collect();
+    let visible = stem.trim_start_matches('.');
+    if visible.is_empty() {
+        "scenario".into()
+    } else if visible.len() != stem.len() {
+        format!("_{visible}")
+    } else {
+        stem
+    }
 }
 
 /// Scenario files named by the command line: files as given, folders as their `*.toml` files

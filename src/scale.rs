@@ -108,6 +108,7 @@ pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Resul
 fn manifest(path: &Path, sha: &str, seed: u64, o: &Outcome, range: (u64, u64)) -> Manifest {
     Manifest {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        stream_version: crate::engine::STREAM_VERSION,
         scenario_file: path.display().to_string(),
         scenario_sha256: sha.to_string(),
         seed,
@@ -129,6 +130,8 @@ pub struct Partial {
     pub format: u32,
     /// tepat version that wrote it.
     pub tool_version: String,
+    /// Version of the random streams and accumulators ([`engine::STREAM_VERSION`]).
+    pub stream_version: u32,
     /// The scenario file as given on the shard's command line.
     pub scenario_file: String,
     /// SHA-256 of the scenario file (and the files it extends).
@@ -195,6 +198,7 @@ pub fn run_shard(
     Ok(Partial {
         format: PARTIAL_FORMAT,
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        stream_version: crate::engine::STREAM_VERSION,
         scenario_file: path.display().to_string(),
         scenario_sha256: loaded.sha256.clone(),
         seed,
@@ -207,20 +211,56 @@ pub fn run_shard(
     })
 }
 
-/// Read a partial result: a `partial.json` file, or a folder that holds one.
+/// The largest `partial.json` read: 256 MiB. Reading one at the limit takes about 1.3 GB (the
+/// text, and up to 4 bytes of counts per byte of text; measured in docs/robustness.md).
+pub const MAX_PARTIAL_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The most shards a run may be split into.
+pub const MAX_SHARDS: u64 = 100_000;
+
+/// Text from a part that may be shown (a version, a hash): only if it is short and plain,
+/// else a placeholder; a part is never echoed.
+fn shown(s: &str) -> &str {
+    if !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+' | b'_'))
+    {
+        s
+    } else {
+        "(unreadable)"
+    }
+}
+
+/// Read a partial result: a `partial.json` file, or a folder that holds one. The file must be
+/// a regular file of at most [`MAX_PARTIAL_BYTES`] bytes; errors name it and the problem (and
+/// the line and column of a JSON error), never its content.
 pub fn read_partial(p: &Path) -> Result<Partial> {
     let file = if p.is_dir() {
         p.join("partial.json")
     } else {
         p.to_path_buf()
     };
-    let bytes = std::fs::read(&file).map_err(|e| Error::read(&file, e))?;
-    let part: Partial = serde_json::from_slice(&bytes).map_err(|e| {
+    let not_partial = |why: String| {
         Error::Usage(format!(
-            "{} is not a tepat partial result: {e}",
+            "{} is not a tepat partial result: {why}",
             file.display()
         ))
+    };
+    let bytes = crate::input::read_regular_file(&file, MAX_PARTIAL_BYTES).map_err(|e| match e {
+        crate::input::InputError::Io(e) => Error::read(&file, e),
+        e => not_partial(format!("the file {e}")),
     })?;
+    let part: Partial = serde_json::from_slice(&bytes).map_err(|e| {
+        use serde_json::error::Category;
+        let what = match e.classify() {
+            Category::Io | Category::Syntax => "it is not valid JSON",
+            Category::Eof => "it ends too early (cut off?)",
+            Category::Data => "a value is missing or of the wrong type or range",
+        };
+        not_partial(format!("{what} (line {}, column {})", e.line(), e.column()))
+    })?;
+    drop(bytes);
     if part.format != PARTIAL_FORMAT {
         return Err(Error::Usage(format!(
             "{} has partial format {}; this tepat reads format {PARTIAL_FORMAT}",
@@ -228,22 +268,66 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
             part.format
         )));
     }
+    let tool = env!("CARGO_PKG_VERSION");
+    if part.stream_version != engine::STREAM_VERSION || part.tool_version != tool {
+        return Err(Error::Usage(format!(
+            "{} was written by tepat {} (random streams version {}); this is tepat {tool} (version {}): run every shard with the same tepat",
+            file.display(),
+            shown(&part.tool_version),
+            part.stream_version,
+            engine::STREAM_VERSION
+        )));
+    }
+    let sha_ok = part.scenario_sha256.len() == 64
+        && part.scenario_sha256.bytes().all(|b| b.is_ascii_hexdigit());
+    if !sha_ok {
+        return Err(not_partial("its scenario_sha256 is not a SHA-256".into()));
+    }
+    let [k, n] = part.shard;
+    if n == 0 || n > MAX_SHARDS || k == 0 || k > n {
+        return Err(not_partial(format!(
+            "its shard {k}/{n} is not K/N with 1 <= K <= N <= {MAX_SHARDS}"
+        )));
+    }
+    if part.total_runs == 0 || part.total_runs > engine::MAX_RUNS {
+        return Err(not_partial(format!(
+            "its run of {} replications is not from 1 to {}",
+            part.total_runs,
+            engine::MAX_RUNS
+        )));
+    }
+    if part.scenario_file.is_empty() || part.scenario_file.contains('\0') {
+        return Err(not_partial("it names no scenario file".into()));
+    }
     Ok(part)
 }
 
 /// Check that `parts` are the shards of one run (same scenario, seed, total and shard count;
-/// every shard once; slices as `run --shard` computes them) and add them up.
-pub fn merge_parts(parts: &[Partial]) -> Result<Acc> {
+/// every shard once; slices as `run --shard` computes them), without adding anything. The
+/// parts come from [`read_partial`], so the shard count is already bounded.
+pub fn check_parts(parts: &[Partial]) -> Result<()> {
     let first = parts
         .first()
         .ok_or_else(|| Error::Usage("merge needs at least one partial result".into()))?;
     let n = first.shard[1];
-    let mut seen = vec![false; n as usize];
+    if n == 0 || n > MAX_SHARDS {
+        return Err(Error::Usage(format!(
+            "a run has from 1 to {MAX_SHARDS} shards, not {n}"
+        )));
+    }
+    if parts.len() as u64 > n {
+        return Err(Error::Usage(format!(
+            "{} partial results for a run of {n} shards",
+            parts.len()
+        )));
+    }
+    let mut seen = std::collections::BTreeSet::new();
     for p in parts {
         let same = p.scenario_sha256 == first.scenario_sha256
             && p.seed == first.seed
             && p.total_runs == first.total_runs
-            && p.shard[1] == n;
+            && p.shard[1] == n
+            && p.scenario_file == first.scenario_file;
         if !same {
             return Err(Error::Usage(format!(
                 "the partial results do not belong together: shard {}/{} has scenario {}, seed {}, {} runs; shard {}/{} has scenario {}, seed {}, {} runs",
@@ -263,10 +347,9 @@ pub fn merge_parts(parts: &[Partial]) -> Result<Acc> {
         if k == 0 || k > n {
             return Err(Error::Usage(format!("shard {k}/{n} is out of range")));
         }
-        if seen[(k - 1) as usize] {
+        if !seen.insert(k) {
             return Err(Error::Usage(format!("shard {k}/{n} is given twice")));
         }
-        seen[(k - 1) as usize] = true;
         let (a, b) = pipeline::shard_range(p.total_runs, k - 1, n);
         if p.replications != [a, b] || p.acc.runs != b - a {
             return Err(Error::Usage(format!(
@@ -274,33 +357,58 @@ pub fn merge_parts(parts: &[Partial]) -> Result<Acc> {
                 p.replications, p.acc.runs
             )));
         }
-        if !p.acc.same_shape(&first.acc) {
+        if !p.elapsed_s.is_finite() || p.elapsed_s < 0.0 || p.threads == 0 || p.threads > 1 << 20 {
             return Err(Error::Usage(format!(
-                "shard {k}/{n} has counts of a different shape (another tepat version?)"
+                "shard {k}/{n} has a nonsense time or thread count"
             )));
         }
     }
-    let missing: Vec<String> = seen
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !**s)
-        .map(|(i, _)| format!("{}/{n}", i + 1))
-        .collect();
-    if !missing.is_empty() {
+    if seen.len() as u64 != n {
+        let missing: Vec<String> = (1..=n)
+            .filter(|k| !seen.contains(k))
+            .take(20)
+            .map(|k| format!("{k}/{n}"))
+            .collect();
+        let more = n - seen.len() as u64;
         return Err(Error::Usage(format!(
-            "shards missing: {}",
-            missing.join(", ")
+            "shards missing: {}{}",
+            missing.join(", "),
+            if more > 20 {
+                format!(" and {} more", more - 20)
+            } else {
+                String::new()
+            }
         )));
     }
-    let mut acc = first.acc.clone();
+    Ok(())
+}
+
+/// Check the parts against each other and against the scenario's model (every array length,
+/// every count against the part's replications, every convergence record), then add them,
+/// refusing any sum that would overflow.
+pub fn merge_parts(parts: &[Partial], m: &model::Model) -> Result<Acc> {
+    check_parts(parts)?;
+    for p in parts {
+        p.acc
+            .validate(m, p.replications[0], p.replications[1])
+            .map_err(|why| {
+                Error::Usage(format!(
+                    "shard {}/{} does not fit its scenario: {why}",
+                    p.shard[0], p.shard[1]
+                ))
+            })?;
+    }
+    let mut acc = parts[0].acc.clone();
     for p in &parts[1..] {
-        acc.merge(&p.acc);
+        acc.checked_merge(&p.acc)
+            .map_err(|why| Error::Usage(format!("shard {}/{}: {why}", p.shard[0], p.shard[1])))?;
     }
     Ok(acc)
 }
 
 fn short(sha: &str) -> &str {
-    &sha[..sha.len().min(12)]
+    let s = shown(sha);
+    &s[..s.len().min(12)]
 }
 
 /// Merge partial results into the run they are shards of. `scenario` overrides the scenario
@@ -310,12 +418,16 @@ pub fn merge(
     scenario_override: Option<&Path>,
     threads: usize,
 ) -> Result<ScenarioRun> {
-    let acc = merge_parts(parts)?;
+    check_parts(parts)?;
     let first = &parts[0];
-    let path = scenario_override
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from(&first.scenario_file));
-    let loaded = scenario::load(&path)?;
+    let loaded = match scenario_override {
+        Some(p) => scenario::load(p)?,
+        None => scenario::load_named_by(
+            Path::new(&first.scenario_file),
+            "the partial result's scenario_file",
+        )?,
+    };
+    let path = loaded.path.clone();
     if loaded.sha256 != first.scenario_sha256 {
         return Err(Error::Usage(format!(
             "{} has SHA-256 {}, but the shards were run on {}: the scenario file changed",
@@ -325,6 +437,7 @@ pub fn merge(
         )));
     }
     let m = model::compile(&loaded)?;
+    let acc = merge_parts(parts, &m)?;
     let elapsed_s: f64 = parts.iter().map(|p| p.elapsed_s).sum();
     let outcome = Outcome {
         acc,

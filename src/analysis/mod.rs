@@ -21,7 +21,7 @@ pub fn simulate(pool: &rayon::ThreadPool, m: &Model, seed: u64, runs: u64) -> Re
 /// A thread pool of `threads` workers (0: all cores).
 pub fn pool(threads: usize) -> Result<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(engine::worker_threads(threads))
         .build()
         .map_err(|e| Error::Other(format!("could not start worker threads: {e}")))
 }

@@ -41,16 +41,33 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
                 "--set '{s}': need FROM <= TO and a STEP above 0"
             )));
         }
-        let n = ((b - a) / step + 1e-9).floor() as usize + 1;
-        if n > MAX_POINTS {
+        // Counted in floating point first: a step of 1e-300 or a range of 1e300 must not
+        // wrap a point count (it once became 0, and an empty sweep.csv).
+        let span = (b - a) / step;
+        if !span.is_finite() || (span + 1e-9).floor() + 1.0 > MAX_POINTS as f64 {
             return Err(Error::Usage(format!(
-                "--set '{s}' gives {n} points; at most {MAX_POINTS}"
+                "--set '{s}' gives {} points; at most {MAX_POINTS}",
+                if span.is_finite() {
+                    format!("{:.0}", (span + 1e-9).floor() + 1.0)
+                } else {
+                    "too many".to_string()
+                }
             )));
         }
-        (0..n)
+        let n = (span + 1e-9).floor() as usize + 1;
+        let values: Vec<f64> = (0..n)
             .map(|i| a + i as f64 * step)
-            .map(|v| (v * 1e9).round() / 1e9)
-            .collect()
+            .map(|v| {
+                let r = (v * 1e9).round() / 1e9;
+                if r.is_finite() { r } else { v }
+            })
+            .collect();
+        if values.windows(2).any(|w| w[1] <= w[0]) {
+            return Err(Error::Usage(format!(
+                "--set '{s}': the step is too small to tell the values apart"
+            )));
+        }
+        values
     } else {
         let v: Vec<f64> = spec.split(',').map(num).collect::<Result<_>>()?;
         if v.is_empty() || v.len() > MAX_POINTS {

@@ -280,6 +280,260 @@ impl Acc {
             && self.kec_all_on_time.len() == o.kec_all_on_time.len()
     }
 
+    /// Check that an accumulator read from a file (a shard's `partial.json`) is one that
+    /// [`Acc::new`]/[`Acc::add`] could have produced for model `m` over replications
+    /// `[from, to)`: every array of the right length, every count at most the replications
+    /// (histograms summing to them), every time sum at most the horizon per count, and the
+    /// convergence trace one record per block of the range. `Err` says what is wrong, never
+    /// echoing the file. Nothing is allocated in proportion to the file.
+    pub fn validate(&self, m: &Model, from: u64, to: u64) -> Result<(), String> {
+        let shape = Acc::new(m);
+        let runs = self.runs;
+        if runs != to - from {
+            return Err(format!(
+                "it counts {runs} replications, but its range holds {}",
+                to - from
+            ));
+        }
+        if self.bins != shape.bins || self.bin_h.to_bits() != shape.bin_h.to_bits() {
+            return Err(
+                "its arrival histograms have another bin width than this scenario's".into(),
+            );
+        }
+        let lens: [(&str, usize, usize); 17] = [
+            (
+                "node_on_time",
+                self.node_on_time.len(),
+                shape.node_on_time.len(),
+            ),
+            ("node_never", self.node_never.len(), shape.node_never.len()),
+            ("node_late", self.node_late.len(), shape.node_late.len()),
+            (
+                "node_late_ticks",
+                self.node_late_ticks.len(),
+                shape.node_late_ticks.len(),
+            ),
+            (
+                "node_cause_ticks",
+                self.node_cause_ticks.len(),
+                shape.node_cause_ticks.len(),
+            ),
+            ("node_hist", self.node_hist.len(), shape.node_hist.len()),
+            (
+                "kec_all_on_time",
+                self.kec_all_on_time.len(),
+                shape.kec_all_on_time.len(),
+            ),
+            (
+                "kec_late_sum",
+                self.kec_late_sum.len(),
+                shape.kec_late_sum.len(),
+            ),
+            (
+                "kec_late_sq",
+                self.kec_late_sq.len(),
+                shape.kec_late_sq.len(),
+            ),
+            (
+                "kec_cause_ticks",
+                self.kec_cause_ticks.len(),
+                shape.kec_cause_ticks.len(),
+            ),
+            (
+                "station_on_time",
+                self.station_on_time.len(),
+                shape.station_on_time.len(),
+            ),
+            (
+                "station_late_ticks",
+                self.station_late_ticks.len(),
+                shape.station_late_ticks.len(),
+            ),
+            ("late_hist", self.late_hist.len(), shape.late_hist.len()),
+            (
+                "link_critical",
+                self.link_critical.len(),
+                shape.link_critical.len(),
+            ),
+            (
+                "link_late_stations",
+                self.link_late_stations.len(),
+                shape.link_late_stations.len(),
+            ),
+            (
+                "link_delay_ticks",
+                self.link_delay_ticks.len(),
+                shape.link_delay_ticks.len(),
+            ),
+            (
+                "blocks",
+                self.blocks.len(),
+                if to > from {
+                    (to.div_ceil(BLOCK) - from / BLOCK) as usize
+                } else {
+                    0
+                },
+            ),
+        ];
+        for (name, got, want) in lens {
+            if got != want {
+                return Err(format!(
+                    "its list '{name}' has {got} entries; this scenario needs {want}"
+                ));
+            }
+        }
+        let at_most = |name: &str, v: &[u64], max: u64| -> Result<(), String> {
+            match v.iter().position(|&x| x > max) {
+                Some(i) => Err(format!(
+                    "'{name}' entry {i} is {}, more than {max} possible",
+                    v[i]
+                )),
+                None => Ok(()),
+            }
+        };
+        // The largest time sum one count may add: the horizon in ticks (rounded up), per cause
+        // at most the same.
+        let horizon_ticks = ticks(m.horizon) + 1;
+        let of = |count: u64, per: u64| count.saturating_mul(per);
+        at_most("node_on_time", &self.node_on_time, runs)?;
+        at_most("node_never", &self.node_never, runs)?;
+        at_most("node_late", &self.node_late, runs)?;
+        for (i, n) in m.nodes.iter().enumerate() {
+            let (ok, late) = (self.node_on_time[i], self.node_late[i]);
+            let counted = if n.deadline.is_some() { runs } else { 0 };
+            if ok + late != counted {
+                return Err(format!(
+                    "node {i} is on time in {ok} and late in {late} replications, not {counted} in all"
+                ));
+            }
+            if self.node_late_ticks[i] > of(late, horizon_ticks) {
+                return Err(format!(
+                    "node {i} has more lateness than its late replications allow"
+                ));
+            }
+            let causes = &self.node_cause_ticks[i * N_CAUSES..(i + 1) * N_CAUSES];
+            at_most("node_cause_ticks", causes, of(late, horizon_ticks))?;
+            let hist = &self.node_hist[i * self.bins..(i + 1) * self.bins];
+            let total: u64 = hist.iter().map(|&c| c as u64).sum();
+            if total != runs || hist[self.bins - 1] as u64 != self.node_never[i] {
+                return Err(format!(
+                    "node {i}'s arrival histogram counts {total} replications, not {runs}"
+                ));
+            }
+        }
+        let mut kec_stations = vec![0u64; m.kecamatan.len()];
+        for st in &m.stations {
+            if let Some(k) = m.nodes[st.node].kec {
+                kec_stations[k] += 1;
+            }
+        }
+        at_most("kec_all_on_time", &self.kec_all_on_time, runs)?;
+        for (k, &ns) in kec_stations.iter().enumerate() {
+            if self.kec_late_sum[k] > of(runs, ns) || self.kec_late_sq[k] > of(runs, ns * ns) {
+                return Err(format!("kecamatan {k} has more late TPS than it has TPS"));
+            }
+            let causes = &self.kec_cause_ticks[k * N_CAUSES..(k + 1) * N_CAUSES];
+            at_most("kec_cause_ticks", causes, of(of(runs, ns), horizon_ticks))?;
+        }
+        at_most("station_on_time", &self.station_on_time, runs)?;
+        for (i, &ok) in self.station_on_time.iter().enumerate() {
+            if self.station_late_ticks[i] > of(runs - ok, horizon_ticks) {
+                return Err(format!(
+                    "TPS {i} has more lateness than its late replications allow"
+                ));
+            }
+        }
+        if self.all_on_time > runs {
+            return Err(format!(
+                "'all_on_time' is {}, more than {runs}",
+                self.all_on_time
+            ));
+        }
+        let late_total = self
+            .late_hist
+            .iter()
+            .try_fold(0u64, |a, &c| a.checked_add(c))
+            .ok_or("'late_hist' overflows")?;
+        if late_total != runs || self.late_hist[0] != self.all_on_time {
+            return Err(format!(
+                "'late_hist' counts {late_total} replications, not {runs}"
+            ));
+        }
+        let stations = m.stations.len() as u64;
+        at_most("link_critical", &self.link_critical, runs)?;
+        at_most(
+            "link_late_stations",
+            &self.link_late_stations,
+            of(runs, stations),
+        )?;
+        at_most(
+            "link_delay_ticks",
+            &self.link_delay_ticks,
+            of(of(runs, stations), horizon_ticks),
+        )?;
+        // The convergence trace: blocks of the range in order, each as large as its slice.
+        let k = m.kecamatan.len();
+        for (j, b) in self.blocks.iter().enumerate() {
+            let block = from / BLOCK + j as u64;
+            let r0 = (block * BLOCK).max(from);
+            let r1 = ((block + 1) * BLOCK).min(to);
+            if b.block != block || b.runs as u64 != r1 - r0 {
+                return Err(format!(
+                    "convergence record {j} is for block {} of {} replications, not block {block} of {}",
+                    b.block,
+                    b.runs,
+                    r1 - r0
+                ));
+            }
+            if b.all_on_time > b.runs
+                || b.kec_on_time.len() != k
+                || b.kec_on_time.iter().any(|&x| x > b.runs)
+            {
+                return Err(format!(
+                    "convergence record {j} counts more than its replications"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Acc::merge`], refusing instead of overflowing (for accumulators read from files).
+    pub fn checked_merge(&mut self, o: &Acc) -> Result<(), String> {
+        fn fits<T: Copy + Into<u64>>(a: &[T], b: &[T], max: u64) -> bool {
+            a.len() == b.len()
+                && a.iter().zip(b).all(|(x, y)| {
+                    (*x).into()
+                        .checked_add((*y).into())
+                        .is_some_and(|s| s <= max)
+                })
+        }
+        let m = u64::MAX;
+        let ok = self.runs.checked_add(o.runs).is_some()
+            && self.all_on_time.checked_add(o.all_on_time).is_some()
+            && self.same_shape(o)
+            && fits(&self.node_on_time, &o.node_on_time, m)
+            && fits(&self.node_never, &o.node_never, m)
+            && fits(&self.node_late, &o.node_late, m)
+            && fits(&self.node_late_ticks, &o.node_late_ticks, m)
+            && fits(&self.node_cause_ticks, &o.node_cause_ticks, m)
+            && fits(&self.node_hist, &o.node_hist, u32::MAX as u64)
+            && fits(&self.kec_all_on_time, &o.kec_all_on_time, m)
+            && fits(&self.kec_late_sum, &o.kec_late_sum, m)
+            && fits(&self.kec_late_sq, &o.kec_late_sq, m)
+            && fits(&self.kec_cause_ticks, &o.kec_cause_ticks, m)
+            && fits(&self.station_on_time, &o.station_on_time, m)
+            && fits(&self.station_late_ticks, &o.station_late_ticks, m)
+            && fits(&self.late_hist, &o.late_hist, m)
+            && fits(&self.link_critical, &o.link_critical, m)
+            && fits(&self.link_late_stations, &o.link_late_stations, m)
+            && fits(&self.link_delay_ticks, &o.link_delay_ticks, m);
+        if !ok {
+            return Err("the counts do not fit together (a sum would overflow)".into());
+        }
+        self.merge(o);
+        Ok(())
+    }
+
     /// Arrival histogram of node `i` (last bin: never arrived).
     pub fn hist(&self, i: usize) -> &[u32] {
         &self.node_hist[i * self.bins..(i + 1) * self.bins]

@@ -16,6 +16,12 @@ pub use replication::{NO_LINK, Scratch};
 use crate::error::{Error, Result};
 use crate::model::Model;
 
+/// The version of the random streams and accumulators. Replication `r` of a seed gives the
+/// same numbers, and a partial result can be merged with another, only under the same stream
+/// version: bump it whenever a change moves any random draw or the meaning or shape of a count.
+/// Written into `partial.json` and `run.json`; `tepat merge` refuses parts of another version.
+pub const STREAM_VERSION: u32 = 1;
+
 /// The most replications a run may ask for.
 pub const MAX_RUNS: u64 = 100_000_000;
 
@@ -73,6 +79,24 @@ pub struct NoProgress;
 impl Progress for NoProgress {
     fn inc(&self, _: u64) {}
     fn set_total(&self, _: u64) {}
+}
+
+/// The most worker threads an option may ask for.
+pub const MAX_THREADS: usize = 1024;
+
+/// The worker threads a run uses for `requested` (0: every core): never more than the cores
+/// the machine offers (more only cost memory, one accumulator and one scratch each, and the
+/// results are the same for any number), and never more than [`MAX_THREADS`].
+pub fn worker_threads(requested: usize) -> usize {
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let want = if requested == 0 {
+        cores
+    } else {
+        requested.min(cores)
+    };
+    want.clamp(1, MAX_THREADS)
 }
 
 /// Set by a signal handler to stop a run between blocks.
@@ -180,7 +204,7 @@ pub fn max_half_width(m: &Model, acc: &Acc) -> f64 {
 /// Run a model with the given options on a pool of `opts.threads` threads.
 pub fn run(m: &Model, opts: &Options, progress: &dyn Progress) -> Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
+        .num_threads(worker_threads(opts.threads))
         .build()
         .map_err(|e| {
             Error::Other(format!(

@@ -26,13 +26,16 @@ pub fn opt(x: Option<f64>, f: fn(f64) -> String) -> String {
     x.map(f).unwrap_or_default()
 }
 
-/// A CSV writer into memory.
+/// A CSV writer into memory: every CSV tepat writes goes through here, and every cell through
+/// [`crate::text::csv_cell`], so that no name becomes a live formula in a spreadsheet.
 pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+    use crate::text::csv_cell;
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header)
+    w.write_record(header.iter().map(|c| csv_cell(c).into_owned()))
         .map_err(|e| Error::Other(format!("CSV: {e}")))?;
     for r in rows {
-        w.write_record(&r)
+        let cells: Vec<_> = r.iter().map(|c| csv_cell(c)).collect();
+        w.write_record(cells.iter().map(|c| c.as_bytes()))
             .map_err(|e| Error::Other(format!("CSV: {e}")))?;
     }
     w.into_inner()

@@ -11,6 +11,8 @@ use crate::summary::{KecResult, LinkResult, Mean, Prob, Summary};
 pub struct Manifest {
     /// tepat version.
     pub tool_version: String,
+    /// Version of the random streams and accumulators ([`crate::engine::STREAM_VERSION`]).
+    pub stream_version: u32,
     /// Scenario file as given.
     pub scenario_file: String,
     /// SHA-256 of the scenario file (and the files it extends).

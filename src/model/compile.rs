@@ -141,6 +141,32 @@ impl Ck {
     }
 }
 
+/// The longest name (of a node, link, zone, weather state, fleet, escort pool, strategy or the
+/// scenario), in characters: names are drawn on charts and written into every output.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// What is wrong with a name, if anything: too long, or holding a control character (an ESC
+/// sequence, a NUL, a line break), which no place name needs.
+pub fn name_problem(name: &str) -> Option<String> {
+    let n = name.chars().count();
+    if n > MAX_NAME_CHARS {
+        let head: String = name.chars().take(40).collect();
+        return Some(format!(
+            "the name '{head}…' has {n} characters; names may have at most {MAX_NAME_CHARS}"
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Some(format!(
+            "the name '{name}' contains a control character (a line break, tab, ESC or NUL)"
+        ));
+    }
+    None
+}
+
+/// The help for [`name_problem`].
+pub const NAME_HELP: &str =
+    "names are printed on charts, in reports and on the terminal: write a short plain name";
+
 fn names<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
     it.map(str::to_string).collect()
 }
@@ -148,6 +174,13 @@ fn names<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
 fn index_by_name(ck: &mut Ck, table: &str, list: Vec<&str>) -> HashMap<String, usize> {
     let mut m = HashMap::new();
     for (i, n) in list.iter().enumerate() {
+        if let Some(problem) = name_problem(n) {
+            ck.err(
+                KeyPath::root().key(table).index(i).key("name"),
+                problem,
+                Some(NAME_HELP),
+            );
+        }
         if n.trim().is_empty() {
             ck.err(
                 KeyPath::root().key(table).index(i).key("name"),
@@ -195,6 +228,9 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
     let mut ck = Ck { issues: Vec::new() };
     let root = KeyPath::root();
     let sp = root.key("scenario");
+    if let Some(problem) = name_problem(&f.scenario.name) {
+        ck.err(sp.key("name"), problem, Some(NAME_HELP));
+    }
 
     let start = match parse_datetime(&f.scenario.start) {
         Ok(t) => Some(t),
@@ -312,6 +348,9 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
         let mut seen = HashMap::new();
         for (j, s) in z.states.iter().enumerate() {
             let p = zp.key("states").index(j);
+            if let Some(problem) = name_problem(&s.name) {
+                ck.err(p.key("name"), problem, Some(NAME_HELP));
+            }
             if seen.insert(s.name.clone(), j).is_some() {
                 ck.err(
                     p.key("name"),

@@ -5,7 +5,7 @@
 
 mod compile;
 
-pub use compile::{compile, compile_issues};
+pub use compile::{MAX_NAME_CHARS, NAME_HELP, compile, compile_issues, name_problem};
 
 use chrono::{DateTime, FixedOffset};
 

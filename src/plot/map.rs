@@ -25,15 +25,34 @@ pub(super) fn guide(_ctx: &Ctx) -> String {
         .to_string()
 }
 
+/// The largest basemap read: 16 MiB of GeoJSON (the kecamatan of Bengkalis take 8.5 kB; a
+/// detailed province, a few MB). A basemap at the limit, of tiny points, takes about 0.55 GB
+/// to read and draw (docs/robustness.md).
+pub const MAX_BASEMAP_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Read a GeoJSON file's polygons as rings of (lon, lat): every Polygon and MultiPolygon ring,
 /// from a FeatureCollection, a Feature, a GeometryCollection or a bare geometry.
 pub fn load_basemap(path: &Path) -> Result<super::Rings> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
-    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+    let bytes = crate::input::read_regular_file(path, MAX_BASEMAP_BYTES).map_err(|e| match e {
+        crate::input::InputError::Io(e) => Error::read(path, e),
+        e => Error::invalid(
+            path,
+            "",
+            format!("the basemap {e}"),
+            Some("give a GeoJSON file of Polygon or MultiPolygon features".into()),
+        ),
+    })?;
+    // The error names the line and column only: the basemap is named by a scenario file,
+    // which may have been received from someone else, so its text is never echoed.
+    let v: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
         Error::invalid(
             path,
             "",
-            format!("the basemap is not valid JSON: {e}"),
+            format!(
+                "the basemap is not valid JSON (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
             Some("give a GeoJSON file of Polygon or MultiPolygon features".into()),
         )
     })?;
@@ -104,7 +123,7 @@ fn collect(
         // Points and lines are not drawn.
         "Point" | "MultiPoint" | "LineString" | "MultiLineString" => {}
         "" => return Err("an object without a \"type\"".into()),
-        other => return Err(format!("unknown GeoJSON type \"{other}\"")),
+        _ => return Err("an object of an unknown GeoJSON type".into()),
     }
     Ok(())
 }

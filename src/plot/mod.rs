@@ -171,20 +171,40 @@ pub(crate) fn row_label(labels: &[String], y: f64, max_w: i32) -> String {
 }
 
 /// `s`, shortened with an ellipsis to fit `max_w` pixels in font `f`.
+///
+/// The longest prefix that fits is found by bisection over at most `max_w` characters (no
+/// glyph is narrower than a pixel, save zero-width marks), so a name of a million characters
+/// costs about 20 measurements of at most `max_w` characters, not one per dropped character.
 pub(crate) fn fit(s: &str, f: &FontDesc, max_w: i32) -> String {
-    if text_width(s, f) <= max_w {
+    let limit = max_w.max(0) as usize;
+    // Byte offsets of the first `limit + 1` character boundaries.
+    let ends: Vec<usize> = s
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(limit + 1)
+        .collect();
+    if ends.len() <= limit && text_width(s, f) <= max_w {
         return s.to_string();
     }
-    let chars: Vec<char> = s.chars().collect();
-    let mut n = chars.len();
-    while n > 0 {
-        let t: String = chars[..n].iter().collect::<String>() + "…";
-        if text_width(&t, f) <= max_w {
-            return t;
+    let with_dots = |n: usize| {
+        let end = if n == 0 { 0 } else { ends[n - 1] };
+        s[..end].to_string() + "…"
+    };
+    // Largest n in [0, len] whose prefix with an ellipsis fits (0 if none does).
+    let (mut lo, mut hi) = (0usize, ends.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if text_width(&with_dots(mid), f) <= max_w {
+            lo = mid;
+        } else {
+            hi = mid - 1;
         }
-        n -= 1;
     }
-    String::new()
+    if lo == 0 {
+        String::new()
+    } else {
+        with_dots(lo)
+    }
 }
 
 /// Polygon rings of (longitude, latitude).
@@ -762,6 +782,12 @@ fn render(which: Which, ctx: &Ctx) -> Result<(Vec<u8>, String)> {
         which.draw(&root, ctx)?;
         root.present().drawn()?;
     }
+    // Every text of every chart ends up here: no character XML forbids (a NUL or an ESC in a
+    // name) may make the SVG invalid.
+    let svg = match crate::text::xml_safe(&svg) {
+        std::borrow::Cow::Borrowed(_) => svg,
+        std::borrow::Cow::Owned(s) => s,
+    };
     Ok((png, svg))
 }
 

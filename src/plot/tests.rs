@@ -221,6 +221,35 @@ fn ticks_and_formats() {
 }
 
 #[test]
+fn fitting_text_is_not_quadratic_in_its_length() {
+    super::ensure_font();
+    let f = font(size::LABEL);
+    // The longest prefix that fits, as the old character-by-character search found it.
+    let s = "Kecamatan Rupat Utara, Desa Teluk Rhu";
+    for w in [0, 5, 30, 60, 120, 250] {
+        let got = fit(s, &f, w);
+        assert!(text_width(&got, &f) <= w.max(0), "{w}: {got}");
+        if got.is_empty() {
+            continue;
+        }
+        let n = got.chars().count() - 1; // without the ellipsis
+        let longer: String = s.chars().take(n + 1).collect::<String>() + "…";
+        assert!(text_width(&longer, &f) > w, "{w}: {got} is not the longest");
+    }
+    // A million characters (once minutes: one measurement of the whole string per dropped
+    // character) now takes about twenty measurements of at most `max_w` characters.
+    let long = "Kecamatan ".repeat(100_000);
+    let t0 = std::time::Instant::now();
+    let got = fit(&long, &f, 300);
+    assert!(got.ends_with('…') && got.chars().count() < 300);
+    assert!(
+        t0.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        t0.elapsed()
+    );
+}
+
+#[test]
 fn time_ticks_fall_on_round_local_times() {
     let run = simulate(Path::new("tests/data/valid/minimal.toml"), 300);
     let m = &run.model;

@@ -93,12 +93,17 @@ fn parse_csv(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>)> {
         .headers()
         .map_err(|e| Error::Other(format!("CSV: {e}")))?
         .iter()
-        .map(String::from)
+        .map(|c| crate::text::csv_cell_value(c).to_string())
         .collect();
     let mut rows = Vec::new();
     for rec in r.records() {
         let rec = rec.map_err(|e| Error::Other(format!("CSV: {e}")))?;
-        rows.push(rec.iter().map(String::from).collect());
+        // Undo the formula guard of `export::csv_bytes`: the report shows the name itself.
+        rows.push(
+            rec.iter()
+                .map(|c| crate::text::csv_cell_value(c).to_string())
+                .collect(),
+        );
     }
     Ok((header, rows))
 }
@@ -467,6 +472,8 @@ fn inline_svg(svg: &str) -> String {
 pub struct IndexEntry {
     /// Output folder name (the scenario file's stem); links go to `<folder>/report.html`.
     pub folder: String,
+    /// The link to the report: the folder percent-encoded, then `/report.html`.
+    pub href: String,
     /// Scenario name.
     pub scenario: String,
     /// Description (may be empty).
@@ -496,6 +503,7 @@ impl IndexEntry {
         let below = below_target(s);
         IndexEntry {
             folder: folder.to_string(),
+            href: format!("{}/report.html", crate::text::url_component(folder)),
             scenario: s.scenario.clone(),
             description: run
                 .loaded

@@ -18,8 +18,10 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 
-/// Escape text for HTML element content and attribute values.
+/// Escape text for HTML element content and attribute values; characters that XML forbids
+/// (NUL and other controls) become U+FFFD ([`crate::text::xml_safe`]).
 pub fn escape(s: &str) -> String {
+    let s = crate::text::xml_safe(s);
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Diagnostic, Error, Result};
 
-/// Files larger than this are refused before they are read (1 GiB scenario files are a
-/// mistake, not a scenario).
+/// Files larger than this are refused (read with this limit, whatever size the file reports):
+/// the national synthetic scenario of docs/performance.md is 51.5 MB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One segment of a key path.
@@ -187,27 +187,28 @@ fn item_span(item: &toml_edit::Item) -> Option<std::ops::Range<usize>> {
     }
 }
 
-/// Read a file, refusing absurd sizes before reading.
+/// Read a scenario file: a regular file of at most [`MAX_FILE_BYTES`] bytes (read with that
+/// limit, never trusting the reported size), valid UTF-8, with at most [`MAX_MARKS`] TOML marks.
 pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-    if meta.is_dir() {
-        return Err(Error::invalid(
+    let bytes = crate::input::read_regular_file(path, MAX_FILE_BYTES).map_err(|e| match e {
+        crate::input::InputError::Io(e) => Error::read(path, e),
+        crate::input::InputError::Folder => {
+            Error::invalid(path, "", "is a folder, not a scenario file", None)
+        }
+        crate::input::InputError::TooLarge { max } => Error::invalid(
             path,
             "",
-            "is a folder, not a scenario file",
-            None,
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::invalid(
+            format!("the file is larger than {max} bytes; scenario files larger than {max} bytes are refused"),
+            Some("a scenario for a whole country fits in about 50 megabytes; check that this is the right file".into()),
+        ),
+        crate::input::InputError::NotRegular(kind) => Error::invalid(
             path,
             "",
-            format!("the file is {} bytes; scenario files larger than {} bytes are refused", meta.len(), MAX_FILE_BYTES),
-            Some("a scenario for a whole country fits in a few megabytes; check that this is the right file".into()),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
+            format!("the file is {kind}, not a regular file; tepat reads only regular files"),
+            Some("name a scenario file (.toml) saved on disk".into()),
+        ),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col, _) = line_col(
             &String::from_utf8_lossy(e.as_bytes()),
             e.utf8_error().valid_up_to(),
@@ -221,7 +222,38 @@ pub fn read_text(path: &Path) -> Result<String> {
             help: Some("save the file as UTF-8 text".into()),
             source_line: None,
         }])
-    })
+    })?;
+    let marks = toml_marks(&text);
+    if marks > MAX_MARKS {
+        return Err(Error::invalid(
+            path,
+            "",
+            format!("the file has {marks} TOML marks (an = counts 2, a dot 8, a comma, bracket or brace 1); scenario files with more than {MAX_MARKS} are refused"),
+            Some("each mark costs the parser up to about 190 bytes of memory; the national scenario (820,000 TPS) has 11.7 million: check that this is the right file".into()),
+        ));
+    }
+    Ok(text)
+}
+
+/// The most TOML marks a scenario file may have. Parsing costs memory per key, value and table,
+/// not per byte: 62 MB of `0,` took 4.9 GB, and 66 MB of dotted keys (`a.b.c… = 0`) 23 GB.
+/// Marks weigh each by its measured cost (a comma, bracket or brace up to about 150 bytes, an
+/// `=` about 365, a dot of a dotted key or table header up to about 1,100), so this bounds
+/// reading any file to a few gigabytes (measured in docs/robustness.md), and it is 1.2 times the
+/// national scenario's 11.7 million.
+pub const MAX_MARKS: usize = 14_000_000;
+
+/// Count the TOML marks of a text: 2 per `=`, 8 per `.`, 1 per `,`, `[` and `{` (inside
+/// strings and comments too, and dots of numbers: an upper bound).
+pub fn toml_marks(text: &str) -> usize {
+    text.bytes()
+        .map(|b| match b {
+            b'=' => 2,
+            b'.' => 8,
+            b',' | b'[' | b'{' => 1,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Parse TOML text into a scenario, with syntax and type errors located.
@@ -256,10 +288,42 @@ pub fn parse(path: &Path, text: &str) -> Result<ScenarioFile> {
 
 /// Load a scenario file and the files it extends.
 pub fn load(path: &Path) -> Result<Loaded> {
-    load_depth(path, 0)
+    load_depth(path, 0, None)
 }
 
-fn load_depth(path: &Path, depth: usize) -> Result<Loaded> {
+/// Load a scenario file that another file names (a partial result's `scenario_file`): as
+/// [`load`], but a file that is not a scenario is reported by line and column only, never by
+/// its content, so that a received file cannot make another file's secrets appear in a log.
+pub fn load_named_by(path: &Path, named_by: &str) -> Result<Loaded> {
+    load_depth(path, 0, Some(named_by))
+}
+
+/// Parse a file that another file named; its syntax errors are located but not shown.
+fn parse_named(path: &Path, text: &str, named_by: Option<&str>) -> Result<ScenarioFile> {
+    let Some(by) = named_by else {
+        return parse(path, text);
+    };
+    parse(path, text).map_err(|e| match e {
+        Error::Invalid(ds) => Error::Invalid(
+            ds.into_iter()
+                .map(|d| Diagnostic {
+                    message: format!(
+                        "this file, named by {by}, is not a valid scenario file (its text is not shown because tepat was not asked to read it directly)"
+                    ),
+                    help: Some(format!(
+                        "check that {by} names the right file; if it is a scenario, `tepat check` on it shows the error"
+                    )),
+                    source_line: None,
+                    key_path: String::new(),
+                    ..d
+                })
+                .collect(),
+        ),
+        e => e,
+    })
+}
+
+fn load_depth(path: &Path, depth: usize, named_by: Option<&str>) -> Result<Loaded> {
     if depth > 8 {
         return Err(Error::invalid(
             path,
@@ -269,7 +333,7 @@ fn load_depth(path: &Path, depth: usize) -> Result<Loaded> {
         ));
     }
     let text = read_text(path)?;
-    let file = parse(path, &text)?;
+    let file = parse_named(path, &text, named_by)?;
     let mut hasher = Sha256::new();
     hasher.update(text.as_bytes());
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -304,14 +368,15 @@ fn load_depth(path: &Path, depth: usize) -> Result<Loaded> {
         return Err(Error::Invalid(issues));
     }
     let base_path = dir.join(&ext);
-    if !base_path.is_file() {
+    if !base_path.exists() {
         return Err(Error::Invalid(vec![loc.diagnose(&Issue {
             path: KeyPath::root().key("extends"),
             message: format!("the base file '{}' does not exist", base_path.display()),
             help: Some("`extends` is a path relative to this file".into()),
         })]));
     }
-    let base = load_depth(&base_path, depth + 1)?;
+    let by = format!("`extends` in {}", path.display());
+    let base = load_depth(&base_path, depth + 1, Some(&by))?;
     hasher.update(base.sha256.as_bytes());
     let mut merged = base.file.clone();
     let meta = file.scenario.clone();

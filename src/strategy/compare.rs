@@ -210,7 +210,7 @@ pub fn compare(
         })
         .collect();
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(crate::engine::worker_threads(threads))
         .build()
         .map_err(|e| crate::error::Error::Other(format!("threads: {e}")))?;
     let nblocks = runs.div_ceil(BLOCK);

@@ -38,7 +38,10 @@ fn locate(
     help: Option<String>,
 ) -> Diagnostic {
     let (file, _, idx) = origin;
-    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let text = crate::input::read_regular_file(file, scenario::MAX_FILE_BYTES)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default();
     let mut full = KeyPath::root().key("strategy").index(*idx);
     full.0.extend(path.0);
     scenario::Locator::new(file, &text).diagnose(&scenario::Issue {
@@ -173,6 +176,15 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
             String::new(),
             i,
         ));
+        if let Some(problem) = crate::model::name_problem(&s.name) {
+            errors.push(locate(
+                &origin,
+                KeyPath::root().key("name"),
+                problem,
+                Some(crate::model::NAME_HELP.into()),
+            ));
+            continue;
+        }
         if !names.insert(s.name.clone()) {
             errors.push(locate(
                 &origin,

@@ -10,6 +10,7 @@ mod extra_delay;
 mod harness;
 mod invalid;
 mod properties;
+mod received;
 mod robustness;
 mod shards;
 mod strategies;

@@ -109,7 +109,6 @@ fn a_gigabyte_file_is_refused_before_it_is_read() {
     let e = tepat::scenario::load(&p).unwrap_err();
     assert!(t0.elapsed() < Duration::from_secs(1));
     let msg = e.to_string();
-    assert!(msg.contains("1073741824 bytes"), "{msg}");
     assert!(
         msg.contains("larger than 67108864 bytes are refused"),
         "{msg}"
@@ -1270,9 +1269,9 @@ fn an_interrupted_run_keeps_the_previous_results_and_says_how_far_it_got() {
         let t0 = Instant::now();
         signal(&child, sig);
         let out = child.wait_with_output().unwrap();
-        assert!(t0.elapsed() < Duration::from_secs(20), "stopped promptly");
+        assert!(t0.elapsed() < Duration::from_secs(3), "stopped promptly");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "signal {sig}: {err}");
+        assert_eq!(out.status.code(), Some(128 + sig), "signal {sig}: {err}");
         assert!(err.contains("interrupted after"), "{err}");
         assert!(err.contains("of 100000000 replications"), "{err}");
         assert!(err.contains("minimal: stopped after"), "{err}");
