@@ -47,6 +47,15 @@ const LN_TAU: f64 = -0.010_050_335_853_501_45;
 /// uniform is above it ("big") are drawn first, the others only when they can matter.
 const SPLIT_X: f64 = 0.99;
 
+/// Reusable buffers of [`Scratch::kec_last_arrivals`].
+#[derive(Debug, Clone, Default)]
+pub struct MileBufs {
+    miles: Vec<(f64, f64)>,
+    upper: Vec<(u32, f64)>,
+    big: Vec<(u32, f64)>,
+    hits: Vec<(u32, f64)>,
+}
+
 /// Per-node constants of the station draws.
 #[derive(Debug, Clone, Copy)]
 struct StationPlan {
@@ -1339,18 +1348,56 @@ impl Scratch {
     /// replication, in station order, into `out`: the same numbers as the replication draws,
     /// whatever the node's arrival.
     pub fn last_miles(&self, m: &Model, i: usize, out: &mut Vec<(f64, f64)>) {
+        let mut bufs = MileBufs::default();
+        self.last_miles_in(m, i, out, &mut bufs);
+    }
+
+    /// The latest TPS arrival of each kecamatan in the last replication (infinity: some TPS
+    /// never supplied within the horizon; NaN: a kecamatan without TPS), into `out`.
+    pub fn kec_last_arrivals(&self, m: &Model, out: &mut [f64], bufs: &mut MileBufs) {
+        out.fill(f64::NAN);
+        let mut miles = std::mem::take(&mut bufs.miles);
+        for (i, n) in m.nodes.iter().enumerate() {
+            let (Some(k), count) = (n.kec, n.stations.1) else {
+                continue;
+            };
+            if count == 0 {
+                continue;
+            }
+            let a = self.arrival[i];
+            let last = if a.is_finite() {
+                self.last_miles_in(m, i, &mut miles, bufs);
+                let t = a + miles.iter().map(|&(l, x)| l + x).fold(0.0, f64::max);
+                if t > m.horizon { f64::INFINITY } else { t }
+            } else {
+                f64::INFINITY
+            };
+            if out[k].is_nan() || last > out[k] {
+                out[k] = last;
+            }
+        }
+        bufs.miles = miles;
+    }
+
+    fn last_miles_in(
+        &self,
+        m: &Model,
+        i: usize,
+        out: &mut Vec<(f64, f64)>,
+        bufs: &mut MileBufs,
+    ) {
         let n = &m.nodes[i];
         let count = n.stations.1;
         out.clear();
-        let (mut upper, mut big, mut hits) = (Vec::new(), Vec::new(), Vec::new());
+        let (upper, big, hits) = (&mut bufs.upper, &mut bufs.big, &mut bufs.hits);
         let plan = self.splan[i];
-        self.draw_big(n, &plan, &mut big);
-        self.all_strikes(n, &plan, &big, &mut hits);
+        self.draw_big(n, &plan, big);
+        self.all_strikes(n, &plan, big, hits);
         let x_of = |k: usize| hits.iter().find(|h| h.0 as usize == k).map_or(0.0, |h| h.1);
         match &n.last_mile {
             None => out.extend((0..count).map(|k| (0.0, x_of(k)))),
             Some(lm) if lm.by_inversion() => {
-                self.draw_upper(n, &mut upper);
+                self.draw_upper(n, upper);
                 out.extend((0..count).map(|k| {
                     let u = upper
                         .iter()
@@ -1384,6 +1431,16 @@ impl Scratch {
             (self.causes[i][cause::ESCORT] - self.chain[i][cause::ESCORT]).max(0.0)
         } else {
             0.0
+        }
+    }
+
+    /// Whether the consignment to node `i` left later than its planned dispatch because its
+    /// materials were not ready at its supplier (always, without a planned dispatch), in the
+    /// last replication.
+    pub fn waited_on_supplier(&self, m: &Model, i: usize) -> bool {
+        match m.nodes[i].planned {
+            Some(p) => self.ready_at[i] > p,
+            None => true,
         }
     }
 
