@@ -179,7 +179,9 @@ pub fn print_table(run: &ScenarioRun) {
         s.h1_h
             .map(|h| format!(" ({})", crate::time::fmt_local(&run.model.start, h)))
             .unwrap_or_default(),
-        s.voting_opens.as_deref().unwrap_or("not stated in the scenario"),
+        s.voting_opens
+            .as_deref()
+            .unwrap_or("not stated in the scenario"),
         s.target
     );
     println!(

@@ -33,23 +33,23 @@ fn write(a: &AnalysisArgs, what: &str, files: Vec<File>) -> Result<()> {
 /// `tepat sweep`.
 pub fn sweep(a: SweepArgs) -> Result<()> {
     let spec = super::sweep::parse_spec(&a.set)?;
-    let (loaded, _m, seed) = prepare(&a.common)?;
+    let (loaded, m, seed) = prepare(&a.common)?;
     let s = super::sweep::sweep(&loaded, &spec, seed, a.common.runs, a.common.threads)?;
     let mut files = vec![("sweep.csv".to_string(), super::sweep::csv(&s)?)];
-    files.extend(crate::plot::analysis::sweep_charts(&s)?);
+    files.extend(crate::plot::analysis::sweep_charts(&m, &s)?);
     if !a.common.quiet {
         println!(
             "{}: P(every TPS on time) against {} ({} replications per point, seed {seed})",
             s.scenario, s.key, s.runs
         );
         println!(
-            "{:>12}  {:>24}  {:>12}",
+            "{:>16}  {:>24}  {:>12}",
             "value", "P(all TPS on time) [95%]", "E[late TPS]"
         );
         for p in &s.points {
             println!(
-                "{:>12}  {:>24}  {:>12.2}",
-                p.value,
+                "{:>16}  {:>24}  {:>12.2}",
+                p.label,
                 format!(
                     "{:.3} [{:.3}, {:.3}]",
                     p.all_on_time.p, p.all_on_time.lo, p.all_on_time.hi
@@ -70,14 +70,7 @@ pub fn plan(a: PlanArgs) -> Result<()> {
             "--target must be between 0 and 1, like 0.95 (got {target})"
         )));
     }
-    let p = super::plan::plan(
-        &m,
-        target,
-        seed,
-        a.common.runs,
-        a.common.threads,
-        a.measure,
-    )?;
+    let p = super::plan::plan(&m, target, seed, a.common.runs, a.common.threads, a.measure)?;
     let mut files = vec![("plan.csv".to_string(), super::plan::csv(&m, &p)?)];
     files.extend(crate::plot::analysis::plan_charts(&m, &p)?);
     if !a.common.quiet {

@@ -241,8 +241,7 @@ fn one_pass(m: &Model, measure: Measure, seed: u64, runs: u64) -> OnePass {
                                 && let Some(d) = n.station_deadline
                             {
                                 s.last_miles(m, i, miles);
-                                let longest =
-                                    miles.iter().map(|&(l, x)| l + x).fold(0.0, f64::max);
+                                let longest = miles.iter().map(|&(l, x)| l + x).fold(0.0, f64::max);
                                 reach = reach.min(d - longest);
                             }
                             let h = s.handling_h(i);
@@ -513,9 +512,7 @@ pub fn plan(
                 .into_iter()
                 .zip(&groups[k])
                 .map(|(t, &j)| match m.nodes[op.subjects[j].node].planned {
-                    Some(c) if t.is_finite() && lambda < 1.0 => {
-                        floor_hour(m, c + lambda * (t - c))
-                    }
+                    Some(c) if t.is_finite() && lambda < 1.0 => floor_hour(m, c + lambda * (t - c)),
                     _ => t,
                 })
                 .collect(),

@@ -1379,13 +1379,7 @@ impl Scratch {
         bufs.miles = miles;
     }
 
-    fn last_miles_in(
-        &self,
-        m: &Model,
-        i: usize,
-        out: &mut Vec<(f64, f64)>,
-        bufs: &mut MileBufs,
-    ) {
+    fn last_miles_in(&self, m: &Model, i: usize, out: &mut Vec<(f64, f64)>, bufs: &mut MileBufs) {
         let n = &m.nodes[i];
         let count = n.stations.1;
         out.clear();

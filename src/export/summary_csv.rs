@@ -67,10 +67,9 @@ pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
             opt(k.some_without_materials_at_opening.map(|p| p.p), p4),
             opt(k.some_without_materials_at_opening.map(|p| p.lo), p4),
             opt(k.some_without_materials_at_opening.map(|p| p.hi), p4),
-            opt(
-                k.without_materials_at_opening.map(|m| m.mean),
-                |x| format!("{x:.3}"),
-            ),
+            opt(k.without_materials_at_opening.map(|m| m.mean), |x| {
+                format!("{x:.3}")
+            }),
             if k.below_target { "yes" } else { "no" }.into(),
             k.last_tps[0].clone(),
             k.last_tps[1].clone(),

@@ -44,7 +44,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     let runs = acc.last_runs.max(1);
     let bin_h = acc.bin_h;
     if acc.last_runs == 0 {
-        return super::message(body, "The latest TPS arrivals were not computed in this run.");
+        return super::message(
+            body,
+            "The latest TPS arrivals were not computed in this run.",
+        );
     }
     // The time span from the first arrival at any hub to the last hub's P99.5 (the far tail
     // would squeeze the curves into a corner), widened to show every deadline.
@@ -157,7 +160,10 @@ pub(super) fn draw<DB: DrawingBackend>(
         .drawn()?;
     // H-1 and the opening of voting.
     let deadlines: Vec<f64> = s.h1_h.into_iter().collect();
-    let lines = [(s.h1_h, colour::BLACK), (s.voting_opens_h, colour::VERMILLION)];
+    let lines = [
+        (s.h1_h, colour::BLACK),
+        (s.voting_opens_h, colour::VERMILLION),
+    ];
     for (d, c) in lines {
         if let Some(d) = d {
             chart

@@ -606,10 +606,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         shapes.push((Mark::Square(colour::GREY), "depot (KPU)".to_string()));
     }
     if places.iter().any(|p| p.kind == Kind::Hub) {
-        shapes.push((
-            Mark::Dot(colour::GREY, 11),
-            "PPK: P(every TPS)".to_string(),
-        ));
+        shapes.push((Mark::Dot(colour::GREY, 11), "PPK: P(every TPS)".to_string()));
     }
     if villages > 0 {
         shapes.push((Mark::Dot(colour::GREY, 6), "village, size: TPS".to_string()));

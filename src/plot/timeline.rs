@@ -85,7 +85,17 @@ pub(super) fn draw<DB: DrawingBackend>(
     let n = rows.len();
     let times = rows
         .iter()
-        .flat_map(|r| [r.planned, r.p50, r.p95, r.ppk_deadline, r.t50, r.t95, r.deadline])
+        .flat_map(|r| {
+            [
+                r.planned,
+                r.p50,
+                r.p95,
+                r.ppk_deadline,
+                r.t50,
+                r.t95,
+                r.deadline,
+            ]
+        })
         .flatten()
         .chain(s.voting_opens_h);
     let (mut t0, mut t1) = times.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), t| {
@@ -229,10 +239,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .drawn()?;
     }
     let items = vec![
-        (
-            Mark::Triangle(colour::BLACK),
-            "planned".to_string(),
-        ),
+        (Mark::Triangle(colour::BLACK), "planned".to_string()),
         (Mark::Block(colour::SKY), "PPK P50–P95".to_string()),
         (Mark::Block(colour::ORANGE), "last TPS P50–P95".to_string()),
         (Mark::Tick(colour::BLUE), "PPK deadline".to_string()),

@@ -267,22 +267,20 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
     let meta = &run.loaded.file.scenario;
     let mf = &run.manifest;
     let target = s.target;
-    let mut headline = vec![
-        Figure {
-            label: "P(every TPS supplied by H-1)".into(),
-            value: format!("{:.1}%", s.all_on_time.p * 100.0),
-            note: format!(
-                "95% interval {:.1}–{:.1}%, over {} TPS; expected late TPS {:.2} [{:.2}–{:.2}]",
-                s.all_on_time.lo * 100.0,
-                s.all_on_time.hi * 100.0,
-                crate::plot::thousands(s.stations as u64),
-                s.late_stations.mean,
-                s.late_stations.lo,
-                s.late_stations.hi
-            ),
-            class: class_of(&s.all_on_time, target),
-        },
-    ];
+    let mut headline = vec![Figure {
+        label: "P(every TPS supplied by H-1)".into(),
+        value: format!("{:.1}%", s.all_on_time.p * 100.0),
+        note: format!(
+            "95% interval {:.1}–{:.1}%, over {} TPS; expected late TPS {:.2} [{:.2}–{:.2}]",
+            s.all_on_time.lo * 100.0,
+            s.all_on_time.hi * 100.0,
+            crate::plot::thousands(s.stations as u64),
+            s.late_stations.mean,
+            s.late_stations.lo,
+            s.late_stations.hi
+        ),
+        class: class_of(&s.all_on_time, target),
+    }];
     if let (Some(p), Some(mean), Some(at)) = (
         s.some_without_materials_at_opening,
         s.without_materials_at_opening,
@@ -324,7 +322,10 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
         note: if s.below_target.is_empty() {
             "P(every TPS by H-1) meets the target everywhere".into()
         } else {
-            format!("P(every TPS by H-1) below the target: {}", s.below_target.join(", "))
+            format!(
+                "P(every TPS by H-1) below the target: {}",
+                s.below_target.join(", ")
+            )
         },
         class: if below == 0 { "good" } else { "bad" }.into(),
     });

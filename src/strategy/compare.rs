@@ -188,24 +188,45 @@ pub fn touched_levels(base: &Model, st: &Model) -> [bool; 2] {
         if n.kind == crate::scenario::Kind::Depot {
             continue;
         }
-        let level = if n.kind == crate::scenario::Kind::Hub { 0 } else { 1 };
+        let level = if n.kind == crate::scenario::Kind::Hub {
+            0
+        } else {
+            1
+        };
         let Some(b) = base.nodes.iter().position(|x| x.name == n.name) else {
             out[level] = true;
             continue;
         };
         let bn = &base.nodes[b];
         let sup = |m: &Model, x: &crate::model::Node| x.supplier.map(|p| m.nodes[p].name.clone());
-        let links_changed = n
-            .route
-            .iter()
-            .chain(n.fallback.iter().flatten())
-            .any(|&l| {
-                let sl = &st.links[l];
-                link_named(base, &sl.name)
-                    .map(|bl| dbg(&(&bl.base, &bl.timetable, &bl.window, &bl.vessel, &bl.queue_delay, &bl.queue_missed, &bl.disruption, bl.damage, &bl.extra))
-                        != dbg(&(&sl.base, &sl.timetable, &sl.window, &sl.vessel, &sl.queue_delay, &sl.queue_missed, &sl.disruption, sl.damage, &sl.extra)))
-                    .unwrap_or(true)
-            });
+        let links_changed = n.route.iter().chain(n.fallback.iter().flatten()).any(|&l| {
+            let sl = &st.links[l];
+            link_named(base, &sl.name)
+                .map(|bl| {
+                    dbg(&(
+                        &bl.base,
+                        &bl.timetable,
+                        &bl.window,
+                        &bl.vessel,
+                        &bl.queue_delay,
+                        &bl.queue_missed,
+                        &bl.disruption,
+                        bl.damage,
+                        &bl.extra,
+                    )) != dbg(&(
+                        &sl.base,
+                        &sl.timetable,
+                        &sl.window,
+                        &sl.vessel,
+                        &sl.queue_delay,
+                        &sl.queue_missed,
+                        &sl.disruption,
+                        sl.damage,
+                        &sl.extra,
+                    ))
+                })
+                .unwrap_or(true)
+        });
         let supplier_changed = match (n.supplier, bn.supplier) {
             (Some(p), Some(q)) => {
                 dbg(&(&st.nodes[p].ready, &st.nodes[p].handling))
@@ -219,7 +240,8 @@ pub fn touched_levels(base: &Model, st: &Model) -> [bool; 2] {
             || links_changed
             || supplier_changed
             || names(st, &n.route) != names(base, &bn.route)
-            || n.fallback.as_ref().map(|f| names(st, f)) != bn.fallback.as_ref().map(|f| names(base, f))
+            || n.fallback.as_ref().map(|f| names(st, f))
+                != bn.fallback.as_ref().map(|f| names(base, f))
             || n.planned != bn.planned
             || sup(st, n) != sup(base, bn)
             || pool(st, n) != pool(base, bn)
@@ -376,10 +398,7 @@ pub fn compare(
     }
     let nf = runs.max(1) as f64;
     let base_late_by_level = [lv.0[0] as f64 / nf, lv.0[1] as f64 / nf];
-    let base_late_h_by_level = [
-        lv.1[0] as f64 / 3600.0 / nf,
-        lv.1[1] as f64 / 3600.0 / nf,
-    ];
+    let base_late_h_by_level = [lv.1[0] as f64 / 3600.0 / nf, lv.1[1] as f64 / 3600.0 / nf];
     for (p, _) in &parts {
         for (i, (o, ks)) in p.iter().enumerate() {
             total[i].0.merge(o);
@@ -418,7 +437,8 @@ pub fn compare(
     let total_h: f64 = base_late_h_by_level.iter().sum();
     for (r, s) in results.iter_mut().zip(strategies) {
         let o = &r.overall;
-        r.significant = o.avoided.lo > 0.0 || o.avoided.hi < 0.0 || o.diff.lo > 0.0 || o.diff.hi < 0.0;
+        r.significant =
+            o.avoided.lo > 0.0 || o.avoided.hi < 0.0 || o.diff.lo > 0.0 || o.diff.hi < 0.0;
         let levels = touched_levels(base, &s.model);
         r.touches = legs_in_words(levels).to_string();
         if !r.significant {
@@ -510,7 +530,10 @@ pub fn print_ranking(c: &Comparison) {
             i + 1,
             r.name,
             r.cost_idr.map(juta).unwrap_or_else(|| "-".into()),
-            format!("{:+.2} [{:+.2}, {:+.2}]", o.avoided.mean, o.avoided.lo, o.avoided.hi),
+            format!(
+                "{:+.2} [{:+.2}, {:+.2}]",
+                o.avoided.mean, o.avoided.lo, o.avoided.hi
+            ),
             format!("{:+.4} [{:+.4}, {:+.4}]", o.diff.mean, o.diff.lo, o.diff.hi),
             match (r.significant, o.cost_per_avoided) {
                 (true, Some(x)) if o.avoided.lo > 0.0 => juta(x),

@@ -259,8 +259,8 @@ fn every_recommended_dispatch_applied_together_keeps_every_tps_at_the_target() {
 
 #[test]
 fn the_bengkalis_plan_keeps_every_kecamatan_at_the_target_on_fresh_numbers() {
-    let loaded = tepat::scenario::load(std::path::Path::new("scenarios/bengkalis-2024.toml"))
-        .unwrap();
+    let loaded =
+        tepat::scenario::load(std::path::Path::new("scenarios/bengkalis-2024.toml")).unwrap();
     let m = tepat::model::compile(&loaded).unwrap();
     check_plan_on_fresh_numbers(&m, 0.95, 2_000);
 }
@@ -287,8 +287,8 @@ fn the_one_pass_plan_agrees_with_the_brute_force_search() {
         }
     };
     check(&model_from_str("m", &minimal()).unwrap(), 0.9, 2_000);
-    let loaded = tepat::scenario::load(std::path::Path::new("scenarios/bengkalis-2024.toml"))
-        .unwrap();
+    let loaded =
+        tepat::scenario::load(std::path::Path::new("scenarios/bengkalis-2024.toml")).unwrap();
     let mut m = tepat::model::compile(&loaded).unwrap();
     for n in &mut m.nodes {
         n.escort = None;
