@@ -73,6 +73,72 @@ fn a_strategy_that_changes_nothing_differs_by_exactly_zero() {
     for k in &s.kecamatan {
         assert_eq!(k.diff.mean, 0.0);
     }
+    // No measurable effect: never efficient, and a one-line reason: it sets a value to what
+    // it already is, so it changes nothing the simulation sees.
+    assert!(!s.significant);
+    assert!(!s.efficient);
+    let reason = s.reason.as_deref().expect("a reason");
+    assert!(
+        reason.contains("changes nothing the simulation sees")
+            && reason.contains("expected late TPS"),
+        "{reason}"
+    );
+    // The road and the ferry are depot -> PPK legs of the minimal scenario.
+    assert_eq!(c.strategies[1].touches, "depot → PPK legs");
+    // Every strategy with an effect is measurable, and the lateness by level adds up.
+    for x in &c.strategies[1..] {
+        assert!(x.significant, "{}", x.name);
+        assert!(x.reason.is_none());
+    }
+    let by_level: f64 = c.base_late_by_level.iter().sum();
+    assert!((by_level - c.strategies[1].overall.late_base).abs() < 1e-9);
+}
+
+#[test]
+fn a_strategy_whose_interval_contains_zero_is_never_efficient() {
+    // A cheap strategy with a tiny positive effect whose interval contains 0, and an expensive
+    // one that clearly helps: only the second may be on the frontier.
+    let text = format!(
+        "{}{}",
+        minimal().replace("2024-02-13T23:59:00+07:00", "2024-02-11T20:00:00+07:00"),
+        r#"
+[[strategy]]
+name = "nearly nothing"
+cost_idr = 1_000
+[strategy.set]
+"link.village-a.duration" = { dist = "lognormal", median = 0.999, p90 = 2 }
+
+[[strategy]]
+name = "calmer crossing"
+cost_idr = 50_000_000
+[strategy.set]
+"link.ferry.vessel.cancel_probability" = 0.0
+"zone.strait.transition" = [[0.95, 0.05], [0.5, 0.5]]
+"#
+    );
+    let l = loaded(&text);
+    let base = tepat::model::compile(&l).unwrap();
+    let st = compile_all(&l, &base).unwrap();
+    let c = compare(&base, &st, 5, 4_000, 2).unwrap();
+    for x in &c.strategies {
+        if x.overall.avoided.lo <= 0.0 {
+            assert!(
+                !x.efficient,
+                "{} is efficient with {:?}",
+                x.name, x.overall.avoided
+            );
+        }
+        if x.efficient {
+            assert!(x.significant);
+        }
+    }
+    assert!(c.strategies[1].efficient);
+    // The ranking puts measurable effects first, by late TPS avoided.
+    let rank = tepat::strategy::ranking(&c);
+    assert_eq!(rank[0].name, "calmer crossing");
+    for w in rank.windows(2) {
+        assert!(w[0].significant >= w[1].significant);
+    }
 }
 
 #[test]
