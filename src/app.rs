@@ -265,8 +265,8 @@ pub fn print_table(run: &ScenarioRun) {
         println!();
         println!("Riskiest villages (most expected late TPS after H-1):");
         println!(
-            "  {:<26} {:<18} {:>4} {:>12} {:>10}  {}",
-            "village", "kecamatan", "TPS", "E[late TPS]", "TPS on time", "leading cause"
+            "  {:<26} {:<18} {:>4} {:>12} {:>10}  leading cause",
+            "village", "kecamatan", "TPS", "E[late TPS]", "TPS on time"
         );
         for v in &s.riskiest_villages {
             println!(

@@ -101,7 +101,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
             (Token::Time(_), _) => return Err(usage()),
         };
         let (a, b) = (value_of(&a), value_of(&b));
-        if !(step > 0.0) || b < a {
+        if step.is_nan() || step <= 0.0 || b < a {
             return Err(Error::Usage(format!(
                 "--set '{s}': need FROM <= TO and a STEP above 0"
             )));

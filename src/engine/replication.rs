@@ -1366,8 +1366,36 @@ impl Scratch {
             }
             let a = self.arrival[i];
             let last = if a.is_finite() {
-                self.last_miles_in(m, i, &mut miles, bufs);
-                let t = a + miles.iter().map(|&(l, x)| l + x).fold(0.0, f64::max);
+                let longest = match &n.last_mile {
+                    // By inversion the last mile grows with the uniform: the longest is at the
+                    // largest uniform, or at a station with an extra delay.
+                    Some(lm) if lm.by_inversion() => {
+                        let plan = self.splan[i];
+                        self.draw_big(n, &plan, &mut bufs.big);
+                        self.all_strikes(n, &plan, &bufs.big, &mut bufs.hits);
+                        self.draw_upper(n, &mut bufs.upper);
+                        let upper = &bufs.upper;
+                        let u_of = |k: usize| {
+                            upper
+                                .iter()
+                                .find(|h| h.0 as usize == k)
+                                .map_or_else(|| TAU * self.low_u(n, k), |h| h.1)
+                        };
+                        let umax = if upper.is_empty() {
+                            TAU * (0..count).map(|k| self.low_u(n, k)).fold(0.0, f64::max)
+                        } else {
+                            upper.iter().map(|h| h.1).fold(0.0, f64::max)
+                        };
+                        bufs.hits.iter().fold(lm.quantile(umax), |b, &(k, x)| {
+                            b.max(lm.quantile(u_of(k as usize)) + x)
+                        })
+                    }
+                    _ => {
+                        self.last_miles_in(m, i, &mut miles, bufs);
+                        miles.iter().map(|&(l, x)| l + x).fold(0.0, f64::max)
+                    }
+                };
+                let t = a + longest;
                 if t > m.horizon { f64::INFINITY } else { t }
             } else {
                 f64::INFINITY

@@ -412,11 +412,14 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
             .comparison
             .as_ref()
             .map(|c| {
-                c.strategies
-                    .iter()
+                crate::strategy::ranking(c)
+                    .into_iter()
                     .map(|x| Pair {
                         key: x.name.clone(),
-                        value: x.description.clone(),
+                        value: match &x.reason {
+                            Some(r) => format!("No measurable effect: {r}. {}", x.description),
+                            None => x.description.clone(),
+                        },
                     })
                     .collect()
             })
@@ -446,8 +449,7 @@ fn strategy_table(run: &ScenarioRun) -> Table {
     };
     let v = crate::strategy::ranking(c);
     let header = [
-        "rank",
-        "strategy",
+        "strategy, ranked",
         "cost (Rp million)",
         "late TPS avoided, 95% interval",
         "change in P(every TPS by H-1), 95% interval",
@@ -466,8 +468,7 @@ fn strategy_table(run: &ScenarioRun) -> Table {
                 let o = &x.overall;
                 Row {
                     cells: vec![
-                        (i + 1).to_string(),
-                        x.name.clone(),
+                        format!("{}. {}", i + 1, x.name),
                         x.cost_idr
                             .map(|c| format!("{:.0}", c / 1e6))
                             .unwrap_or_else(|| "–".into()),

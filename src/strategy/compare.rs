@@ -514,14 +514,13 @@ pub fn print_ranking(c: &Comparison) {
         c.runs, c.seed
     );
     println!(
-        "  {:<3} {:<48} {:>12} {:>24} {:>28} {:>20}  {}",
+        "  {:<3} {:<48} {:>12} {:>24} {:>28} {:>20}  efficient",
         "#",
         "strategy",
         "cost",
         "late TPS avoided [95%]",
         "ΔP(every TPS by H-1) [95%]",
         "per late TPS avoided",
-        "efficient"
     );
     for (i, r) in ranking(c).into_iter().enumerate() {
         let o = &r.overall;
