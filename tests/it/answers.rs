@@ -124,3 +124,34 @@ fn every_output_names_the_same_riskiest_kecamatan() {
     assert!(figure.starts_with(&name), "report names {}", &figure[..40]);
     assert!(file("convergence.svg").contains(&format!("{name} (riskiest)")));
 }
+
+#[test]
+fn a_target_no_dispatch_can_reach_is_said_with_what_binds() {
+    // Each TPS's last mile takes an extra 200 h with probability 0.05: no dispatch time saves
+    // those replications, so P(every TPS on time) cannot reach 0.9 by dispatching earlier.
+    let text = OPENING.replace(
+        "last_mile = { dist = \"uniform\", min = 0, max = 10 }",
+        "last_mile = { dist = \"uniform\", min = 0, max = 1 }\nlast_mile_extra_delay = { probability = 0.05, delay = { dist = \"fixed\", value = 200 } }",
+    );
+    let mut m = crate::util::model(&text);
+    let v = m.nodes.iter().position(|n| n.name == "Village").unwrap();
+    m.nodes[v].planned = Some(22.0);
+    let p = tepat::analysis::plan::plan(&m, 0.9, 3, 2_000, 2, tepat::analysis::plan::Measure::Tps)
+        .unwrap();
+    let k = &p.kecamatan[0];
+    assert!(!k.reachable);
+    let why = k.binds.as_deref().unwrap();
+    assert!(why.contains("last mile"), "{why}");
+    assert!(
+        p.rows
+            .iter()
+            .all(|r| r.latest_h.is_none() && r.status.starts_with("not reachable by dispatch")),
+    );
+    // 1 − 0.95^4 of the replications have a struck TPS: the best by dispatch is 0.95^4.
+    crate::util::assert_prob(
+        "P with every dispatch as early as possible",
+        (k.p_plan.p * 2_000.0).round() as u64,
+        2_000,
+        0.95f64.powi(4),
+    );
+}
