@@ -409,6 +409,37 @@ pub fn check_bytes(m: &Model, s: &Summary) {
                 if k.leading_cause.is_none() {
                     expected.push(format!("/kecamatan/{i}/leading_cause"));
                 }
+                if k.some_without_materials_at_opening.is_none() {
+                    expected.push(format!(
+                        "/kecamatan/{i}/p_some_tps_without_materials_at_opening"
+                    ));
+                }
+                if k.without_materials_at_opening.is_none() {
+                    expected.push(format!(
+                        "/kecamatan/{i}/expected_tps_without_materials_at_opening"
+                    ));
+                }
+            }
+            // The voting-opening figures exist only when the scenario says when voting opens.
+            if s.voting_opens.is_none() {
+                expected.push("/voting_opens".to_string());
+            }
+            if s.some_without_materials_at_opening.is_none() {
+                expected.push("/p_some_tps_without_materials_at_opening".to_string());
+            }
+            if s.without_materials_at_opening.is_none() {
+                expected.push("/expected_tps_without_materials_at_opening".to_string());
+            }
+            if s.riskiest_name.is_none() {
+                expected.push("/riskiest_kecamatan".to_string());
+            }
+            for (i, v) in s.riskiest_villages.iter().enumerate() {
+                if v.kecamatan.is_none() {
+                    expected.push(format!("/riskiest_villages/{i}/kecamatan"));
+                }
+                if v.leading_cause.is_none() {
+                    expected.push(format!("/riskiest_villages/{i}/leading_cause"));
+                }
             }
             for (i, l) in s.links.iter().take(10).enumerate() {
                 if l.delay_when_critical_h.is_none() {

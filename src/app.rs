@@ -152,9 +152,12 @@ pub fn check(paths: &[PathBuf]) -> Result<()> {
     }
 }
 
-/// Print the terminal summary table of a run.
+/// Print the terminal summary table of a run: per kecamatan (riskiest first) the two TPS
+/// questions (every TPS by H-1; some TPS without materials when voting opens) and the PPK
+/// deadline, then the riskiest villages and, with strategies, their ranking.
 pub fn print_table(run: &ScenarioRun) {
     let s = &run.summary;
+    let pr = |p: &crate::summary::Prob| format!("{:.3} [{:.3}, {:.3}]", p.p, p.lo, p.hi);
     println!();
     println!(
         "{}  ({} replications, seed {}, {:.1} s, {:.0} replications/s on {} threads)",
@@ -166,53 +169,115 @@ pub fn print_table(run: &ScenarioRun) {
         run.manifest.threads
     );
     println!(
-        "{:<20} {:>5}  {:>22}  {:>22}  {:>13}  {:<16}",
+        "H-1 rule: every TPS supplied by its deadline{}; voting opens: {}. Target {}.",
+        s.h1_h
+            .map(|h| format!(" ({})", crate::time::fmt_local(&run.model.start, h)))
+            .unwrap_or_default(),
+        s.voting_opens
+            .as_deref()
+            .unwrap_or("not stated in the scenario"),
+        s.target
+    );
+    println!(
+        "{:<20} {:>5}  {:>22}  {:>8}  {:>22}  {:>11}  {:>22}",
         "kecamatan",
         "TPS",
-        "P(PPK on time) [95%]",
-        "P(all TPS on time)",
-        "E[late TPS]",
-        "P95 arrival"
+        "P(every TPS by H-1)",
+        "E[late]",
+        "P(some TPS w/o mat.",
+        "E[TPS w/o",
+        "P(PPK by its deadline)"
     );
-    let mut ks: Vec<_> = s.kecamatan.iter().collect();
-    ks.sort_by(|a, b| {
-        a.all_stations_on_time
+    println!(
+        "{:<20} {:>5}  {:>22}  {:>8}  {:>22}  {:>11}  {:>22}",
+        "", "", "[95%]", "TPS", " at opening) [95%]", "materials]", "[95%]"
+    );
+    let mut ks: Vec<usize> = (0..s.kecamatan.len()).collect();
+    ks.sort_by(|&a, &b| {
+        let (x, y) = (&s.kecamatan[a], &s.kecamatan[b]);
+        x.all_stations_on_time
             .p
-            .total_cmp(&b.all_stations_on_time.p)
+            .total_cmp(&y.all_stations_on_time.p)
+            .then(y.late_stations.mean.total_cmp(&x.late_stations.mean))
+            .then(a.cmp(&b))
     });
     for k in ks {
-        let hub = &s.nodes[k.hub];
-        let p = hub
-            .on_time
-            .map(|p| format!("{:.3} [{:.3}, {:.3}]", p.p, p.lo, p.hi))
-            .unwrap_or_else(|| "no deadline".into());
+        let kr = &s.kecamatan[k];
+        let hub = &s.nodes[kr.hub];
+        let mut name = kr.name.clone();
+        if kr.below_target {
+            name = format!("{name} !");
+        }
         println!(
-            "{:<20} {:>5}  {:>22}  {:>22}  {:>13}  {:<16}",
-            k.name,
-            k.stations,
-            p,
-            format!(
-                "{:.3} [{:.3}, {:.3}]",
-                k.all_stations_on_time.p, k.all_stations_on_time.lo, k.all_stations_on_time.hi
-            ),
-            format!("{:.2}", k.late_stations.mean),
-            hub.p95
+            "{:<20} {:>5}  {:>22}  {:>8.2}  {:>22}  {:>11}  {:>22}{}",
+            name,
+            kr.stations,
+            pr(&kr.all_stations_on_time),
+            kr.late_stations.mean,
+            kr.some_without_materials_at_opening
+                .map(|p| pr(&p))
+                .unwrap_or_else(|| "-".into()),
+            kr.without_materials_at_opening
+                .map(|m| format!("{:.2}", m.mean))
+                .unwrap_or_else(|| "-".into()),
+            hub.on_time
+                .map(|p| pr(&p))
+                .unwrap_or_else(|| "no deadline".into()),
+            if s.riskiest == Some(k) {
+                "  <- riskiest"
+            } else {
+                ""
+            }
         );
     }
     println!(
-        "{:<20} {:>5}  {:>22}  {:>22}  {:>13}",
+        "{:<20} {:>5}  {:>22}  {:>8.2}  {:>22}  {:>11}",
         "ALL",
         s.stations,
-        "",
-        format!(
-            "{:.3} [{:.3}, {:.3}]",
-            s.all_on_time.p, s.all_on_time.lo, s.all_on_time.hi
-        ),
-        format!(
-            "{:.2} [{:.2}, {:.2}]",
-            s.late_stations.mean, s.late_stations.lo, s.late_stations.hi
-        )
+        pr(&s.all_on_time),
+        s.late_stations.mean,
+        s.some_without_materials_at_opening
+            .map(|p| pr(&p))
+            .unwrap_or_else(|| "-".into()),
+        s.without_materials_at_opening
+            .map(|m| format!("{:.2}", m.mean))
+            .unwrap_or_else(|| "-".into()),
     );
+    if s.below_target.is_empty() {
+        println!(
+            "Every kecamatan meets the target {} for every TPS by H-1.",
+            s.target
+        );
+    } else {
+        println!(
+            "! below the target {} (P(every TPS by H-1)): {}",
+            s.target,
+            s.below_target.join(", ")
+        );
+    }
+    if !s.riskiest_villages.is_empty() {
+        println!();
+        println!("Riskiest villages (most expected late TPS after H-1):");
+        println!(
+            "  {:<26} {:<18} {:>4} {:>12} {:>10}  leading cause",
+            "village", "kecamatan", "TPS", "E[late TPS]", "TPS on time"
+        );
+        for v in &s.riskiest_villages {
+            println!(
+                "  {:<26} {:<18} {:>4} {:>12.3} {:>9.1}%  {}",
+                v.name,
+                v.kecamatan.as_deref().unwrap_or("-"),
+                v.stations,
+                v.expected_late,
+                100.0 * v.share_on_time,
+                v.leading_cause.as_deref().unwrap_or("-")
+            );
+        }
+    }
+    if let Some(c) = &run.comparison {
+        println!();
+        crate::strategy::print_ranking(c);
+    }
     let never: Vec<_> = s.nodes.iter().filter(|n| n.never > 0.0).collect();
     if !never.is_empty() {
         println!(

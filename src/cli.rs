@@ -24,7 +24,8 @@ pub enum Command {
     Run(RunArgs),
     /// P(on time) against one parameter: `--set KEY=FROM..TO:STEP` or `--set KEY=V1,V2,...`.
     Sweep(SweepArgs),
-    /// The latest planned dispatch, per hub, that keeps its P(on time) at or above a target.
+    /// The latest planned dispatch of every hub (PPK) and village (PPS) that keeps P(every TPS
+    /// of the kecamatan on time) at or above a target, all applied together.
     Plan(PlanArgs),
     /// Which inputs matter most for P(every TPS on time): a tornado of low/high settings.
     Sensitivity(AnalysisArgs),
@@ -137,6 +138,10 @@ pub struct PlanArgs {
     /// Target P(on time) (default: the scenario's `target`, else 0.95).
     #[arg(long)]
     pub target: Option<f64>,
+    /// What to keep at the target: `tps` (every TPS of the kecamatan by H-1; hubs and
+    /// villages) or `ppk` (PPK only: the hub by its own deadline, TPS not checked).
+    #[arg(long, value_enum, default_value = "tps")]
+    pub measure: crate::analysis::plan::Measure,
     /// Common options.
     #[command(flatten)]
     pub common: AnalysisArgs,

@@ -112,6 +112,37 @@ pub struct KecResult {
     pub station_cause_h: Vec<f64>,
     /// The leading cause of station lateness.
     pub leading_cause: Option<String>,
+    /// Whether P(every TPS on time) is below the target.
+    pub below_target: bool,
+    /// P(some TPS of the kecamatan without materials when voting opens); `None` when the
+    /// scenario does not say when voting opens.
+    pub some_without_materials_at_opening: Option<Prob>,
+    /// Expected TPS without materials when voting opens.
+    pub without_materials_at_opening: Option<Mean>,
+    /// The latest TPS arrival of the kecamatan: 5th, 50th and 95th percentiles, hours from
+    /// start (`None`: beyond the horizon or not computed).
+    pub last_tps_h: [Option<f64>; 3],
+    /// The same as local datetimes ("never" beyond the horizon).
+    pub last_tps: [String; 3],
+}
+
+/// A village among the riskiest.
+#[derive(Debug, Clone, Serialize)]
+pub struct VillageRisk {
+    /// Node index.
+    pub index: usize,
+    /// Name.
+    pub name: String,
+    /// Kecamatan.
+    pub kecamatan: Option<String>,
+    /// TPS served.
+    pub stations: usize,
+    /// Expected late TPS (after the H-1 deadline) per replication.
+    pub expected_late: f64,
+    /// Share of its TPS on time (mean of their P(on time)).
+    pub share_on_time: f64,
+    /// The leading cause of its lateness.
+    pub leading_cause: Option<String>,
 }
 
 /// One station's results.
@@ -151,7 +182,7 @@ pub struct ConvergencePoint {
     pub runs: u64,
     /// P(every station on time) so far, with interval.
     pub all_on_time: Prob,
-    /// P(on time) of the riskiest kecamatan (at the end of the run) so far.
+    /// P(every TPS on time) of the riskiest kecamatan (`Summary::riskiest`) so far.
     pub riskiest: Prob,
 }
 
@@ -188,6 +219,28 @@ pub struct Summary {
     pub convergence: Vec<ConvergencePoint>,
     /// Quantile resolution (histogram bin width), hours.
     pub quantile_resolution_h: f64,
+    /// The riskiest kecamatan: the lowest P(every TPS on time) (ties: more expected late TPS,
+    /// then file order), as an index into `kecamatan`. Every output names this one.
+    pub riskiest: Option<usize>,
+    /// Its name.
+    pub riskiest_name: Option<String>,
+    /// Kecamatan whose P(every TPS on time) is below the target, in file order.
+    pub below_target: Vec<String>,
+    /// When voting opens, local (`None`: the scenario does not say).
+    pub voting_opens: Option<String>,
+    /// When voting opens, hours from start.
+    pub voting_opens_h: Option<f64>,
+    /// The TPS deadline (H-1) most TPS have, hours from start.
+    pub h1_h: Option<f64>,
+    /// P(some TPS without materials when voting opens), overall.
+    pub some_without_materials_at_opening: Option<Prob>,
+    /// Expected TPS without materials when voting opens, overall.
+    pub without_materials_at_opening: Option<Mean>,
+    /// The ten villages with the most expected late TPS (at least one expected late TPS in
+    /// a thousand replications).
+    pub riskiest_villages: Vec<VillageRisk>,
+    /// Replications in which the latest TPS arrival was computed.
+    pub last_tps_runs: u64,
     /// Cause names, in the order of every cause vector.
     pub causes: Vec<String>,
 }
@@ -264,11 +317,50 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
             let station_cause_h: Vec<f64> = (0..N_CAUSES)
                 .map(|c| acc.kec_cause_ticks[k * N_CAUSES + c] as f64 / TICKS_PER_H / nf)
                 .collect();
+            let all = Prob::of(acc.kec_all_on_time[k], n);
+            let (some_open, open_mean) = match m.voting_opens {
+                Some(_) => {
+                    let (mean, lo, hi) = mean_ci(
+                        acc.kec_open_miss_sum[k] as f64,
+                        acc.kec_open_miss_sq[k] as f64,
+                        n,
+                    );
+                    let ok = Prob::of(acc.kec_open_ok[k], n);
+                    (
+                        Some(Prob {
+                            p: 1.0 - ok.p,
+                            lo: 1.0 - ok.hi,
+                            hi: 1.0 - ok.lo,
+                        }),
+                        Some(Mean {
+                            mean,
+                            lo: lo.max(0.0),
+                            hi,
+                        }),
+                    )
+                }
+                None => (None, None),
+            };
+            let lh = acc.last_hist(k);
+            let lq = |p| {
+                if acc.last_runs == 0 {
+                    None
+                } else {
+                    hist_quantile(lh, acc.bin_h, p)
+                }
+            };
+            let last_tps_h = [lq(0.05), lq(0.5), lq(0.95)];
+            let last_tps = last_tps_h.map(|h| when(m, h));
             KecResult {
                 name: m.nodes[h].name.clone(),
                 hub: h,
                 stations: m.kec_stations[k],
-                all_stations_on_time: Prob::of(acc.kec_all_on_time[k], n),
+                below_target: all.p < m.target,
+                some_without_materials_at_opening: some_open,
+                without_materials_at_opening: open_mean,
+                last_tps_h,
+                last_tps,
+                all_stations_on_time: all,
                 late_stations: Mean {
                     mean,
                     lo: lo.max(0.0),
@@ -328,25 +420,101 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
     while late_distribution.len() > 1 && late_distribution.last() == Some(&0.0) {
         late_distribution.pop();
     }
-    // Convergence: cumulative over blocks, against the riskiest kecamatan at the end.
-    let riskiest = (0..m.kecamatan.len()).min_by(|&a, &b| {
-        let pa: u64 = acc.blocks.iter().map(|x| x.kec_on_time[a] as u64).sum();
-        let pb: u64 = acc.blocks.iter().map(|x| x.kec_on_time[b] as u64).sum();
-        pa.cmp(&pb).then(a.cmp(&b))
+    // The riskiest kecamatan: the lowest P(every TPS on time), then the most expected late
+    // TPS, then file order. Computed here once; every chart, table and file reads it.
+    let riskiest = (0..kecamatan.len()).min_by(|&a, &b| {
+        let (x, y) = (&kecamatan[a], &kecamatan[b]);
+        x.all_stations_on_time
+            .p
+            .total_cmp(&y.all_stations_on_time.p)
+            .then(y.late_stations.mean.total_cmp(&x.late_stations.mean))
+            .then(a.cmp(&b))
     });
     let mut convergence = Vec::new();
     let (mut r, mut a, mut k) = (0u64, 0u64, 0u64);
     for b in &acc.blocks {
         r += b.runs as u64;
         a += b.all_on_time as u64;
-        k += riskiest.map(|x| b.kec_on_time[x] as u64).unwrap_or(0);
+        k += riskiest
+            .and_then(|x| b.kec_on_time.get(x))
+            .map(|&c| c as u64)
+            .unwrap_or(0);
         convergence.push(ConvergencePoint {
             runs: r,
             all_on_time: Prob::of(a, r),
             riskiest: Prob::of(k, r),
         });
     }
+    // Villages by expected late TPS.
+    let mut late_by_node = vec![0.0f64; m.nodes.len()];
+    for (si, st) in m.stations.iter().enumerate() {
+        late_by_node[st.node] += (n - acc.station_on_time[si]) as f64 / nf;
+    }
+    let mut riskiest_villages: Vec<VillageRisk> = m
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, node)| node.stations.1 > 0 && late_by_node[*i] >= 1e-3)
+        .map(|(i, node)| VillageRisk {
+            index: i,
+            name: node.name.clone(),
+            kecamatan: kec_name(node.kec),
+            stations: node.stations.1,
+            expected_late: late_by_node[i],
+            share_on_time: 1.0 - late_by_node[i] / node.stations.1 as f64,
+            leading_cause: nodes[i].leading_cause.clone(),
+        })
+        .collect();
+    riskiest_villages.sort_by(|a, b| {
+        b.expected_late
+            .total_cmp(&a.expected_late)
+            .then(a.index.cmp(&b.index))
+    });
+    riskiest_villages.truncate(10);
+    let (some_open, open_mean) = match m.voting_opens {
+        Some(_) => {
+            let (mean, lo, hi) = mean_ci(acc.open_miss_sum as f64, acc.open_miss_sq as f64, n);
+            let ok = Prob::of(acc.open_ok, n);
+            (
+                Some(Prob {
+                    p: 1.0 - ok.p,
+                    lo: 1.0 - ok.hi,
+                    hi: 1.0 - ok.lo,
+                }),
+                Some(Mean {
+                    mean,
+                    lo: lo.max(0.0),
+                    hi,
+                }),
+            )
+        }
+        None => (None, None),
+    };
+    // The H-1 deadline most TPS have.
+    let h1_h = {
+        let mut v: Vec<f64> = m
+            .stations
+            .iter()
+            .filter_map(|s| m.nodes[s.node].station_deadline)
+            .collect();
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied()
+    };
     Summary {
+        riskiest_name: riskiest.map(|k| kecamatan[k].name.clone()),
+        riskiest,
+        below_target: kecamatan
+            .iter()
+            .filter(|k| k.below_target)
+            .map(|k| k.name.clone())
+            .collect(),
+        voting_opens: m.voting_opens.map(|h| fmt_local(&m.start, h)),
+        voting_opens_h: m.voting_opens,
+        h1_h,
+        some_without_materials_at_opening: some_open,
+        without_materials_at_opening: open_mean,
+        riskiest_villages,
+        last_tps_runs: acc.last_runs,
         scenario: m.name.clone(),
         start: fmt_local(&m.start, 0.0),
         horizon_h: m.horizon,

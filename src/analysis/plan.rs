@@ -1,39 +1,112 @@
-//! `tepat plan`: for each hub, the latest planned dispatch (to the hour) at which its
-//! P(on time) stays at or above the target.
+//! `tepat plan`: the latest planned dispatch of every consignment that keeps the kecamatan's
+//! TPS safe.
 //!
-//! With common random numbers the estimated P(on time) is, replication by replication, a
-//! non-increasing function of the planned dispatch in all but unusual cases (a later start
-//! that catches a calmer sea), so a binary search over whole hours finds the boundary with
-//! about log2(hours) simulations per hub instead of one per hour. The answer is then checked:
-//! the returned hour meets the target and the next hour is simulated and reported.
+//! The measure (by default) is P(every TPS of the kecamatan supplied by its deadline, H-1).
+//! Both levels are planned together: the hub (PPK) dispatch from the depot and the PPS
+//! dispatch of every village that has a planned dispatch. The PPK-only measure (the hub by its
+//! own deadline, TPS not looked at) stays available and is named as such wherever printed.
+//!
+//! One pass, replication by replication (common random numbers). Arrival is first in, first
+//! out in the dispatch time (a consignment that leaves later never arrives earlier, see
+//! `Scratch::cross`), and a station's last mile does not depend on when its village was
+//! supplied. So in replication r each consignment n has a latest dispatch `L[n][r]` at which
+//! every TPS below it is still on time, computed from the leaves up:
+//! - `R[n]` (latest arrival at n) is the smallest of: the TPS deadline minus the longest last
+//!   mile of n's own TPS, and, for each child c, `L[c]` minus n's handling;
+//! - `L[n]` is the latest `t` with arrival(n dispatched at t) ≤ `R[n]`, found by bisection
+//!   (to the minute) on the replication's own weather, timetables, disruptions and draws.
+//!
+//! The kecamatan is then on time in replication r exactly when every planned dispatch t_n is at
+//! most `L[n][r]` (and the hub can leave when its materials are ready). The plan gives every
+//! consignment of a kecamatan the same risk allowance: its dispatch is the whole local hour at
+//! or before the a-quantile of its `L[n][·]`, with the largest a for which the joint
+//! P(every TPS of the kecamatan on time) still meets the target.
+//!
+//! Exceptions to the one-pass law, and how they are handled: a consignment that waits for an
+//! escort team (its wait depends on the other consignments of the pool), a fallback route
+//! chosen at dispatch, and a later start that sails in calmer weather. The one pass ignores
+//! them; the whole plan is then simulated as it stands (every recommended dispatch applied
+//! together, escorts and all) on the same replications, and any kecamatan that falls below the
+//! target gets a smaller risk allowance until it meets it. What is reported is that simulated
+//! figure.
 
+use std::time::Instant;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{p_hub, pool, simulate};
+use super::{pool, simulate};
+use crate::engine::Scratch;
+use crate::engine::accum::attribute;
 use crate::error::Result;
 use crate::export::{csv_bytes, p4};
-use crate::model::Model;
+use crate::model::{CAUSES, Model, N_CAUSES, cause};
 use crate::summary::Prob;
 use crate::time::fmt_local;
 
-/// One hub's answer.
+/// What a plan keeps at or above the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// P(every TPS of the kecamatan on time): plans hub and village dispatches.
+    Tps,
+    /// PPK only: P(the hub arrives by its own deadline); TPS are not looked at.
+    Ppk,
+}
+
+impl Measure {
+    /// How the measure is named in every output.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Tps => "every TPS of the kecamatan by H-1",
+            Measure::Ppk => "PPK only: hub by its deadline (TPS not checked)",
+        }
+    }
+}
+
+/// One consignment's answer.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanRow {
     /// Kecamatan (hub) name.
     pub kecamatan: String,
+    /// "PPK" (depot → hub dispatch) or "PPS" (hub → village dispatch).
+    pub level: String,
+    /// The node the consignment goes to.
+    pub node: String,
     /// The planned dispatch in the scenario, hours from start.
     pub current_h: Option<f64>,
-    /// The latest safe dispatch, hours from start (`None`: the target is not met even at the
-    /// earliest hour).
+    /// The latest safe dispatch, hours from start; `None` when there is no time to print
+    /// (see `status`).
     pub latest_h: Option<f64>,
-    /// P(on time) at the latest safe dispatch (or at the earliest hour when unreachable).
+    /// What the answer is: "latest safe dispatch", "as soon as the materials are ready",
+    /// "not reachable by dispatch: ..." or "no TPS deadline below".
+    pub status: String,
+    /// P(measure) of the kecamatan with the whole plan applied (simulated).
     pub p_at_latest: Prob,
-    /// P(on time) one hour later.
+    /// P(measure) of the kecamatan with this dispatch one hour later than the plan, the rest
+    /// of the plan as it is (one-pass estimate).
     pub p_hour_later: Option<Prob>,
-    /// The deadline used, hours from start.
+    /// The deadline the measure uses below this consignment, hours from start.
     pub deadline_h: Option<f64>,
-    /// Which measure: "hub" (PPK arrival by its deadline) or "stations" (every TPS).
+    /// The measure's name.
     pub measure: String,
+}
+
+/// One kecamatan's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanKec {
+    /// Name.
+    pub name: String,
+    /// P(measure) with the scenario's planned dispatches.
+    pub p_current: Prob,
+    /// P(measure) with the plan applied (simulated; with `reachable` false: every planned
+    /// dispatch as early as possible).
+    pub p_plan: Prob,
+    /// Whether the target can be met by dispatch times alone.
+    pub reachable: bool,
+    /// When not reachable: what binds (the leading cause of lateness, and the link most often
+    /// critical, in the replications that no dispatch time saves).
+    pub binds: Option<String>,
 }
 
 /// The whole plan.
@@ -41,116 +114,611 @@ pub struct PlanRow {
 pub struct Plan {
     /// Scenario name.
     pub scenario: String,
+    /// The measure.
+    pub measure: Measure,
     /// Target.
     pub target: f64,
     /// Seed.
     pub seed: u64,
-    /// Replications per evaluation.
+    /// Replications.
     pub runs: u64,
-    /// Rows, in kecamatan order.
+    /// Per kecamatan.
+    pub kecamatan: Vec<PlanKec>,
+    /// Rows: per kecamatan, its hub then its villages.
     pub rows: Vec<PlanRow>,
+    /// Wall-clock seconds.
+    pub elapsed_s: f64,
 }
 
-fn with_dispatch(m: &Model, hub: usize, t: f64) -> Model {
-    let mut m2 = m.clone();
-    m2.nodes[hub].planned = Some(t);
-    m2
+/// A consignment whose dispatch is planned.
+struct Subject {
+    node: usize,
+    kec: usize,
+    hub: bool,
 }
 
-/// Find the latest safe dispatch for every hub.
-pub fn plan(m: &Model, target: f64, seed: u64, runs: u64, threads: usize) -> Result<Plan> {
-    let pool = pool(threads)?;
-    let mut rows = Vec::new();
-    // Whole local hours: offset of time 0 from the hour.
-    let off = (60.0 - m.start_minute % 60.0) % 60.0 / 60.0;
-    for (k, &hub) in m.kecamatan.iter().enumerate() {
-        let deadline = m.nodes[hub].deadline.or(m.nodes[hub].station_deadline);
-        let last = deadline.unwrap_or(m.horizon).min(m.horizon);
-        let hours = ((last - off) / 1.0).floor().max(0.0) as i64;
-        let eval = |i: i64| -> Result<Prob> {
-            let acc = simulate(&pool, &with_dispatch(m, hub, off + i as f64), seed, runs)?;
-            Ok(p_hub(m, &acc, k))
-        };
-        let p0 = eval(0)?;
-        let measure = if m.nodes[hub].deadline.is_some() {
-            "hub"
+/// Nodes with every supplier before the nodes it supplies.
+fn topological(m: &Model) -> Vec<usize> {
+    let mut out: Vec<usize> = m.depots.clone();
+    let mut i = 0;
+    while i < out.len() {
+        let n = out[i];
+        out.extend(m.nodes[n].children.iter().copied());
+        i += 1;
+    }
+    out
+}
+
+/// The latest `t` in `[lo, hi]` with `ok(t)`, to a minute, given `ok(lo)` and not `ok(hi)`.
+fn bisect(lo: f64, hi: f64, mut ok: impl FnMut(f64) -> bool) -> f64 {
+    let (mut lo, mut hi) = (lo, hi);
+    while hi - lo > 1.0 / 60.0 {
+        let mid = 0.5 * (lo + hi);
+        if ok(mid) {
+            lo = mid;
         } else {
-            "stations"
+            hi = mid;
         }
-        .to_string();
-        if p0.p < target {
-            rows.push(PlanRow {
-                kecamatan: m.nodes[hub].name.clone(),
-                current_h: m.nodes[hub].planned,
-                latest_h: None,
-                p_at_latest: p0,
-                p_hour_later: None,
-                deadline_h: deadline,
-                measure,
-            });
-            continue;
+    }
+    lo
+}
+
+/// What one replication tells the plan.
+struct RepOut {
+    /// Per subject: the latest dispatch (−∞: no dispatch time saves it; +∞: no constraint).
+    latest: Vec<f64>,
+    /// Per kecamatan that no dispatch saves in this replication: the late-TPS hours by cause,
+    /// and the critical link of each late TPS.
+    stuck: Vec<(usize, [f64; N_CAUSES], Vec<u32>)>,
+}
+
+struct OnePass {
+    subjects: Vec<Subject>,
+    /// `latest[j * runs + r]`.
+    latest: Vec<f64>,
+    runs: usize,
+    /// Per kecamatan: late-TPS hours by cause and critical-link counts, where stuck.
+    stuck_causes: Vec<[f64; N_CAUSES]>,
+    stuck_links: Vec<Vec<u64>>,
+}
+
+fn one_pass(m: &Model, measure: Measure, seed: u64, runs: u64) -> OnePass {
+    let subjects: Vec<Subject> = m
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| {
+            let k = n.kec?;
+            let hub = m.kecamatan[k] == i;
+            let wanted = match measure {
+                Measure::Tps => hub || n.planned.is_some(),
+                Measure::Ppk => hub,
+            };
+            wanted.then_some(Subject {
+                node: i,
+                kec: k,
+                hub,
+            })
+        })
+        .collect();
+    let order = topological(m);
+    let mut subject_of = vec![usize::MAX; m.nodes.len()];
+    for (j, s) in subjects.iter().enumerate() {
+        subject_of[s.node] = j;
+    }
+    let outs: Vec<RepOut> = (0..runs)
+        .into_par_iter()
+        .map_init(
+            || {
+                (
+                    Scratch::new(m),
+                    vec![0.0f64; m.nodes.len()],
+                    Vec::<(f64, f64)>::new(),
+                )
+            },
+            |(s, lat, miles), r| {
+                s.replicate(m, seed, r);
+                // Latest dispatch of each node, leaves first.
+                for &i in order.iter().rev() {
+                    let n = &m.nodes[i];
+                    if n.kec.is_none() || n.supplier.is_none() {
+                        lat[i] = f64::INFINITY;
+                        continue;
+                    }
+                    let mut reach = f64::INFINITY;
+                    match measure {
+                        Measure::Ppk => {
+                            if m.kecamatan[n.kec.unwrap_or(0)] != i {
+                                lat[i] = f64::INFINITY;
+                                continue;
+                            }
+                            if let Some(d) = n.deadline {
+                                reach = d;
+                            }
+                        }
+                        Measure::Tps => {
+                            if n.stations.1 > 0
+                                && let Some(d) = n.station_deadline
+                            {
+                                s.last_miles(m, i, miles);
+                                let longest = miles.iter().map(|&(l, x)| l + x).fold(0.0, f64::max);
+                                reach = reach.min(d - longest);
+                            }
+                            let h = s.handling_h(i);
+                            for &c in &n.children {
+                                if m.nodes[c].kec == n.kec {
+                                    reach = reach.min(lat[c] - h);
+                                }
+                            }
+                        }
+                    }
+                    lat[i] = if reach == f64::INFINITY {
+                        f64::INFINITY
+                    } else if reach == f64::NEG_INFINITY {
+                        f64::NEG_INFINITY
+                    } else {
+                        // The hub leaves no earlier than its materials are ready at the
+                        // depot; a village is bounded below by time 0 (its supplier's
+                        // constraint is its own).
+                        let lo = if m.kecamatan[n.kec.unwrap_or(0)] == i {
+                            let p = n.supplier.unwrap_or(0);
+                            s.arrival[p] + s.handling_h(p)
+                        } else {
+                            0.0
+                        };
+                        // The escort wait of the plan as it stands is assumed to move with
+                        // the dispatch (checked by simulating the whole plan below).
+                        let w = s.escort_wait_h(i);
+                        let mut ok = |t: f64| s.arrival_if_dispatched(m, i, t + w) <= reach;
+                        if !lo.is_finite() || !ok(lo) {
+                            f64::NEG_INFINITY
+                        } else if ok(reach) {
+                            reach
+                        } else {
+                            bisect(lo, reach, ok)
+                        }
+                    };
+                }
+                let latest: Vec<f64> = subjects.iter().map(|sj| lat[sj.node]).collect();
+                // Kecamatan that no dispatch time saves: why their TPS are late.
+                let mut stuck = Vec::new();
+                for (k, &h) in m.kecamatan.iter().enumerate() {
+                    if lat[h] != f64::NEG_INFINITY {
+                        continue;
+                    }
+                    let mut by = [0.0; N_CAUSES];
+                    let mut links = Vec::new();
+                    match measure {
+                        Measure::Ppk => {
+                            if let Some(dl) = m.nodes[h].deadline {
+                                let a = s.arrival[h].min(m.horizon);
+                                let att = attribute(&s.causes[h], a - dl);
+                                for (x, y) in by.iter_mut().zip(att) {
+                                    *x += y.max(0.0);
+                                }
+                                links.push(s.worst[h].0);
+                            }
+                        }
+                        Measure::Tps => {
+                            for &si in &s.late_stations {
+                                let st = &m.stations[si as usize];
+                                let node = &m.nodes[st.node];
+                                if node.kec != Some(k) {
+                                    continue;
+                                }
+                                let dl = node.station_deadline.unwrap_or(f64::INFINITY);
+                                let arr = s.station_arrival[si as usize].min(m.horizon);
+                                let mut c = s.causes[st.node];
+                                let na = s.arrival[st.node].min(m.horizon);
+                                c[cause::LAST_MILE] += (arr - na).max(0.0);
+                                let att = attribute(&c, arr - dl);
+                                for (x, y) in by.iter_mut().zip(att) {
+                                    *x += y.max(0.0);
+                                }
+                                links.push(s.worst[st.node].0);
+                            }
+                        }
+                    }
+                    stuck.push((k, by, links));
+                }
+                RepOut { latest, stuck }
+            },
+        )
+        .collect();
+    let n = runs as usize;
+    let mut latest = vec![0.0; subjects.len() * n];
+    let mut stuck_causes = vec![[0.0; N_CAUSES]; m.kecamatan.len()];
+    let mut stuck_links = vec![vec![0u64; m.links.len()]; m.kecamatan.len()];
+    for (r, o) in outs.into_iter().enumerate() {
+        for (j, v) in o.latest.into_iter().enumerate() {
+            latest[j * n + r] = v;
         }
-        // Invariant: P(lo) >= target; P(hi) < target or hi = hours + 1 (past the end).
-        let (mut lo, mut hi) = (0i64, hours + 1);
-        let mut p_lo = p0;
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2;
-            let p = eval(mid)?;
-            if p.p >= target {
-                lo = mid;
-                p_lo = p;
-            } else {
-                hi = mid;
+        for (k, by, links) in o.stuck {
+            for (x, y) in stuck_causes[k].iter_mut().zip(by) {
+                *x += y;
+            }
+            for l in links {
+                if (l as usize) < m.links.len() {
+                    stuck_links[k][l as usize] += 1;
+                }
             }
         }
-        let p_next = if lo < hours {
-            Some(eval(lo + 1)?)
+    }
+    OnePass {
+        subjects,
+        latest,
+        runs: n,
+        stuck_causes,
+        stuck_links,
+    }
+}
+
+/// `x` rounded down to a whole local hour (infinities kept).
+fn floor_hour(m: &Model, x: f64) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let off = (60.0 - m.start_minute % 60.0) % 60.0 / 60.0;
+    off + (x - off).floor()
+}
+
+impl OnePass {
+    fn values(&self, j: usize) -> &[f64] {
+        &self.latest[j * self.runs..(j + 1) * self.runs]
+    }
+
+    /// Replications on time with dispatch times `t` for the subjects `js` of kecamatan whose
+    /// hub is subject `hub`.
+    fn count(&self, hub: usize, js: &[usize], t: &[f64]) -> u64 {
+        let h = self.values(hub);
+        (0..self.runs)
+            .filter(|&r| {
+                h[r] != f64::NEG_INFINITY
+                    && js
+                        .iter()
+                        .zip(t)
+                        .all(|(&j, &tj)| tj <= self.latest[j * self.runs + r])
+            })
+            .count() as u64
+    }
+}
+
+/// The dispatch times at risk allowance `a` (replications): each subject's whole hour at or
+/// before its a-th smallest latest dispatch.
+fn times_at(m: &Model, sorted: &[Vec<f64>], a: usize) -> Vec<f64> {
+    sorted.iter().map(|v| floor_hour(m, v[a])).collect()
+}
+
+/// The largest allowance `a` in `[0, cap]` with at least `need` replications on time (`None`
+/// if not even `a` = 0 meets it).
+fn best_allowance(
+    m: &Model,
+    op: &OnePass,
+    hub: usize,
+    js: &[usize],
+    sorted: &[Vec<f64>],
+    need: u64,
+    cap: usize,
+) -> Option<usize> {
+    let ok = |a: usize| op.count(hub, js, &times_at(m, sorted, a)) >= need;
+    if !ok(0) {
+        return None;
+    }
+    let (mut lo, mut hi) = (0usize, cap + 1);
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if ok(mid) {
+            lo = mid;
         } else {
-            None
-        };
-        rows.push(PlanRow {
-            kecamatan: m.nodes[hub].name.clone(),
-            current_h: m.nodes[hub].planned,
-            latest_h: Some(off + lo as f64),
-            p_at_latest: p_lo,
-            p_hour_later: p_next,
-            deadline_h: deadline,
-            measure,
+            hi = mid;
+        }
+    }
+    Some(lo)
+}
+
+/// P(measure) of kecamatan `k` in a simulation.
+fn p_measure(m: &Model, acc: &crate::engine::Acc, k: usize, measure: Measure) -> Prob {
+    match measure {
+        Measure::Tps => Prob::of(acc.kec_all_on_time[k], acc.runs),
+        Measure::Ppk => {
+            let h = m.kecamatan[k];
+            match m.nodes[h].deadline {
+                Some(_) => Prob::of(acc.node_on_time[h], acc.runs),
+                None => Prob::of(acc.kec_all_on_time[k], acc.runs),
+            }
+        }
+    }
+}
+
+/// What binds a kecamatan that no dispatch time brings to the target.
+fn binds(m: &Model, op: &OnePass, k: usize) -> String {
+    let c = &op.stuck_causes[k];
+    let total: f64 = c.iter().sum();
+    let lead = (0..N_CAUSES)
+        .filter(|&i| i != cause::PLANNED)
+        .max_by(|&a, &b| c[a].total_cmp(&c[b]));
+    let link = op.stuck_links[k]
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .max_by_key(|(l, n)| (**n, std::cmp::Reverse(*l)))
+        .map(|(l, _)| m.links[l].name.clone());
+    let mut s = match lead {
+        Some(i) if total > 0.0 && c[i] > 0.0 => format!(
+            "{} ({:.0}% of the late hours in the replications no dispatch time saves)",
+            CAUSES[i],
+            100.0 * c[i] / total
+        ),
+        _ => "the legs below the dispatch".to_string(),
+    };
+    if let Some(l) = link {
+        s.push_str(&format!("; most often critical: {l}"));
+    }
+    s
+}
+
+/// Plan every kecamatan: the latest dispatch of each planned consignment that keeps the
+/// measure at or above `target`, every recommended dispatch applied together.
+pub fn plan(
+    m: &Model,
+    target: f64,
+    seed: u64,
+    runs: u64,
+    threads: usize,
+    measure: Measure,
+) -> Result<Plan> {
+    let t0 = Instant::now();
+    let pool = pool(threads)?;
+    let op = pool.install(|| one_pass(m, measure, seed, runs));
+    let n = op.runs;
+    let need = (target * n as f64 - 1e-9).ceil() as u64;
+    let cap = n - need.min(n as u64) as usize;
+    let nk = m.kecamatan.len();
+    // Subjects of each kecamatan, hub first, and their sorted latest dispatches.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); nk];
+    for (j, s) in op.subjects.iter().enumerate() {
+        if s.hub {
+            groups[s.kec].insert(0, j);
+        } else {
+            groups[s.kec].push(j);
+        }
+    }
+    let sorted: Vec<Vec<Vec<f64>>> = groups
+        .iter()
+        .map(|js| {
+            js.iter()
+                .map(|&j| {
+                    let mut v = op.values(j).to_vec();
+                    v.sort_by(f64::total_cmp);
+                    v
+                })
+                .collect()
+        })
+        .collect();
+    // The allowance of each kecamatan (None: not reachable by dispatch).
+    let mut allowance: Vec<Option<usize>> = (0..nk)
+        .map(|k| {
+            if groups[k].is_empty() {
+                return None;
+            }
+            best_allowance(m, &op, groups[k][0], &groups[k], &sorted[k], need, cap)
+        })
+        .collect();
+    // The times of kecamatan k at allowance a, moved a share `lambda` of the way from the
+    // scenario's planned dispatch (lambda = 1: the one-pass times).
+    let times_of = |k: usize, a: Option<usize>, lambda: f64| -> Vec<f64> {
+        match a {
+            Some(a) => times_at(m, &sorted[k], a)
+                .into_iter()
+                .zip(&groups[k])
+                .map(|(t, &j)| match m.nodes[op.subjects[j].node].planned {
+                    Some(c) if t.is_finite() && lambda < 1.0 => floor_hour(m, c + lambda * (t - c)),
+                    _ => t,
+                })
+                .collect(),
+            // Not reachable: every planned dispatch as early as possible.
+            None => vec![f64::NEG_INFINITY; groups[k].len()],
+        }
+    };
+    let apply = |allowance: &[Option<usize>], lambda: &[f64]| -> Model {
+        let mut m2 = m.clone();
+        for k in 0..nk {
+            let times = times_of(k, allowance[k], lambda[k]);
+            for (&j, &t) in groups[k].iter().zip(&times) {
+                let node = op.subjects[j].node;
+                m2.nodes[node].planned = if t == f64::NEG_INFINITY {
+                    None
+                } else if t.is_finite() {
+                    Some(t)
+                } else {
+                    m.nodes[node].planned
+                };
+            }
+        }
+        m2
+    };
+    let base = simulate(&pool, m, seed, runs)?;
+    // Simulate the plan as it stands. A kecamatan below the target (escort waits, fallback
+    // routes, other consignments) first gets a smaller allowance, then its times move back
+    // towards the scenario's plan, a quarter of the way at a time.
+    let mut lambda = vec![1.0f64; nk];
+    let mut acc = simulate(&pool, &apply(&allowance, &lambda), seed, runs)?;
+    for round in 0..12 {
+        let mut changed = false;
+        for k in 0..nk {
+            if let Some(a) = allowance[k]
+                && p_measure(m, &acc, k, measure).p < target
+            {
+                if round < 6 && a > 0 {
+                    allowance[k] = Some(a / 2);
+                    changed = true;
+                } else if lambda[k] > 0.0 {
+                    lambda[k] = (lambda[k] - 0.25).max(0.0);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+        acc = simulate(&pool, &apply(&allowance, &lambda), seed, runs)?;
+    }
+    let mut kecamatan = Vec::new();
+    let mut rows = Vec::new();
+    for k in 0..nk {
+        let h = m.kecamatan[k];
+        let p_plan = p_measure(m, &acc, k, measure);
+        let reachable = allowance[k].is_some() && p_plan.p >= target;
+        let bind = (!reachable).then(|| {
+            if allowance[k].is_none() {
+                binds(m, &op, k)
+            } else {
+                "escort waits and other consignments of the plan (the simulated plan stays below the target at every allowance)".to_string()
+            }
         });
+        kecamatan.push(PlanKec {
+            name: m.nodes[h].name.clone(),
+            p_current: p_measure(m, &base, k, measure),
+            p_plan,
+            reachable,
+            binds: bind.clone(),
+        });
+        let times = allowance[k].map(|a| times_of(k, Some(a), lambda[k]));
+        for (pos, &j) in groups[k].iter().enumerate() {
+            let sj = &op.subjects[j];
+            let node = &m.nodes[sj.node];
+            let t = times.as_ref().map(|v| v[pos]);
+            let (latest_h, status) = match (reachable, t) {
+                (false, _) => (
+                    None,
+                    format!(
+                        "not reachable by dispatch: {}",
+                        bind.clone().unwrap_or_default()
+                    ),
+                ),
+                (true, Some(t)) if t == f64::NEG_INFINITY => {
+                    (None, "as soon as the materials are ready".to_string())
+                }
+                (true, Some(t)) if t.is_finite() => (Some(t), "latest safe dispatch".to_string()),
+                _ => (None, "no TPS deadline below".to_string()),
+            };
+            let p_hour_later = match (&times, latest_h) {
+                (Some(v), Some(_)) => {
+                    let mut v = v.clone();
+                    v[pos] += 1.0;
+                    Some(Prob::of(op.count(groups[k][0], &groups[k], &v), n as u64))
+                }
+                _ => None,
+            };
+            let deadline_h = match measure {
+                Measure::Ppk => node.deadline,
+                Measure::Tps => node.station_deadline.or_else(|| {
+                    node.children
+                        .iter()
+                        .filter_map(|&c| m.nodes[c].station_deadline)
+                        .reduce(f64::max)
+                }),
+            };
+            rows.push(PlanRow {
+                kecamatan: m.nodes[h].name.clone(),
+                level: if sj.hub { "PPK" } else { "PPS" }.to_string(),
+                node: node.name.clone(),
+                current_h: node.planned,
+                latest_h,
+                status,
+                p_at_latest: p_plan,
+                p_hour_later,
+                deadline_h,
+                measure: measure.label().to_string(),
+            });
+        }
     }
     Ok(Plan {
         scenario: m.name.clone(),
+        measure,
         target,
         seed,
         runs,
+        kecamatan,
         rows,
+        elapsed_s: t0.elapsed().as_secs_f64(),
     })
 }
 
-/// `plan.csv`.
+/// The reference answer for one hub by brute force: a binary search over whole local hours of
+/// the hub's planned dispatch, each step a full simulation (all else as planned). Slow; it
+/// checks the one-pass plan in the tests.
+pub fn search_hub(
+    m: &Model,
+    k: usize,
+    target: f64,
+    seed: u64,
+    runs: u64,
+    threads: usize,
+    measure: Measure,
+) -> Result<Option<f64>> {
+    let pool = pool(threads)?;
+    let hub = m.kecamatan[k];
+    let off = (60.0 - m.start_minute % 60.0) % 60.0 / 60.0;
+    let last = match measure {
+        Measure::Ppk => m.nodes[hub].deadline,
+        Measure::Tps => None,
+    }
+    .or(m.nodes[hub].station_deadline)
+    .unwrap_or(m.horizon)
+    .min(m.horizon);
+    let hours = (last - off).floor().max(0.0) as i64;
+    let eval = |i: i64| -> Result<f64> {
+        let mut m2 = m.clone();
+        m2.nodes[hub].planned = Some(off + i as f64);
+        let acc = simulate(&pool, &m2, seed, runs)?;
+        Ok(p_measure(m, &acc, k, measure).p)
+    };
+    if eval(0)? < target {
+        return Ok(None);
+    }
+    let (mut lo, mut hi) = (0i64, hours + 1);
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if eval(mid)? >= target {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(Some(off + lo as f64))
+}
+
+/// `plan.csv`: one row per planned consignment, with the measure named in a column.
 pub fn csv(m: &Model, p: &Plan) -> Result<Vec<u8>> {
     let t = |h: Option<f64>| h.map(|h| fmt_local(&m.start, h)).unwrap_or_default();
     csv_bytes(
         &[
             "kecamatan",
+            "level",
+            "node",
             "measure",
+            "target",
             "planned_dispatch",
             "latest_safe_dispatch",
+            "status",
             "slack_h",
-            "p_on_time_at_latest",
+            "p_kecamatan_with_plan",
             "p_lo",
             "p_hi",
-            "p_on_time_hour_later",
+            "p_if_this_one_hour_later",
             "deadline",
         ],
         p.rows.iter().map(|r| {
             vec![
                 r.kecamatan.clone(),
+                r.level.clone(),
+                r.node.clone(),
                 r.measure.clone(),
+                p4(p.target),
                 t(r.current_h),
-                r.latest_h
-                    .map(|h| fmt_local(&m.start, h))
-                    .unwrap_or_else(|| "target not reachable".into()),
+                t(r.latest_h),
+                r.status.clone(),
                 match (r.latest_h, r.current_h) {
                     (Some(l), Some(c)) => format!("{:.0}", l - c),
                     _ => String::new(),

@@ -12,31 +12,96 @@ use crate::summary::{Mean, Prob};
 /// The most points a sweep may have.
 pub const MAX_POINTS: usize = 200;
 
+/// What kind of values a sweep sets.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum ValueKind {
+    /// Plain numbers.
+    Number,
+    /// Durations (`90min`, `12h`, `2d`), set as hours.
+    Duration,
+    /// Local datetimes with offset (`2024-02-06T08:00+07:00`); values are seconds since the
+    /// Unix epoch, written back with the offset of the first value.
+    DateTime(#[serde(skip)] chrono::FixedOffset),
+}
+
 /// A parsed `--set KEY=FROM..TO:STEP` or `--set KEY=V1,V2,...`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SweepSpec {
     /// The change path, as in a strategy's `set`.
     pub key: String,
-    /// The values.
+    /// The values: numbers, hours (durations) or seconds since the epoch (datetimes).
     pub values: Vec<f64>,
+    /// Their kind.
+    pub kind: ValueKind,
+}
+
+/// One value of a sweep: a number, a duration in hours, or a datetime.
+enum Token {
+    Num(f64),
+    Hours(f64),
+    Time(chrono::DateTime<chrono::FixedOffset>),
+}
+
+fn token(x: &str) -> Option<Token> {
+    let x = x.trim();
+    if let Ok(v) = x.parse::<f64>() {
+        return v.is_finite().then_some(Token::Num(v));
+    }
+    for (suffix, h) in [("min", 1.0 / 60.0), ("h", 1.0), ("d", 24.0)] {
+        if let Some(n) = x.strip_suffix(suffix)
+            && let Ok(v) = n.trim().parse::<f64>()
+            && v.is_finite()
+        {
+            return Some(Token::Hours(v * h));
+        }
+    }
+    chrono::DateTime::parse_from_rfc3339(x)
+        .or_else(|_| chrono::DateTime::parse_from_str(x, "%Y-%m-%dT%H:%M%:z"))
+        .ok()
+        .map(Token::Time)
 }
 
 /// Parse a sweep specification.
 pub fn parse_spec(s: &str) -> Result<SweepSpec> {
     let usage = || {
         Error::Usage(format!(
-            "--set '{s}' is not a sweep; write KEY=FROM..TO:STEP (like link.ferry.vessel.wave_limit_m=1.5..3:0.25) or KEY=V1,V2,V3"
+            "--set '{s}' is not a sweep; write KEY=FROM..TO:STEP (like link.ferry.vessel.wave_limit_m=1.5..3:0.25, node.Rupat.planned_dispatch=2024-02-06T08:00+07:00..2024-02-09T08:00+07:00:12h or a duration like 2h..12h:2h) or KEY=V1,V2,V3"
         ))
     };
     let (key, spec) = s.split_once('=').ok_or_else(usage)?;
-    let num = |x: &str| -> Result<f64> {
-        let v: f64 = x.trim().parse().map_err(|_| usage())?;
-        if v.is_finite() { Ok(v) } else { Err(usage()) }
+    let kind_of = |t: &Token| match t {
+        Token::Num(_) => ValueKind::Number,
+        Token::Hours(_) => ValueKind::Duration,
+        Token::Time(d) => ValueKind::DateTime(*d.offset()),
     };
-    let values = if let Some((range, step)) = spec.split_once(':') {
+    let value_of = |t: &Token| match t {
+        Token::Num(v) | Token::Hours(v) => *v,
+        Token::Time(d) => d.timestamp() as f64,
+    };
+    let same =
+        |a: ValueKind, b: ValueKind| std::mem::discriminant(&a) == std::mem::discriminant(&b);
+    let (values, kind) = if let Some((range, step)) = spec.rsplit_once(':')
+        && range.contains("..")
+    {
         let (a, b) = range.split_once("..").ok_or_else(usage)?;
-        let (a, b, step) = (num(a)?, num(b)?, num(step)?);
-        if step <= 0.0 || b < a {
+        let (a, b) = (token(a).ok_or_else(usage)?, token(b).ok_or_else(usage)?);
+        let kind = kind_of(&a);
+        if !same(kind, kind_of(&b)) {
+            return Err(Error::Usage(format!(
+                "--set '{s}': FROM and TO must be of the same kind (two numbers, two durations or two datetimes)"
+            )));
+        }
+        // The step: a number, or a duration (for durations and datetimes; a plain number is
+        // then hours).
+        let step = match (token(step).ok_or_else(usage)?, kind) {
+            (Token::Num(v), ValueKind::DateTime(_)) | (Token::Hours(v), ValueKind::DateTime(_)) => {
+                v * 3600.0
+            }
+            (Token::Num(v), _) | (Token::Hours(v), _) => v,
+            (Token::Time(_), _) => return Err(usage()),
+        };
+        let (a, b) = (value_of(&a), value_of(&b));
+        if step.is_nan() || step <= 0.0 || b < a {
             return Err(Error::Usage(format!(
                 "--set '{s}': need FROM <= TO and a STEP above 0"
             )));
@@ -67,25 +132,66 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
                 "--set '{s}': the step is too small to tell the values apart"
             )));
         }
-        values
+        (values, kind)
     } else {
-        let v: Vec<f64> = spec.split(',').map(num).collect::<Result<_>>()?;
-        if v.is_empty() || v.len() > MAX_POINTS {
+        let toks: Vec<Token> = spec
+            .split(',')
+            .map(|x| token(x).ok_or_else(usage))
+            .collect::<Result<_>>()?;
+        if toks.is_empty() || toks.len() > MAX_POINTS {
             return Err(usage());
         }
-        v
+        let kind = kind_of(&toks[0]);
+        if toks.iter().any(|t| !same(kind, kind_of(t))) {
+            return Err(Error::Usage(format!(
+                "--set '{s}': every value must be of the same kind (numbers, durations or datetimes)"
+            )));
+        }
+        (toks.iter().map(value_of).collect(), kind)
     };
     Ok(SweepSpec {
         key: key.trim().to_string(),
         values,
+        kind,
     })
+}
+
+impl SweepSpec {
+    /// Value `v` as written in a scenario: a number, or an RFC 3339 datetime.
+    pub fn toml_value(&self, v: f64) -> toml::Value {
+        match self.kind {
+            ValueKind::DateTime(off) => toml::Value::String(
+                chrono::DateTime::from_timestamp(v as i64, 0)
+                    .map(|d| {
+                        d.with_timezone(&off)
+                            .format("%Y-%m-%dT%H:%M:%S%:z")
+                            .to_string()
+                    })
+                    .unwrap_or_default(),
+            ),
+            _ => toml::Value::Float(v),
+        }
+    }
+
+    /// Value `v` for people: `2.5`, `12h`, or `2024-02-06 08:00`.
+    pub fn label(&self, v: f64) -> String {
+        match self.kind {
+            ValueKind::Number => format!("{v}"),
+            ValueKind::Duration => format!("{v}h"),
+            ValueKind::DateTime(off) => chrono::DateTime::from_timestamp(v as i64, 0)
+                .map(|d| d.with_timezone(&off).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// One point of a sweep.
 #[derive(Debug, Clone, Serialize)]
 pub struct SweepPoint {
-    /// The parameter value.
+    /// The parameter value (datetimes: hours from the scenario's start).
     pub value: f64,
+    /// The value as written for people.
+    pub label: String,
     /// P(every station on time).
     pub all_on_time: Prob,
     /// Expected late stations.
@@ -111,13 +217,15 @@ pub struct Sweep {
     pub scenario: String,
     /// On-time target.
     pub target: f64,
+    /// Whether the values are datetimes (hours from the scenario's start).
+    pub datetimes: bool,
 }
 
 /// The scenario with `key` set to `value` (as an integer where the key takes one).
 pub fn with_value(
     file: &ScenarioFile,
     key: &str,
-    value: f64,
+    value: toml::Value,
 ) -> std::result::Result<ScenarioFile, String> {
     let mut base = file.clone();
     base.strategy.clear();
@@ -129,12 +237,15 @@ pub fn with_value(
         d.try_into()
             .map_err(|e: toml::de::Error| e.message().trim().to_string())
     };
-    match try_with(toml::Value::Float(value)) {
-        Ok(f) => Ok(f),
-        Err(e) if value.fract() == 0.0 && value.abs() < 1e15 => {
-            try_with(toml::Value::Integer(value as i64)).map_err(|_| e)
-        }
-        Err(e) => Err(e),
+    match value {
+        toml::Value::Float(v) => match try_with(toml::Value::Float(v)) {
+            Ok(f) => Ok(f),
+            Err(e) if v.fract() == 0.0 && v.abs() < 1e15 => {
+                try_with(toml::Value::Integer(v as i64)).map_err(|_| e)
+            }
+            Err(e) => Err(e),
+        },
+        v => try_with(v),
     }
 }
 
@@ -149,12 +260,15 @@ pub fn sweep(
     let pool = pool(threads)?;
     let mut points = Vec::new();
     let mut kecamatan = Vec::new();
+    let start = crate::time::parse_datetime(&loaded.file.scenario.start)
+        .map_err(|m| Error::Usage(format!("scenario.start: {m}")))?;
     for &v in &spec.values {
-        let f = with_value(&loaded.file, &spec.key, v)
-            .map_err(|m| Error::Usage(format!("--set {}={v}: {m}", spec.key)))?;
+        let label = spec.label(v);
+        let f = with_value(&loaded.file, &spec.key, spec.toml_value(v))
+            .map_err(|m| Error::Usage(format!("--set {}={label}: {m}", spec.key)))?;
         let m = compile_issues(&f).map_err(|is| {
             Error::Usage(format!(
-                "--set {}={v} makes the scenario invalid: {}",
+                "--set {}={label} makes the scenario invalid: {}",
                 spec.key,
                 is.iter()
                     .map(|i| format!("{}: {}", i.path, i.message))
@@ -170,7 +284,11 @@ pub fn sweep(
         let acc = simulate(&pool, &m, seed, runs)?;
         let s = crate::summary::summarise(&m, &acc);
         points.push(SweepPoint {
-            value: v,
+            value: match spec.kind {
+                ValueKind::DateTime(_) => (v - start.timestamp() as f64) / 3600.0,
+                _ => v,
+            },
+            label,
             all_on_time: p_all(&acc),
             late_stations: s.late_stations,
             kecamatan: (0..m.kecamatan.len()).map(|k| p_kec(&acc, k)).collect(),
@@ -184,6 +302,7 @@ pub fn sweep(
         runs,
         scenario: loaded.file.scenario.name.clone(),
         target: loaded.file.scenario.target.unwrap_or(0.95),
+        datetimes: matches!(spec.kind, ValueKind::DateTime(_)),
     })
 }
 
@@ -193,7 +312,7 @@ pub fn csv(s: &Sweep) -> Result<Vec<u8>> {
     for p in &s.points {
         rows.push(vec![
             s.key.clone(),
-            format!("{}", p.value),
+            p.label.clone(),
             "overall".into(),
             p4(p.all_on_time.p),
             p4(p.all_on_time.lo),
@@ -204,7 +323,7 @@ pub fn csv(s: &Sweep) -> Result<Vec<u8>> {
             let q = p.kecamatan[k];
             rows.push(vec![
                 s.key.clone(),
-                format!("{}", p.value),
+                p.label.clone(),
                 name.clone(),
                 p4(q.p),
                 p4(q.lo),
@@ -243,5 +362,31 @@ mod tests {
         assert!(parse_spec("x=3..1:1").is_err());
         assert!(parse_spec("x=0..1000:0.001").is_err());
         assert!(parse_spec("nonsense").is_err());
+    }
+
+    #[test]
+    fn datetime_and_duration_sweeps_parse() {
+        let s = parse_spec(
+            "node.Rupat.planned_dispatch=2024-02-06T08:00+07:00..2024-02-09T08:00+07:00:12h",
+        )
+        .unwrap();
+        assert_eq!(s.values.len(), 7);
+        assert_eq!(s.values[1] - s.values[0], 12.0 * 3600.0);
+        assert_eq!(
+            s.toml_value(s.values[6]),
+            toml::Value::String("2024-02-09T08:00:00+07:00".into())
+        );
+        assert_eq!(s.label(s.values[0]), "2024-02-06 08:00");
+        let l = parse_spec(
+            "node.Rupat.planned_dispatch=2024-02-06T08:00:00+07:00,2024-02-07T20:00+07:00",
+        )
+        .unwrap();
+        assert_eq!(l.values[1] - l.values[0], 36.0 * 3600.0);
+        let d = parse_spec("node.X.fallback_block_h=2h..1d:6h").unwrap();
+        assert_eq!(d.values, vec![2.0, 8.0, 14.0, 20.0]);
+        assert_eq!(d.kind, ValueKind::Duration);
+        assert_eq!(parse_spec("k=90min,2h").unwrap().values, vec![1.5, 2.0]);
+        assert!(parse_spec("k=2024-02-06T08:00+07:00..5:1").is_err());
+        assert!(parse_spec("k=1,2h").is_err());
     }
 }

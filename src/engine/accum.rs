@@ -28,7 +28,7 @@ pub struct BlockStat {
     pub runs: u32,
     /// Replications in which every station was on time.
     pub all_on_time: u32,
-    /// Per kecamatan: replications in which its hub was on time.
+    /// Per kecamatan: replications in which every TPS of the kecamatan was on time.
     pub kec_on_time: Vec<u32>,
 }
 
@@ -77,7 +77,37 @@ pub struct Acc {
     pub link_delay_ticks: Vec<u64>,
     /// Convergence trace, one record per block, in block order after `finish`.
     pub blocks: Vec<BlockStat>,
+    /// Replications with every TPS supplied when voting opens.
+    #[serde(default)]
+    pub open_ok: u64,
+    /// Sum of TPS without materials when voting opens.
+    #[serde(default)]
+    pub open_miss_sum: u64,
+    /// Sum of squares of TPS without materials when voting opens.
+    #[serde(default)]
+    pub open_miss_sq: u64,
+    /// Per kecamatan: replications with every TPS supplied when voting opens.
+    #[serde(default)]
+    pub kec_open_ok: Vec<u64>,
+    /// Per kecamatan: sum of TPS without materials when voting opens.
+    #[serde(default)]
+    pub kec_open_miss_sum: Vec<u64>,
+    /// Per kecamatan: sum of squares of TPS without materials when voting opens.
+    #[serde(default)]
+    pub kec_open_miss_sq: Vec<u64>,
+    /// Replications in which the latest TPS arrival of each kecamatan was computed (one in
+    /// [`LAST_TPS_EVERY`]).
+    #[serde(default)]
+    pub last_runs: u64,
+    /// Per kecamatan × bin: histogram of the latest TPS arrival (last bin: never).
+    #[serde(default)]
+    pub kec_last_hist: Vec<u32>,
 }
+
+/// The latest TPS arrival of each kecamatan (for the timeline and the arrival curves) is
+/// computed in replications whose number is a multiple of this: every TPS's arrival is
+/// needed, which the engine otherwise skips for TPS that are clearly on time.
+pub const LAST_TPS_EVERY: u64 = 4;
 
 #[inline]
 fn ticks(h: f64) -> u64 {
@@ -151,7 +181,36 @@ impl Acc {
             link_late_stations: vec![0; l],
             link_delay_ticks: vec![0; l],
             blocks: Vec::new(),
+            open_ok: 0,
+            open_miss_sum: 0,
+            open_miss_sq: 0,
+            kec_open_ok: vec![0; k],
+            kec_open_miss_sum: vec![0; k],
+            kec_open_miss_sq: vec![0; k],
+            last_runs: 0,
+            kec_last_hist: vec![0; k * (bins + 1)],
         }
+    }
+
+    /// Count the latest TPS arrival of each kecamatan in one replication (NaN: no TPS).
+    pub fn add_last(&mut self, last: &[f64]) {
+        self.last_runs += 1;
+        for (k, &a) in last.iter().enumerate() {
+            if a.is_nan() {
+                continue;
+            }
+            let bin = if a.is_finite() {
+                ((a.max(0.0) / self.bin_h) as usize).min(self.bins - 2)
+            } else {
+                self.bins - 1
+            };
+            self.kec_last_hist[k * self.bins + bin] += 1;
+        }
+    }
+
+    /// Histogram of the latest TPS arrival of kecamatan `k` (last bin: never).
+    pub fn last_hist(&self, k: usize) -> &[u32] {
+        &self.kec_last_hist[k * self.bins..(k + 1) * self.bins]
     }
 
     /// Count the outcome of one replication. `crit` is scratch of one flag per link.
@@ -230,6 +289,37 @@ impl Acc {
             self.all_on_time += 1;
         }
         self.late_hist[s.late_total as usize] += 1;
+        // TPS without materials when voting opens: late TPS supplied after the opening (voting
+        // opens no earlier than any TPS deadline, so they are among the late ones).
+        if let Some(open) = m.voting_opens {
+            let mut miss: Vec<u64> = Vec::new();
+            let mut total = 0u64;
+            for &si in &s.late_stations {
+                let si = si as usize;
+                if s.station_arrival[si] > open {
+                    total += 1;
+                    if let Some(k) = m.nodes[m.stations[si].node].kec {
+                        if miss.is_empty() {
+                            miss = vec![0u64; self.kec_open_ok.len()];
+                        }
+                        miss[k] += 1;
+                    }
+                }
+            }
+            if total == 0 {
+                self.open_ok += 1;
+            }
+            self.open_miss_sum += total;
+            self.open_miss_sq += total * total;
+            for k in 0..self.kec_open_ok.len() {
+                let x = miss.get(k).copied().unwrap_or(0);
+                if x == 0 {
+                    self.kec_open_ok[k] += 1;
+                }
+                self.kec_open_miss_sum[k] += x;
+                self.kec_open_miss_sq[k] += x * x;
+            }
+        }
     }
 
     /// End a block of `runs` replications counted by [`Acc::add`]: every station is counted
@@ -266,6 +356,14 @@ impl Acc {
         add(&mut self.link_critical, &o.link_critical);
         add(&mut self.link_late_stations, &o.link_late_stations);
         add(&mut self.link_delay_ticks, &o.link_delay_ticks);
+        self.open_ok += o.open_ok;
+        self.open_miss_sum += o.open_miss_sum;
+        self.open_miss_sq += o.open_miss_sq;
+        add(&mut self.kec_open_ok, &o.kec_open_ok);
+        add(&mut self.kec_open_miss_sum, &o.kec_open_miss_sum);
+        add(&mut self.kec_open_miss_sq, &o.kec_open_miss_sq);
+        self.last_runs += o.last_runs;
+        add(&mut self.kec_last_hist, &o.kec_last_hist);
         self.blocks.extend(o.blocks.iter().cloned());
         self.blocks.sort_by_key(|b| b.block);
     }

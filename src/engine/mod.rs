@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
 pub use accum::{Acc, BLOCK, BlockStat};
-pub use replication::{NO_LINK, Scratch};
+pub use replication::{MileBufs, NO_LINK, Scratch};
 
 use crate::error::{Error, Result};
 use crate::model::Model;
@@ -127,6 +127,8 @@ pub fn simulate_range(
         let mut acc = Acc::new(m);
         let mut scratch = Scratch::new(m);
         let mut crit = vec![false; m.links.len()];
+        let mut last = vec![0.0; m.kecamatan.len()];
+        let mut bufs = MileBufs::default();
         let mut b = b;
         while b < last_block {
             if STOP.load(Ordering::Relaxed) {
@@ -146,15 +148,15 @@ pub fn simulate_range(
             for r in r0..r1 {
                 scratch.replicate(m, seed, r);
                 acc.add(m, &scratch, &mut crit);
+                if r % accum::LAST_TPS_EVERY == 0 {
+                    scratch.kec_last_arrivals(m, &mut last, &mut bufs);
+                    acc.add_last(&last);
+                }
                 if scratch.late_total == 0 {
                     stat.all_on_time += 1;
                 }
-                for (k, &h) in m.kecamatan.iter().enumerate() {
-                    if m.nodes[h]
-                        .deadline
-                        .map(|d| scratch.arrival[h] <= d)
-                        .unwrap_or(scratch.kec_late[k] == 0)
-                    {
+                for (k, &late) in scratch.kec_late.iter().enumerate() {
+                    if late == 0 {
                         stat.kec_on_time[k] += 1;
                     }
                 }

@@ -58,6 +58,15 @@ const LN_TAU: f64 = -0.010_050_335_853_501_45;
 /// uniform is above it ("big") are drawn first, the others only when they can matter.
 const SPLIT_X: f64 = 0.99;
 
+/// Reusable buffers of [`Scratch::kec_last_arrivals`].
+#[derive(Debug, Clone, Default)]
+pub struct MileBufs {
+    miles: Vec<(f64, f64)>,
+    upper: Vec<(u32, f64)>,
+    big: Vec<(u32, f64)>,
+    hits: Vec<(u32, f64)>,
+}
+
 /// Per-node constants of the station draws.
 #[derive(Debug, Clone, Copy)]
 struct StationPlan {
@@ -1361,47 +1370,147 @@ impl Scratch {
     /// as the replication (which computes only the late stations' arrivals). Slow; for tests.
     pub fn station_arrivals(&self, m: &Model) -> Vec<f64> {
         let mut out = vec![f64::INFINITY; m.stations.len()];
-        let (mut upper, mut big, mut hits) = (Vec::new(), Vec::new(), Vec::new());
+        let mut offsets = Vec::new();
         for (i, n) in m.nodes.iter().enumerate() {
             let (first, count) = n.stations;
             let a = self.arrival[i];
             if count == 0 || !a.is_finite() {
                 continue;
             }
-            let plan = self.splan[i];
-            self.draw_big(n, &plan, &mut big);
-            self.all_strikes(n, &plan, &big, &mut hits);
-            let x_of = |k: usize| hits.iter().find(|h| h.0 as usize == k).map_or(0.0, |h| h.1);
-            match &n.last_mile {
-                None => {
-                    for k in 0..count {
-                        out[first + k] = a + x_of(k);
-                    }
-                }
-                Some(lm) if lm.by_inversion() => {
-                    self.draw_upper(n, &mut upper);
-                    for k in 0..count {
-                        let u = upper
-                            .iter()
-                            .find(|h| h.0 as usize == k)
-                            .map_or_else(|| TAU * self.low_u(n, k), |h| h.1);
-                        out[first + k] = a + lm.quantile(u) + x_of(k);
-                    }
-                }
-                Some(lm) => {
-                    let mut rng = self.rng(n.key ^ TAG_LASTMILE);
-                    for k in 0..count {
-                        out[first + k] = a + lm.sample(&mut rng) + x_of(k);
-                    }
-                }
-            }
-            for slot in &mut out[first..first + count] {
-                if *slot > m.horizon {
-                    *slot = f64::INFINITY;
-                }
+            self.last_miles(m, i, &mut offsets);
+            for (slot, &(l, x)) in out[first..first + count].iter_mut().zip(&offsets) {
+                let t = a + l + x;
+                *slot = if t > m.horizon { f64::INFINITY } else { t };
             }
         }
         out
+    }
+
+    /// Each station's last mile and extra delay (hours from its node's arrival) in the last
+    /// replication, in station order, into `out`: the same numbers as the replication draws,
+    /// whatever the node's arrival.
+    pub fn last_miles(&self, m: &Model, i: usize, out: &mut Vec<(f64, f64)>) {
+        let mut bufs = MileBufs::default();
+        self.last_miles_in(m, i, out, &mut bufs);
+    }
+
+    /// The latest TPS arrival of each kecamatan in the last replication (infinity: some TPS
+    /// never supplied within the horizon; NaN: a kecamatan without TPS), into `out`.
+    pub fn kec_last_arrivals(&self, m: &Model, out: &mut [f64], bufs: &mut MileBufs) {
+        out.fill(f64::NAN);
+        let mut miles = std::mem::take(&mut bufs.miles);
+        for (i, n) in m.nodes.iter().enumerate() {
+            let (Some(k), count) = (n.kec, n.stations.1) else {
+                continue;
+            };
+            if count == 0 {
+                continue;
+            }
+            let a = self.arrival[i];
+            let last = if a.is_finite() {
+                let longest = match &n.last_mile {
+                    // By inversion the last mile grows with the uniform: the longest is at the
+                    // largest uniform, or at a station with an extra delay.
+                    Some(lm) if lm.by_inversion() => {
+                        let plan = self.splan[i];
+                        self.draw_big(n, &plan, &mut bufs.big);
+                        self.all_strikes(n, &plan, &bufs.big, &mut bufs.hits);
+                        self.draw_upper(n, &mut bufs.upper);
+                        let upper = &bufs.upper;
+                        let u_of = |k: usize| {
+                            upper
+                                .iter()
+                                .find(|h| h.0 as usize == k)
+                                .map_or_else(|| TAU * self.low_u(n, k), |h| h.1)
+                        };
+                        let umax = if upper.is_empty() {
+                            TAU * (0..count).map(|k| self.low_u(n, k)).fold(0.0, f64::max)
+                        } else {
+                            upper.iter().map(|h| h.1).fold(0.0, f64::max)
+                        };
+                        bufs.hits.iter().fold(lm.quantile(umax), |b, &(k, x)| {
+                            b.max(lm.quantile(u_of(k as usize)) + x)
+                        })
+                    }
+                    _ => {
+                        self.last_miles_in(m, i, &mut miles, bufs);
+                        miles.iter().map(|&(l, x)| l + x).fold(0.0, f64::max)
+                    }
+                };
+                let t = a + longest;
+                if t > m.horizon { f64::INFINITY } else { t }
+            } else {
+                f64::INFINITY
+            };
+            if out[k].is_nan() || last > out[k] {
+                out[k] = last;
+            }
+        }
+        bufs.miles = miles;
+    }
+
+    fn last_miles_in(&self, m: &Model, i: usize, out: &mut Vec<(f64, f64)>, bufs: &mut MileBufs) {
+        let n = &m.nodes[i];
+        let count = n.stations.1;
+        out.clear();
+        let (upper, big, hits) = (&mut bufs.upper, &mut bufs.big, &mut bufs.hits);
+        let plan = self.splan[i];
+        self.draw_big(n, &plan, big);
+        self.all_strikes(n, &plan, big, hits);
+        let x_of = |k: usize| hits.iter().find(|h| h.0 as usize == k).map_or(0.0, |h| h.1);
+        match &n.last_mile {
+            None => out.extend((0..count).map(|k| (0.0, x_of(k)))),
+            Some(lm) if lm.by_inversion() => {
+                self.draw_upper(n, upper);
+                out.extend((0..count).map(|k| {
+                    let u = upper
+                        .iter()
+                        .find(|h| h.0 as usize == k)
+                        .map_or_else(|| TAU * self.low_u(n, k), |h| h.1);
+                    (lm.quantile(u), x_of(k))
+                }));
+            }
+            Some(lm) => {
+                let mut rng = self.rng(n.key ^ TAG_LASTMILE);
+                out.extend((0..count).map(|k| (lm.sample(&mut rng), x_of(k))));
+            }
+        }
+    }
+
+    /// For `tepat plan`: the arrival at node `ci` of its consignment had it left its supplier
+    /// at `d`, in the weather, timetables, disruptions and draws of the last replication
+    /// (infinity past the horizon). Escort teams are not waited for. The replication's
+    /// outcome is left unchanged.
+    pub fn arrival_if_dispatched(&mut self, m: &Model, ci: usize, d: f64) -> f64 {
+        let mut c = [0.0; N_CAUSES];
+        let mut worst = (NO_LINK, 0.0);
+        let (a, _convoy) = self.consign(m, ci, d, &mut c, &mut worst);
+        if a > m.horizon { f64::INFINITY } else { a }
+    }
+
+    /// How long the consignment to node `i` waited for an escort team in the last replication,
+    /// hours (0 if it was never dispatched).
+    pub fn escort_wait_h(&self, i: usize) -> f64 {
+        if self.arrival[i].is_finite() {
+            (self.causes[i][cause::ESCORT] - self.chain[i][cause::ESCORT]).max(0.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether the consignment to node `i` left later than its planned dispatch because its
+    /// materials were not ready at its supplier (always, without a planned dispatch), in the
+    /// last replication.
+    pub fn waited_on_supplier(&self, m: &Model, i: usize) -> bool {
+        match m.nodes[i].planned {
+            Some(p) => self.ready_at[i] > p,
+            None => true,
+        }
+    }
+
+    /// Handling at node `i` before it sends consignments on, in the last replication, hours.
+    pub fn handling_h(&self, i: usize) -> f64 {
+        self.handling[i]
     }
 
     #[inline(always)]

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::summary::Summary;
 
 /// Columns of `summary.csv`.
-pub const HEADER: [&str; 18] = [
+pub const HEADER: [&str; 26] = [
     "level",
     "name",
     "kecamatan",
@@ -27,6 +27,17 @@ pub const HEADER: [&str; 18] = [
     // Share of replications in which the materials had not arrived by the end of the
     // horizon ("never arrived"; the arrival quantiles then read "never").
     "p_never_arrived",
+    // Kecamatan rows: P(some TPS without materials when voting opens) with its interval, the
+    // expected number of such TPS, whether P(every TPS on time) is below the target, and the
+    // 5th, 50th and 95th percentiles of the kecamatan's latest TPS arrival.
+    "p_some_tps_without_materials_at_opening",
+    "p_some_tps_without_materials_at_opening_lo",
+    "p_some_tps_without_materials_at_opening_hi",
+    "expected_tps_without_materials_at_opening",
+    "below_target",
+    "last_tps_p05",
+    "last_tps_p50",
+    "last_tps_p95",
 ];
 
 /// Serialise.
@@ -53,6 +64,16 @@ pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
             opt(hub.late_mean_h, h2),
             k.leading_cause.clone().unwrap_or_default(),
             p4(hub.never),
+            opt(k.some_without_materials_at_opening.map(|p| p.p), p4),
+            opt(k.some_without_materials_at_opening.map(|p| p.lo), p4),
+            opt(k.some_without_materials_at_opening.map(|p| p.hi), p4),
+            opt(k.without_materials_at_opening.map(|m| m.mean), |x| {
+                format!("{x:.3}")
+            }),
+            if k.below_target { "yes" } else { "no" }.into(),
+            k.last_tps[0].clone(),
+            k.last_tps[1].clone(),
+            k.last_tps[2].clone(),
         ]);
     }
     for n in &s.nodes {
@@ -78,6 +99,14 @@ pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
             opt(n.late_mean_h, h2),
             n.leading_cause.clone().unwrap_or_default(),
             p4(n.never),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
         ]);
     }
     csv_bytes(&HEADER, rows)

@@ -299,6 +299,7 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
         &f.defaults.station_deadline,
     );
     let d_hub_deadline = deadline(&mut ck, dp.key("hub_deadline"), &f.defaults.hub_deadline);
+    let voting_opens = deadline(&mut ck, sp.key("voting_opens"), &f.scenario.voting_opens);
     let d_village_deadline = deadline(
         &mut ck,
         dp.key("village_deadline"),
@@ -1203,12 +1204,28 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
             for l in links.iter_mut() {
                 l.zone = l.zone.map(|z| zone_pos[z]);
             }
+            if let Some(v) = voting_opens
+                && let Some(n) = nodes
+                    .iter()
+                    .find(|n| n.stations.1 > 0 && n.station_deadline.is_some_and(|d| d > v))
+            {
+                ck.err(
+                    sp.key("voting_opens"),
+                    format!(
+                        "voting opens before the TPS deadline of node '{}'",
+                        n.name
+                    ),
+                    Some("voting_opens must be no earlier than every station_deadline (H-1 comes before polling day)"),
+                );
+                return Err(ck.issues);
+            }
             return Ok(Model {
                 name: f.scenario.name.clone(),
                 start_minute: start_minute_of_day(&start),
                 start,
                 horizon,
                 target,
+                voting_opens,
                 zones,
                 links,
                 fleets,

@@ -264,6 +264,8 @@ pub struct Model {
     pub horizon: f64,
     /// On-time target.
     pub target: f64,
+    /// When voting opens, hours (a TPS supplied later has no materials at opening).
+    pub voting_opens: Option<f64>,
     /// Zones, leaders before followers.
     pub zones: Vec<Zone>,
     /// Links.

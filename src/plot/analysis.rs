@@ -74,13 +74,13 @@ fn footer(scenario: &str, seed: u64, runs: u64, what: &str) -> String {
 }
 
 /// The sweep chart, as files.
-pub fn sweep_charts(s: &Sweep) -> Result<Vec<crate::output::File>> {
+pub fn sweep_charts(m: &Model, s: &Sweep) -> Result<Vec<crate::output::File>> {
     let c = render(
         "sweep",
         &format!("P(on time) against {}", s.key),
         "Chance that every TPS is on time (bold, with 95% band) and every TPS of each kecamatan, for each value.",
         &footer(&s.scenario, s.seed, s.runs, "per point"),
-        &super::sweep::SweepChart(s),
+        &super::sweep::SweepChart(m, s),
     )?;
     Ok(chart_files(vec![c]))
 }
@@ -89,11 +89,24 @@ pub fn sweep_charts(s: &Sweep) -> Result<Vec<crate::output::File>> {
 pub fn plan_charts(m: &Model, p: &Plan) -> Result<Vec<crate::output::File>> {
     let c = render(
         "plan",
-        &format!(
-            "Latest safe dispatch for P(on time) ≥ {}",
-            super::pct_short(p.target)
-        ),
-        "Per kecamatan: planned dispatch (circle), latest dispatch that still meets the target (diamond) and deadline (bar).",
+        &match p.measure {
+            crate::analysis::plan::Measure::Tps => format!(
+                "Latest safe dispatch for P(every TPS of the kecamatan by H-1) ≥ {}",
+                super::pct_short(p.target)
+            ),
+            crate::analysis::plan::Measure::Ppk => format!(
+                "PPK only: latest dispatch for P(PPK by its deadline) ≥ {}",
+                super::pct_short(p.target)
+            ),
+        },
+        match p.measure {
+            crate::analysis::plan::Measure::Tps => {
+                "All recommended dispatches together: PPK planned (circle) and latest safe (diamond), PPS latest safe (span), TPS deadline (bar)."
+            }
+            crate::analysis::plan::Measure::Ppk => {
+                "PPK only, TPS not checked: planned dispatch (circle), latest dispatch that keeps the PPK deadline (diamond), PPK deadline (bar)."
+            }
+        },
         &footer(&p.scenario, p.seed, p.runs, "per evaluation"),
         &super::plan::PlanChart(m, p),
     )?;

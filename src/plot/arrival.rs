@@ -1,5 +1,6 @@
-//! "Arrival curves": for each kecamatan, the share of replications in which its hub (PPK)
-//! has been supplied by each local time (the CDF of hub arrival), with the deadlines marked.
+//! "Arrival curves": for each kecamatan, the share of replications in which its last TPS has
+//! been supplied by each local time (the CDF of the kecamatan's latest TPS arrival), with the
+//! H-1 deadline and the opening of voting marked.
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -17,7 +18,7 @@ const MAX_POINTS: usize = 600;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Share of replications in which each PPK has its materials by a given time; where a curve crosses the deadline is its P(on time)."
+    "Share of replications with every TPS of the kecamatan supplied by each time; at H-1 it reads P(every TPS on time)."
         .to_string()
 }
 
@@ -27,14 +28,6 @@ struct Curve {
     /// (hours from start, cumulative share).
     points: Vec<(f64, f64)>,
     never: f64,
-    deadline: Option<f64>,
-}
-
-/// The cumulative share arrived by `t` hours.
-fn cdf_at(hist: &[u32], bin_h: f64, runs: u64, t: f64) -> f64 {
-    let upto = ((t / bin_h).floor().max(0.0) as usize).min(hist.len().saturating_sub(1));
-    let c: u64 = hist[..upto].iter().map(|&x| x as u64).sum();
-    c as f64 / runs.max(1) as f64
 }
 
 /// Draw the chart into `body`.
@@ -48,13 +41,19 @@ pub(super) fn draw<DB: DrawingBackend>(
     if s.kecamatan.is_empty() {
         return super::message(body, "No kecamatan (hub) in this scenario.");
     }
-    let runs = acc.runs.max(1);
+    let runs = acc.last_runs.max(1);
     let bin_h = acc.bin_h;
+    if acc.last_runs == 0 {
+        return super::message(
+            body,
+            "The latest TPS arrivals were not computed in this run.",
+        );
+    }
     // The time span from the first arrival at any hub to the last hub's P99.5 (the far tail
     // would squeeze the curves into a corner), widened to show every deadline.
     let (mut t0, mut t1) = (f64::INFINITY, f64::NEG_INFINITY);
-    for k in &s.kecamatan {
-        let h = acc.hist(k.hub);
+    for (ki, _) in s.kecamatan.iter().enumerate() {
+        let h = acc.last_hist(ki);
         let arrived = &h[..h.len().saturating_sub(1)];
         if let Some(i0) = arrived.iter().position(|&c| c > 0) {
             t0 = t0.min(i0 as f64 * bin_h);
@@ -68,10 +67,10 @@ pub(super) fn draw<DB: DrawingBackend>(
                 break;
             }
         }
-        if let Some(d) = s.nodes[k.hub].deadline_h {
-            t0 = t0.min(d);
-            t1 = t1.max(d);
-        }
+    }
+    for d in [s.h1_h, s.voting_opens_h].into_iter().flatten() {
+        t0 = t0.min(d);
+        t1 = t1.max(d);
     }
     if !t0.is_finite() || !t1.is_finite() || t1 <= t0 {
         t0 = 0.0;
@@ -83,8 +82,9 @@ pub(super) fn draw<DB: DrawingBackend>(
     let curves: Vec<Curve> = s
         .kecamatan
         .iter()
-        .map(|k| {
-            let h = acc.hist(k.hub);
+        .enumerate()
+        .map(|(ki, k)| {
+            let h = acc.last_hist(ki);
             let nb = h.len().saturating_sub(1);
             let first = h[..nb].iter().position(|&c| c > 0).unwrap_or(0);
             let last = h[..nb]
@@ -110,8 +110,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             Curve {
                 name: k.name.clone(),
                 points: pts,
-                never: s.nodes[k.hub].never,
-                deadline: s.nodes[k.hub].deadline_h,
+                never: h[nb] as f64 / runs as f64,
             }
         })
         .collect();
@@ -147,7 +146,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             m.start.format("%Y"),
             super::zone_name(m)
         ))
-        .y_desc("PPK supplied (% of replications)")
+        .y_desc("Every TPS supplied (% of replications)")
         .draw()
         .drawn()?;
     let target = s.target;
@@ -159,19 +158,23 @@ pub(super) fn draw<DB: DrawingBackend>(
             colour::GREY.stroke_width(2),
         )))
         .drawn()?;
-    // Deadlines: one dashed line when all hubs share it; else a marker on each curve.
-    let mut deadlines: Vec<f64> = curves.iter().filter_map(|c| c.deadline).collect();
-    deadlines.sort_by(f64::total_cmp);
-    deadlines.dedup_by(|a, b| (*a - *b).abs() < 1.0 / 60.0);
-    for &d in &deadlines {
-        chart
-            .draw_series(std::iter::once(DashedPathElement::new(
-                vec![(d, 0.0), (d, 1.0)],
-                8,
-                6,
-                colour::BLACK.stroke_width(2),
-            )))
-            .drawn()?;
+    // H-1 and the opening of voting.
+    let deadlines: Vec<f64> = s.h1_h.into_iter().collect();
+    let lines = [
+        (s.h1_h, colour::BLACK),
+        (s.voting_opens_h, colour::VERMILLION),
+    ];
+    for (d, c) in lines {
+        if let Some(d) = d {
+            chart
+                .draw_series(std::iter::once(DashedPathElement::new(
+                    vec![(d, 0.0), (d, 1.0)],
+                    8,
+                    6,
+                    c.stroke_width(2),
+                )))
+                .drawn()?;
+        }
     }
     for (i, c) in curves.iter().enumerate() {
         let (col, dashed) = series_style(i);
@@ -191,21 +194,6 @@ pub(super) fn draw<DB: DrawingBackend>(
                 .drawn()?;
         }
     }
-    if deadlines.len() > 1 {
-        for (i, c) in curves.iter().enumerate() {
-            if let Some(d) = c.deadline {
-                let (col, _) = series_style(i);
-                let h = acc.hist(s.kecamatan[i].hub);
-                let f = cdf_at(h, bin_h, runs, d);
-                chart
-                    .draw_series([
-                        Circle::new((d, f), 7, colour::BLACK.filled()),
-                        Circle::new((d, f), 5, col.filled()),
-                    ])
-                    .drawn()?;
-            }
-        }
-    }
     let items: Vec<(Mark, String)> = curves
         .iter()
         .enumerate()
@@ -219,21 +207,25 @@ pub(super) fn draw<DB: DrawingBackend>(
             (Mark::Line(col, dashed), label)
         })
         .collect();
-    let y = legend_column(&side, (12, 8), legend_w as i32 - 16, Some("PPK"), &items)?;
+    let y = legend_column(
+        &side,
+        (12, 8),
+        legend_w as i32 - 16,
+        Some("Last TPS of"),
+        &items,
+    )?;
     let mut more = Vec::new();
-    match deadlines.len() {
-        0 => {}
-        1 => more.push((
+    if let Some(d) = deadlines.first() {
+        more.push((
             Mark::Line(colour::BLACK, true),
-            format!("deadline {}", when(m, deadlines[0])),
-        )),
-        _ => {
-            more.push((Mark::Line(colour::BLACK, true), "PPK deadlines".to_string()));
-            more.push((
-                Mark::Dot(colour::GREY, 6),
-                "P(on time) at deadline".to_string(),
-            ));
-        }
+            format!("H-1 {}", when(m, *d)),
+        ));
+    }
+    if let Some(v) = s.voting_opens_h {
+        more.push((
+            Mark::Line(colour::VERMILLION, true),
+            format!("voting opens {}", when(m, v)),
+        ));
     }
     more.push((
         Mark::Line(colour::GREY, true),

@@ -1,6 +1,6 @@
-//! "Convergence": the running estimates of P(every TPS on time) and of the riskiest
-//! kecamatan's P(on time) against the number of replications, with their 95% intervals, to
-//! show whether the run was long enough.
+//! "Convergence": the running estimates of P(every TPS on time) overall and in the riskiest
+//! kecamatan (`Summary::riskiest`: the lowest P(every TPS on time)) against the number of
+//! replications, with their 95% intervals, to show whether the run was long enough.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -18,16 +18,6 @@ pub(super) fn guide(_ctx: &Ctx) -> String {
 /// A series: its label, colour, and (replications, estimate) points.
 type Series = (String, RGBColor, Vec<(f64, Prob)>);
 
-/// The riskiest kecamatan at the end of the run (the one summary.convergence follows).
-fn riskiest(ctx: &Ctx) -> Option<usize> {
-    let acc = &ctx.run.outcome.acc;
-    (0..ctx.m.kecamatan.len()).min_by(|&a, &b| {
-        let pa: u64 = acc.blocks.iter().map(|x| x.kec_on_time[a] as u64).sum();
-        let pb: u64 = acc.blocks.iter().map(|x| x.kec_on_time[b] as u64).sum();
-        pa.cmp(&pb).then(a.cmp(&b))
-    })
-}
-
 /// Draw the chart into `body`.
 pub(super) fn draw<DB: DrawingBackend>(
     _root: &DrawingArea<DB, Shift>,
@@ -39,9 +29,9 @@ pub(super) fn draw<DB: DrawingBackend>(
     if trace.is_empty() {
         return super::message(body, "No replications were run.");
     }
-    let risk = riskiest(ctx);
+    let risk = s.riskiest;
     let mut series: Vec<Series> = vec![(
-        "every TPS on time".to_string(),
+        "all kecamatan".to_string(),
         colour::BLUE,
         trace
             .iter()
@@ -50,12 +40,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     )];
     if let Some(k) = risk {
         let name = &s.kecamatan[k].name;
-        let all_sure = trace.last().map(|c| c.riskiest.p >= 1.0).unwrap_or(false);
-        let what = match (s.nodes[s.kecamatan[k].hub].deadline_h.is_some(), all_sure) {
-            (true, false) => format!("PPK {name} (riskiest)"),
-            (false, false) => format!("all TPS of {name} (riskiest)"),
-            (_, true) => format!("PPK {name} (all PPK 100%)"),
-        };
+        let what = format!("{name} (riskiest)");
         series.push((
             what,
             colour::VERMILLION,
@@ -142,7 +127,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         &side,
         (12, 8),
         legend_w as i32 - 16,
-        Some("P(on time)"),
+        Some("P(every TPS by H-1)"),
         &items,
     )?;
     items.clear();

@@ -21,7 +21,7 @@ use crate::scenario::{Kind, Mode};
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Where the risk is: each place coloured by its chance of being on time (villages: share of their TPS on time)."
+    "Where the risk is: each village coloured by the share of its TPS supplied by H-1, each PPK by P(every TPS of its kecamatan by H-1)."
         .to_string()
 }
 
@@ -249,13 +249,15 @@ pub(super) fn draw<DB: DrawingBackend>(
             continue;
         };
         let nr = &s.nodes[i];
-        let p = nr.on_time.map(|p| p.p).or_else(|| match node.kind {
-            Kind::Hub => kec_of_hub(i).map(|k| k.all_stations_on_time.p),
-            _ => {
-                let (sum, n) = village_share[i];
-                (n > 0).then(|| sum / n as f64)
-            }
-        });
+        // TPS first: a place with TPS by the share of them on time, a PPK by P(every TPS of
+        // its kecamatan on time); only a place with neither by its own P(on time).
+        let (sum, n) = village_share[i];
+        let p = match (node.kind, kec_of_hub(i)) {
+            (Kind::Hub, Some(k)) => Some(k.all_stations_on_time.p),
+            _ if n > 0 => Some(sum / n as f64),
+            (Kind::Depot, _) => None,
+            _ => nr.on_time.map(|p| p.p),
+        };
         places.push(Place {
             name: node.name.clone(),
             kind: node.kind,
@@ -615,15 +617,15 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map(|c| (Mark::Dot(c.1, 8), c.2.to_string()))
         .collect();
     if any_grey {
-        items.push((Mark::Dot(colour::GREY, 8), "no deadline".to_string()));
+        items.push((Mark::Dot(colour::GREY, 8), "no TPS".to_string()));
     }
-    let mut y = legend_column(&side, (12, 8), lw, Some("P(on time)"), &items)?;
+    let mut y = legend_column(&side, (12, 8), lw, Some("Share of TPS on time"), &items)?;
     let mut shapes = Vec::new();
     if places.iter().any(|p| p.kind == Kind::Depot) {
         shapes.push((Mark::Square(colour::GREY), "depot (KPU)".to_string()));
     }
     if places.iter().any(|p| p.kind == Kind::Hub) {
-        shapes.push((Mark::Dot(colour::GREY, 11), "PPK hub".to_string()));
+        shapes.push((Mark::Dot(colour::GREY, 11), "PPK: P(every TPS)".to_string()));
     }
     if villages > 0 {
         shapes.push((Mark::Dot(colour::GREY, 6), "village, size: TPS".to_string()));

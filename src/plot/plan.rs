@@ -1,5 +1,6 @@
-//! "Latest safe dispatch": per kecamatan, the planned dispatch, the latest dispatch that still
-//! meets the target, and the deadline, on one local-date axis.
+//! "Latest safe dispatch": per kecamatan, the planned and the latest safe PPK dispatch, the
+//! span of the latest safe PPS dispatches of its villages, and the deadline of the measure, on
+//! one local-date axis.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -20,34 +21,67 @@ impl Body for PlanChart<'_> {
         body: &DrawingArea<DB, Shift>,
     ) -> Result<()> {
         let (m, p) = (self.0, self.1);
-        let n = p.rows.len();
+        let n = p.kecamatan.len();
         if n == 0 {
             return super::message(body, "No kecamatan (hub) in this scenario.");
         }
-        let (bw, bh) = body.dim_in_pixel();
-        let (plot, strip) = body.split_vertically(bh - 44);
-        let lf = font(size::LABEL);
-        let labels: Vec<String> = p
-            .rows
+        struct KRow {
+            label: String,
+            planned: Option<f64>,
+            latest: Option<f64>,
+            villages: Option<(f64, f64)>,
+            village_planned: Option<f64>,
+            deadline: Option<f64>,
+        }
+        let span = |v: Vec<f64>| {
+            let lo = v.iter().cloned().fold(f64::INFINITY, f64::min);
+            let hi = v.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            (lo.is_finite() && hi.is_finite()).then_some((lo, hi))
+        };
+        let krows: Vec<KRow> = p
+            .kecamatan
             .iter()
-            .map(|r| {
-                if r.latest_h.is_none() {
-                    format!("{} (not reachable)", r.kecamatan)
-                } else {
-                    r.kecamatan.clone()
+            .map(|k| {
+                let mine: Vec<_> = p.rows.iter().filter(|r| r.kecamatan == k.name).collect();
+                let hub = mine.iter().find(|r| r.level == "PPK");
+                let pps: Vec<_> = mine.iter().filter(|r| r.level == "PPS").collect();
+                KRow {
+                    label: if k.reachable {
+                        k.name.clone()
+                    } else {
+                        format!("{} (not reachable)", k.name)
+                    },
+                    planned: hub.and_then(|r| r.current_h),
+                    latest: hub.and_then(|r| r.latest_h),
+                    villages: span(pps.iter().filter_map(|r| r.latest_h).collect()),
+                    village_planned: span(pps.iter().filter_map(|r| r.current_h).collect())
+                        .map(|x| x.0),
+                    deadline: hub.and_then(|r| r.deadline_h),
                 }
             })
             .collect();
+        let (bw, bh) = body.dim_in_pixel();
+        let (plot, strip) = body.split_vertically(bh - 44);
+        let lf = font(size::LABEL);
+        let labels: Vec<String> = krows.iter().map(|r| r.label.clone()).collect();
         let name_w = labels
             .iter()
             .map(|l| text_width(l, &lf))
             .max()
             .unwrap_or(0)
             .min(bw as i32 / 3);
-        let times: Vec<f64> = p
-            .rows
+        let times: Vec<f64> = krows
             .iter()
-            .flat_map(|r| [r.current_h, r.latest_h, r.deadline_h])
+            .flat_map(|r| {
+                [
+                    r.planned,
+                    r.latest,
+                    r.villages.map(|v| v.0),
+                    r.villages.map(|v| v.1),
+                    r.village_planned,
+                    r.deadline,
+                ]
+            })
             .flatten()
             .collect();
         let t0 = times
@@ -87,29 +121,38 @@ impl Body for PlanChart<'_> {
             .x_desc(format!("Local time ({})", super::zone_name(m)))
             .draw()
             .drawn()?;
-        for (i, r) in p.rows.iter().enumerate() {
+        for (i, r) in krows.iter().enumerate() {
             let y = (n - 1 - i) as f64;
-            if let (Some(l), Some(d)) = (r.latest_h, r.deadline_h) {
+            if let Some((a, b)) = r.villages {
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
-                        [(l, y - 0.08), (d, y + 0.08)],
-                        colour::GREEN.mix(0.35).filled(),
+                        [(a, y - 0.28), (b.max(a + (t1 - t0) * 0.003), y - 0.08)],
+                        colour::ORANGE.filled(),
                     )))
                     .drawn()?;
             }
-            if let Some(c) = r.current_h {
+            if let Some(v) = r.village_planned {
                 chart
                     .draw_series(std::iter::once(Circle::new(
-                        (c, y),
+                        (v, y - 0.18),
+                        6,
+                        colour::GREY.filled(),
+                    )))
+                    .drawn()?;
+            }
+            if let Some(c) = r.planned {
+                chart
+                    .draw_series(std::iter::once(Circle::new(
+                        (c, y + 0.15),
                         8,
                         colour::BLUE.filled(),
                     )))
                     .drawn()?;
             }
-            if let Some(l) = r.latest_h {
+            if let Some(l) = r.latest {
                 chart
                     .draw_series(std::iter::once(
-                        EmptyElement::at((l, y))
+                        EmptyElement::at((l, y + 0.15))
                             + Polygon::new(
                                 vec![(0, -10), (10, 0), (0, 10), (-10, 0)],
                                 colour::VERMILLION.filled(),
@@ -117,12 +160,12 @@ impl Body for PlanChart<'_> {
                     ))
                     .drawn()?;
             }
-            if let Some(d) = r.deadline_h {
+            if let Some(d) = r.deadline {
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
                         [
-                            (d - (t1 - t0) * 0.002, y - 0.3),
-                            (d + (t1 - t0) * 0.002, y + 0.3),
+                            (d - (t1 - t0) * 0.002, y - 0.35),
+                            (d + (t1 - t0) * 0.002, y + 0.35),
                         ],
                         colour::BLACK.filled(),
                     )))
@@ -133,29 +176,12 @@ impl Body for PlanChart<'_> {
             &strip,
             (name_w + 20, 22),
             &[
-                (Mark::Dot(colour::BLUE, 8), "planned dispatch".into()),
-                (
-                    Mark::Square(colour::VERMILLION),
-                    "latest safe dispatch".into(),
-                ),
-                (
-                    Mark::Block(colour::GREEN.mix(0.35).to_rgba().into_rgb()),
-                    "latest safe to deadline".into(),
-                ),
+                (Mark::Dot(colour::BLUE, 8), "PPK planned".into()),
+                (Mark::Square(colour::VERMILLION), "PPK latest safe".into()),
+                (Mark::Dot(colour::GREY, 6), "PPS planned".into()),
+                (Mark::Block(colour::ORANGE), "PPS latest safe (span)".into()),
                 (Mark::Tick(colour::BLACK), "deadline".into()),
             ],
         )
-    }
-}
-
-trait IntoRgb {
-    fn into_rgb(self) -> RGBColor;
-}
-impl IntoRgb for RGBAColor {
-    fn into_rgb(self) -> RGBColor {
-        // Blend with white at the colour's alpha, for a legend swatch.
-        let a = self.3;
-        let mix = |c: u8| (c as f64 * a + 255.0 * (1.0 - a)).round() as u8;
-        RGBColor(mix(self.0), mix(self.1), mix(self.2))
     }
 }

@@ -45,19 +45,27 @@ impl Body for CostChart<'_> {
             .fold(0.0f64, f64::min)
             * 1.15
             - ymax * 0.08;
+        // Ticks from the data range, with the decimals they need: no two labels the same.
+        let (xt, xd) = super::nice_ticks(0.0, xmax, 8);
+        let (yt, yd) = super::nice_ticks(ymin, ymax, 6);
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(8)
             .margin_right(30)
             .x_label_area_size(60)
             .y_label_area_size(80)
-            .build_cartesian_2d(0.0..xmax, ymin..ymax)
+            .build_cartesian_2d(super::ticked(0.0..xmax, xt), super::ticked(ymin..ymax, yt))
             .drawn()?;
+        let fx = |x: &f64| format!("{:.*}", xd, x);
+        let fy = |y: &f64| {
+            let y = if y.abs() < 1e-12 { 0.0 } else { *y };
+            format!("{:.*}", yd, y)
+        };
         chart
             .configure_mesh()
             .light_line_style(TRANSPARENT)
             .bold_line_style(colour::GRID)
-            .x_label_formatter(&|x| format!("{x:.0}"))
-            .y_label_formatter(&|y| format!("{y:.1}"))
+            .x_label_formatter(&fx)
+            .y_label_formatter(&fy)
             .label_style(font(size::LABEL))
             .axis_desc_style(font(size::AXIS))
             .x_desc("Cost, million rupiah")
@@ -149,7 +157,7 @@ impl Body for CostChart<'_> {
                     Mark::Dot(colour::GREEN, 8),
                     "on the efficient frontier".into(),
                 ),
-                (Mark::Dot(colour::BLUE, 8), "dominated".into()),
+                (Mark::Dot(colour::BLUE, 8), "not efficient".into()),
                 (Mark::Line(colour::GREEN, true), "frontier".into()),
                 (Mark::Whisker(colour::BLACK), "95% paired interval".into()),
             ],

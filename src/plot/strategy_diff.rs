@@ -50,13 +50,19 @@ impl Body for DiffChart<'_> {
             .fold(0.0f64, f64::max);
         let pad = ((hi - lo) * 0.15).max(0.005);
         let (x0, x1) = (lo - pad * 0.5, hi + pad);
+        // Ticks from the data range in percentage points, with the decimals they need, so
+        // that no two labels read the same.
+        let plot_w = bw as i32 - name_w - 80;
+        let (pp, decimals) =
+            super::nice_ticks(x0 * 100.0, x1 * 100.0, (plot_w / 120).max(2) as usize);
+        let xticks: Vec<f64> = pp.iter().map(|v| v / 100.0).collect();
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(8)
             .margin_right(30)
             .x_label_area_size(60)
             .y_label_area_size(name_w + 20)
             .build_cartesian_2d(
-                x0..x1,
+                super::ticked(x0..x1, xticks),
                 super::ticked(-0.5..n as f64 - 0.5, (0..n).map(|i| i as f64).collect()),
             )
             .drawn()?;
@@ -67,7 +73,11 @@ impl Body for DiffChart<'_> {
             .disable_y_mesh()
             .light_line_style(TRANSPARENT)
             .bold_line_style(colour::GRID)
-            .x_label_formatter(&|x| format!("{:+.0} pp", x * 100.0))
+            .x_label_formatter(&|x| {
+                let v = x * 100.0;
+                let v = if v.abs() < 1e-9 { 0.0 } else { v };
+                format!("{:+.*} pp", decimals, v)
+            })
             .y_label_formatter(&yl)
             .label_style(font(size::LABEL))
             .axis_desc_style(font(size::AXIS))
@@ -80,6 +90,10 @@ impl Body for DiffChart<'_> {
                 colour::GREY.stroke_width(2),
             )))
             .drawn()?;
+        // Whisker caps: 15% of a row, at most 12 pixels each side (one strategy fills the
+        // whole height).
+        let (_, plot_h) = chart.plotting_area().dim_in_pixel();
+        let cap = (12.0 * n as f64 / plot_h.max(1) as f64).min(0.15);
         for (i, r) in rows.iter().enumerate() {
             let y = (n - 1 - i) as f64;
             let d = &r.overall.diff;
@@ -94,8 +108,8 @@ impl Body for DiffChart<'_> {
             chart
                 .draw_series([
                     PathElement::new(vec![(d.lo, y), (d.hi, y)], ws),
-                    PathElement::new(vec![(d.lo, y - 0.15), (d.lo, y + 0.15)], ws),
-                    PathElement::new(vec![(d.hi, y - 0.15), (d.hi, y + 0.15)], ws),
+                    PathElement::new(vec![(d.lo, y - cap), (d.lo, y + cap)], ws),
+                    PathElement::new(vec![(d.hi, y - cap), (d.hi, y + cap)], ws),
                 ])
                 .drawn()?;
             chart

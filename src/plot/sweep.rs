@@ -9,9 +9,10 @@ use super::analysis::Body;
 use super::{Drawn, Mark, colour, font, legend_column, series_style, size};
 use crate::analysis::sweep::Sweep;
 use crate::error::Result;
+use crate::model::Model;
 
-/// The chart.
-pub(crate) struct SweepChart<'a>(pub &'a Sweep);
+/// The chart: the base model (for local dates on a datetime axis) and the sweep.
+pub(crate) struct SweepChart<'a>(pub &'a Model, pub &'a Sweep);
 
 impl Body for SweepChart<'_> {
     fn draw<DB: DrawingBackend>(
@@ -19,7 +20,7 @@ impl Body for SweepChart<'_> {
         _root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,
     ) -> Result<()> {
-        let s = self.0;
+        let (m, s) = (self.0, self.1);
         if s.points.is_empty() {
             return super::message(body, "No points.");
         }
@@ -30,6 +31,16 @@ impl Body for SweepChart<'_> {
         if x1 <= x0 {
             x1 = x0 + 1.0;
         }
+        // Ticks chosen from the data range, so that no two labels are the same: local dates
+        // and times for datetimes, round numbers with enough decimals otherwise.
+        let plot_w = (bw - 300) as i32 - 100;
+        let (ticks, step, decimals) = if s.datetimes {
+            let (t, step) = super::time_ticks_px(m, x0, x1, plot_w.max(200));
+            (t, step, 0)
+        } else {
+            let (t, d) = super::nice_ticks(x0, x1, (plot_w / 110).max(2) as usize);
+            (t, 0.0, d)
+        };
         let ymin = s
             .points
             .iter()
@@ -44,16 +55,28 @@ impl Body for SweepChart<'_> {
             .margin(10)
             .x_label_area_size(60)
             .y_label_area_size(80)
-            .build_cartesian_2d(x0..x1, y0..1.0f64)
+            .build_cartesian_2d(super::ticked(x0..x1, ticks.clone()), y0..1.0f64)
             .drawn()?;
+        let xl = |x: &f64| {
+            if s.datetimes {
+                super::time_tick_label(m, *x, step, &ticks)
+            } else {
+                format!("{:.*}", decimals, x)
+            }
+        };
         chart
             .configure_mesh()
             .light_line_style(TRANSPARENT)
             .bold_line_style(colour::GRID)
+            .x_label_formatter(&xl)
             .y_label_formatter(&|y| format!("{:.0}%", y * 100.0))
             .label_style(font(size::LABEL))
             .axis_desc_style(font(size::AXIS))
-            .x_desc(s.key.clone())
+            .x_desc(if s.datetimes {
+                format!("{} (local time, {})", s.key, super::zone_name(m))
+            } else {
+                s.key.clone()
+            })
             .y_desc("P(every TPS on time)")
             .draw()
             .drawn()?;

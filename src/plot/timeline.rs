@@ -1,6 +1,8 @@
 //! "Timeline": per kecamatan on one local-time axis, the planned dispatch, the span from the
-//! median (P50) to the P95 arrival of its hub, and the hub deadline, so that the slack (the
-//! time between P95 and the deadline) can be read off; least slack on top.
+//! median (P50) to the P95 arrival of its hub (PPK), the same span of its latest TPS arrival,
+//! the PPK deadline, and across the chart the H-1 deadline of the TPS and the opening of
+//! voting; the slack of the TPS (H-1 minus the P95 of the latest TPS arrival) is read off on
+//! the right, least slack on top.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -14,7 +16,7 @@ use crate::error::Result;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Planned dispatch, the usual-to-bad arrival span (P50–P95) and the deadline of each PPK; the gap to the deadline is the slack."
+    "Planned PPK dispatch, PPK and last-TPS arrival spans (P50–P95) against H-1 and voting opening; TPS slack on the right."
         .to_string()
 }
 
@@ -24,16 +26,24 @@ struct Row {
     planned: Option<f64>,
     p50: Option<f64>,
     p95: Option<f64>,
+    ppk_deadline: Option<f64>,
+    /// Latest TPS arrival, P50 and P95 (`None` beyond the horizon or not computed).
+    t50: Option<f64>,
+    t95: Option<f64>,
+    /// Whether the latest TPS arrival was computed at all.
+    tps_known: bool,
+    /// H-1 (the TPS deadline).
     deadline: Option<f64>,
 }
 
 impl Row {
-    /// Deadline minus P95 (−∞ when P95 is beyond the horizon, +∞ without a deadline).
+    /// H-1 minus the P95 of the latest TPS arrival (−∞ when it is beyond the horizon, +∞
+    /// without a deadline).
     fn slack(&self) -> f64 {
-        match (self.deadline, self.p95) {
+        match (self.deadline, self.t95) {
             (Some(d), Some(p)) => d - p,
-            (Some(_), None) => f64::NEG_INFINITY,
-            (None, _) => f64::INFINITY,
+            (Some(_), None) if self.tps_known => f64::NEG_INFINITY,
+            _ => f64::INFINITY,
         }
     }
 }
@@ -52,11 +62,19 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map(|k| {
             let h = &s.nodes[k.hub];
             Row {
-                name: k.name.clone(),
+                name: if k.below_target {
+                    format!("{} (below target)", k.name)
+                } else {
+                    k.name.clone()
+                },
                 planned: h.planned_h,
                 p50: h.p50_h,
                 p95: h.p95_h,
-                deadline: h.deadline_h,
+                ppk_deadline: h.deadline_h,
+                t50: k.last_tps_h[1],
+                t95: k.last_tps_h[2],
+                tps_known: s.last_tps_runs > 0 && k.stations > 0,
+                deadline: s.h1_h,
             }
         })
         .collect();
@@ -67,8 +85,19 @@ pub(super) fn draw<DB: DrawingBackend>(
     let n = rows.len();
     let times = rows
         .iter()
-        .flat_map(|r| [r.planned, r.p50, r.p95, r.deadline])
-        .flatten();
+        .flat_map(|r| {
+            [
+                r.planned,
+                r.p50,
+                r.p95,
+                r.ppk_deadline,
+                r.t50,
+                r.t95,
+                r.deadline,
+            ]
+        })
+        .flatten()
+        .chain(s.voting_opens_h);
     let (mut t0, mut t1) = times.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), t| {
         (a.min(t), b.max(t))
     });
@@ -86,7 +115,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let lf = font(size::LABEL);
     let (bw, bh) = body.dim_in_pixel();
     let (upper, strip) = body.split_vertically(bh - 44);
-    let slack_w = 190;
+    let slack_w = 210;
     let (plot, _) = upper.split_horizontally(bw - slack_w);
     let name_w = rows
         .iter()
@@ -131,52 +160,72 @@ pub(super) fn draw<DB: DrawingBackend>(
     let (xr, ytop) = chart.backend_coord(&(t1, n as f64 - 0.5));
     let bf = bold(size::LABEL);
     root.draw(&Text::new(
-        "Slack at P95",
+        "TPS slack to H-1",
         (xr + 24, ytop - 8),
         text(bf, colour::BLACK, HPos::Left, VPos::Bottom),
     ))
     .drawn()?;
     let clamp = |t: f64| t.clamp(t0, t1);
+    // H-1 and the opening of voting, across every row.
+    let (_, ybot) = chart.backend_coord(&(t0, -0.5));
+    for (t, c) in [
+        (s.h1_h, colour::VERMILLION),
+        (s.voting_opens_h, colour::BLACK),
+    ] {
+        if let Some(t) = t {
+            let (x, _) = chart.backend_coord(&(clamp(t), 0.0));
+            root.draw(&PathElement::new(
+                vec![(x, ytop), (x, ybot)],
+                c.stroke_width(2),
+            ))
+            .drawn()?;
+        }
+    }
     for (i, r) in rows.iter().enumerate() {
         let y = (n - 1 - i) as f64;
         if let (Some(p), Some(a)) = (r.planned, r.p50) {
             chart
                 .draw_series(std::iter::once(PathElement::new(
-                    vec![(clamp(p), y), (clamp(a), y)],
+                    vec![(clamp(p), y + hh), (clamp(a), y + hh)],
                     colour::GREY.stroke_width(2),
                 )))
                 .drawn()?;
         }
+        // The PPK span above the row's centre line, the latest TPS span below it.
         if let Some(a) = r.p50 {
             let b = r.p95.unwrap_or(t1);
             chart
                 .draw_series(std::iter::once(Rectangle::new(
-                    [(clamp(a), y - hh), (clamp(b), y + hh)],
+                    [(clamp(a), y + 0.08), (clamp(b), y + 2.0 * hh)],
                     colour::SKY.filled(),
                 )))
                 .drawn()?;
+        }
+        if let Some(a) = r.t50 {
+            let b = r.t95.unwrap_or(t1);
             chart
-                .draw_series(std::iter::once(PathElement::new(
-                    vec![(clamp(a), y - hh), (clamp(a), y + hh)],
-                    colour::BLUE.stroke_width(3),
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(clamp(a), y - 2.0 * hh), (clamp(b), y - 0.08)],
+                    colour::ORANGE.filled(),
                 )))
                 .drawn()?;
         }
         if let Some(p) = r.planned {
-            let (px, pyy) = chart.backend_coord(&(clamp(p), y));
+            let (px, pyy) = chart.backend_coord(&(clamp(p), y + hh));
             super::draw_mark(root, Mark::Triangle(colour::BLACK), (px, pyy))?;
         }
-        if let Some(d) = r.deadline {
-            let (dx, dy) = chart.backend_coord(&(clamp(d), y));
-            let half = (hh * row_px * 1.5).max(10.0) as i32;
+        if let Some(d) = r.ppk_deadline {
+            let (dx, dy) = chart.backend_coord(&(clamp(d), y + hh));
+            let half = (hh * row_px).max(6.0) as i32;
             root.draw(&Rectangle::new(
                 [(dx - 2, dy - half), (dx + 2, dy + half)],
-                colour::VERMILLION.filled(),
+                colour::BLUE.filled(),
             ))
             .drawn()?;
         }
-        let (label, c) = match (r.deadline, r.p95) {
-            (None, _) => ("no deadline".to_string(), colour::TEXT_GREY),
+        let (label, c) = match (r.deadline, r.t95) {
+            (None, _) => ("no TPS deadline".to_string(), colour::TEXT_GREY),
+            (Some(_), None) if !r.tps_known => ("not computed".to_string(), colour::TEXT_GREY),
             (Some(_), None) => ("P95 never arrives".to_string(), colour::VERMILLION),
             (Some(d), Some(p)) if d >= p => (dur(d - p), colour::BLACK),
             (Some(d), Some(p)) => (format!("{} late", dur(p - d)), colour::VERMILLION),
@@ -190,12 +239,12 @@ pub(super) fn draw<DB: DrawingBackend>(
         .drawn()?;
     }
     let items = vec![
-        (
-            Mark::Triangle(colour::BLACK),
-            "planned dispatch".to_string(),
-        ),
-        (Mark::Block(colour::SKY), "arrival P50–P95".to_string()),
-        (Mark::Tick(colour::VERMILLION), "PPK deadline".to_string()),
+        (Mark::Triangle(colour::BLACK), "planned".to_string()),
+        (Mark::Block(colour::SKY), "PPK P50–P95".to_string()),
+        (Mark::Block(colour::ORANGE), "last TPS P50–P95".to_string()),
+        (Mark::Tick(colour::BLUE), "PPK deadline".to_string()),
+        (Mark::Tick(colour::VERMILLION), "H-1".to_string()),
+        (Mark::Tick(colour::BLACK), "voting opens".to_string()),
     ];
-    legend_row(&strip, (name_w + 24, 22), &items)
+    legend_row(&strip, (8, 22), &items)
 }

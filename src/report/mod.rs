@@ -73,6 +73,8 @@ struct ReportData {
     target: String,
     headline: Vec<Figure>,
     kecamatan: Table,
+    risky_villages: Table,
+    voting: String,
     villages: Table,
     village_count: String,
     causes: Table,
@@ -141,15 +143,16 @@ fn summary_tables(s: &Summary) -> Result<(Table, Table)> {
         header: [
             "Kecamatan",
             "TPS",
-            "P(PPK on time) [95%]",
-            "P(every TPS on time) [95%]",
+            "P(every TPS by H-1) [95%]",
             "Expected late TPS",
-            "PPK deadline",
-            "Arrival P50",
-            "P80",
+            "P(some TPS without materials at voting opening) [95%]",
+            "Expected TPS without materials",
+            "Latest TPS arrival P50",
             "P95",
-            "Mean lateness when late (h)",
-            "Leading cause",
+            "P(PPK by its deadline) [95%]",
+            "PPK deadline",
+            "PPK arrival P95",
+            "Leading cause (TPS)",
         ]
         .map(String::from)
         .to_vec(),
@@ -177,22 +180,37 @@ fn summary_tables(s: &Summary) -> Result<(Table, Table)> {
         let cell = |n: &str| c.get(r, n).to_string();
         if c.get(r, "level") == "kecamatan" {
             let p = c.prob(r, "p_on_time", "p_on_time_lo", "p_on_time_hi");
+            let opening = c.prob(
+                r,
+                "p_some_tps_without_materials_at_opening",
+                "p_some_tps_without_materials_at_opening_lo",
+                "p_some_tps_without_materials_at_opening_hi",
+            );
             kec.rows.push(Row {
                 cells: vec![
-                    cell("name"),
+                    if c.get(r, "below_target") == "yes" {
+                        format!("⚠ {} (below target)", cell("name"))
+                    } else {
+                        cell("name")
+                    },
                     cell("stations"),
+                    c.prob(r, "p_all_tps_on_time", "p_all_tps_lo", "p_all_tps_hi"),
+                    cell("expected_late_tps"),
+                    if opening.is_empty() {
+                        "voting opening not set".into()
+                    } else {
+                        opening
+                    },
+                    cell("expected_tps_without_materials_at_opening"),
+                    cell("last_tps_p50"),
+                    cell("last_tps_p95"),
                     if p.is_empty() {
                         "no deadline".into()
                     } else {
                         p
                     },
-                    c.prob(r, "p_all_tps_on_time", "p_all_tps_lo", "p_all_tps_hi"),
-                    cell("expected_late_tps"),
                     cell("deadline"),
-                    cell("arrival_p50"),
-                    cell("arrival_p80"),
                     cell("arrival_p95"),
-                    cell("late_mean_h"),
                     cell("leading_cause"),
                 ],
             });
@@ -226,33 +244,15 @@ fn csv_table(bytes: &[u8]) -> Result<Table> {
     })
 }
 
-/// A kecamatan's weaker figure: its hub's P(on time) or P(every TPS of it on time), whichever
-/// is lower, with what it measures.
-fn weaker(s: &Summary, k: &crate::summary::KecResult) -> (Prob, &'static str) {
-    match s.nodes[k.hub].on_time {
-        Some(h) if h.p <= k.all_stations_on_time.p => (h, "PPK on time"),
-        _ => (k.all_stations_on_time, "every TPS on time"),
-    }
+/// The riskiest kecamatan (as the summary names it) with its P(every TPS on time).
+fn riskiest(s: &Summary) -> Option<(String, Prob)> {
+    let k = &s.kecamatan[s.riskiest?];
+    Some((k.name.clone(), k.all_stations_on_time))
 }
 
-/// The kecamatan with the lowest P(on time) (of its PPK or of all its TPS), with that
-/// probability and what it measures.
-fn riskiest(s: &Summary) -> Option<(String, Prob, &'static str)> {
-    s.kecamatan
-        .iter()
-        .map(|k| {
-            let (p, what) = weaker(s, k);
-            (k.name.clone(), p, what)
-        })
-        .min_by(|a, b| a.1.p.total_cmp(&b.1.p).then(a.0.cmp(&b.0)))
-}
-
-/// Kecamatan whose PPK or TPS fall short of the target (by the estimate).
+/// Kecamatan whose P(every TPS on time) falls short of the target (by the estimate).
 fn below_target(s: &Summary) -> usize {
-    s.kecamatan
-        .iter()
-        .filter(|k| weaker(s, k).0.p < s.target)
-        .count()
+    s.below_target.len()
 }
 
 fn class_of(p: &Prob, target: f64) -> String {
@@ -272,33 +272,51 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
     let meta = &run.loaded.file.scenario;
     let mf = &run.manifest;
     let target = s.target;
-    let mut headline = vec![
-        Figure {
-            label: "P(every TPS on time)".into(),
-            value: format!("{:.1}%", s.all_on_time.p * 100.0),
+    let mut headline = vec![Figure {
+        label: "P(every TPS supplied by H-1)".into(),
+        value: format!("{:.1}%", s.all_on_time.p * 100.0),
+        note: format!(
+            "95% interval {:.1}–{:.1}%, over {} TPS; expected late TPS {:.2} [{:.2}–{:.2}]",
+            s.all_on_time.lo * 100.0,
+            s.all_on_time.hi * 100.0,
+            crate::plot::thousands(s.stations as u64),
+            s.late_stations.mean,
+            s.late_stations.lo,
+            s.late_stations.hi
+        ),
+        class: class_of(&s.all_on_time, target),
+    }];
+    if let (Some(p), Some(mean), Some(at)) = (
+        s.some_without_materials_at_opening,
+        s.without_materials_at_opening,
+        s.voting_opens.as_deref(),
+    ) {
+        headline.push(Figure {
+            label: "P(some TPS without materials when voting opens)".into(),
+            value: format!("{:.1}%", p.p * 100.0),
             note: format!(
-                "95% interval {:.1}–{:.1}%, over {} TPS",
-                s.all_on_time.lo * 100.0,
-                s.all_on_time.hi * 100.0,
-                crate::plot::thousands(s.stations as u64)
+                "opening {at}; 95% interval {:.1}–{:.1}%; expected TPS affected {:.2} [{:.2}–{:.2}]",
+                p.lo * 100.0,
+                p.hi * 100.0,
+                mean.mean,
+                mean.lo,
+                mean.hi
             ),
-            class: class_of(&s.all_on_time, target),
-        },
-        Figure {
-            label: "Expected late TPS".into(),
-            value: format!("{:.2}", s.late_stations.mean),
-            note: format!(
-                "95% interval {:.2}–{:.2}",
-                s.late_stations.lo, s.late_stations.hi
-            ),
-            class: String::new(),
-        },
-    ];
-    if let Some((name, p, what)) = riskiest(s) {
+            class: if p.hi <= 1.0 - target {
+                "good"
+            } else if p.lo > 1.0 - target {
+                "bad"
+            } else {
+                "warn"
+            }
+            .into(),
+        });
+    }
+    if let Some((name, p)) = riskiest(s) {
         headline.push(Figure {
             label: "Riskiest kecamatan".into(),
             value: name,
-            note: format!("P({what}) {}", prob(&p)),
+            note: format!("P(every TPS by H-1) {}", prob(&p)),
             class: class_of(&p, target),
         });
     }
@@ -306,10 +324,43 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
     headline.push(Figure {
         label: format!("Kecamatan below the {:.0}% target", target * 100.0),
         value: format!("{below} of {}", s.kecamatan.len()),
-        note: "P(PPK on time) or P(every TPS on time) below the target".into(),
+        note: if s.below_target.is_empty() {
+            "P(every TPS by H-1) meets the target everywhere".into()
+        } else {
+            format!(
+                "P(every TPS by H-1) below the target: {}",
+                s.below_target.join(", ")
+            )
+        },
         class: if below == 0 { "good" } else { "bad" }.into(),
     });
     let (kecamatan, villages) = summary_tables(s)?;
+    let risky_villages = Table {
+        header: [
+            "Village (PPS)",
+            "Kecamatan",
+            "TPS",
+            "Expected late TPS",
+            "Share of TPS on time",
+            "Leading cause",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: s
+            .riskiest_villages
+            .iter()
+            .map(|v| Row {
+                cells: vec![
+                    v.name.clone(),
+                    v.kecamatan.clone().unwrap_or_default(),
+                    v.stations.to_string(),
+                    format!("{:.3}", v.expected_late),
+                    format!("{:.1}%", v.share_on_time * 100.0),
+                    v.leading_cause.clone().unwrap_or_default(),
+                ],
+            })
+            .collect(),
+    };
     let causes = csv_table(&export::causes_csv::bytes(s)?)?;
     let mut links = csv_table(&export::links_csv::bytes(s)?)?;
     links.rows.truncate(10);
@@ -349,6 +400,11 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
         headline,
         village_count: villages.rows.len().to_string(),
         kecamatan,
+        risky_villages,
+        voting: match &s.voting_opens {
+            Some(v) => format!("voting opens {v}"),
+            None => "the scenario does not say when voting opens".into(),
+        },
         villages,
         causes,
         links,
@@ -361,11 +417,14 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
             .comparison
             .as_ref()
             .map(|c| {
-                c.strategies
-                    .iter()
+                crate::strategy::ranking(c)
+                    .into_iter()
                     .map(|x| Pair {
                         key: x.name.clone(),
-                        value: x.description.clone(),
+                        value: match &x.reason {
+                            Some(r) => format!("No measurable effect: {r}. {}", x.description),
+                            None => x.description.clone(),
+                        },
                     })
                     .collect()
             })
@@ -387,29 +446,23 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
     template::fill(REPORT, &data)
 }
 
-/// The strategies ranked by expected late TPS avoided, with intervals and costs.
+/// The strategies in ranking order (measurable effects first, by late TPS avoided), with
+/// intervals, costs and, for those without a measurable effect, the reason.
 fn strategy_table(run: &ScenarioRun) -> Table {
     let Some(c) = &run.comparison else {
         return Table::default();
     };
-    let mut v: Vec<_> = c.strategies.iter().collect();
-    v.sort_by(|a, b| {
-        b.overall
-            .avoided
-            .mean
-            .total_cmp(&a.overall.avoided.mean)
-            .then(a.name.cmp(&b.name))
-    });
+    let v = crate::strategy::ranking(c);
     let header = [
-        "rank",
-        "strategy",
+        "strategy, ranked",
         "cost (Rp million)",
-        "P(every TPS on time)",
-        "change, 95% interval",
         "late TPS avoided, 95% interval",
-        "P(better in a replication)",
+        "change in P(every TPS by H-1), 95% interval",
+        "P(every TPS by H-1)",
         "Rp per late TPS avoided",
         "efficient",
+        "acts on",
+        "why no measurable effect",
     ];
     Table {
         header: header.iter().map(|h| h.to_string()).collect(),
@@ -420,15 +473,13 @@ fn strategy_table(run: &ScenarioRun) -> Table {
                 let o = &x.overall;
                 Row {
                     cells: vec![
-                        (i + 1).to_string(),
-                        x.name.clone(),
+                        format!("{}. {}", i + 1, x.name),
                         x.cost_idr
                             .map(|c| format!("{:.0}", c / 1e6))
                             .unwrap_or_else(|| "–".into()),
                         format!(
-                            "{:.1}% → {:.1}%",
-                            o.p_base.p * 100.0,
-                            o.p_strategy.p * 100.0
+                            "{:.2} [{:.2}, {:.2}]",
+                            o.avoided.mean, o.avoided.lo, o.avoided.hi
                         ),
                         format!(
                             "{:+.1} pp [{:+.1}, {:+.1}]",
@@ -437,14 +488,25 @@ fn strategy_table(run: &ScenarioRun) -> Table {
                             o.diff.hi * 100.0
                         ),
                         format!(
-                            "{:.2} [{:.2}, {:.2}]",
-                            o.avoided.mean, o.avoided.lo, o.avoided.hi
+                            "{:.1}% → {:.1}%",
+                            o.p_base.p * 100.0,
+                            o.p_strategy.p * 100.0
                         ),
-                        format!("{:.1}%", o.p_better * 100.0),
-                        o.cost_per_avoided
-                            .map(|c| format!("{:.1} million", c / 1e6))
-                            .unwrap_or_else(|| "–".into()),
+                        match o.cost_per_avoided {
+                            Some(c) if x.significant && o.avoided.lo > 0.0 => {
+                                format!("{:.1} million", c / 1e6)
+                            }
+                            _ => "–".into(),
+                        },
                         if x.efficient { "yes" } else { "" }.into(),
+                        x.touches.clone(),
+                        match &x.reason {
+                            Some(r) => format!("no measurable effect: {r}"),
+                            None if o.avoided.hi < 0.0 || o.diff.hi < 0.0 => {
+                                "makes the TPS worse off".into()
+                            }
+                            None => String::new(),
+                        },
                     ],
                 }
             })
@@ -521,7 +583,7 @@ impl IndexEntry {
                 s.late_stations.mean, s.late_stations.lo, s.late_stations.hi
             ),
             riskiest: riskiest(s)
-                .map(|(n, p, what)| format!("{n}: {:.1}% ({what})", p.p * 100.0))
+                .map(|(n, p)| format!("{n}: {:.1}% (every TPS by H-1)", p.p * 100.0))
                 .unwrap_or_default(),
             below_target: format!(
                 "{below} of {} (target {:.0}%)",

@@ -62,6 +62,11 @@ pub struct Meta {
     /// The on-time target drawn on charts and used by `tepat plan`. Default 0.95.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
+    /// When voting opens at the TPS (local datetime): a TPS supplied later has no materials
+    /// when voting opens. No earlier than any TPS deadline. Without it that figure is not
+    /// reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voting_opens: Option<String>,
     /// A GeoJSON file (path relative to the scenario file) drawn beneath the map.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basemap: Option<String>,

@@ -127,8 +127,16 @@ pub struct StrategyResult {
     pub overall: PairStat,
     /// Per kecamatan of the baseline.
     pub kecamatan: Vec<PairStat>,
-    /// On the efficient frontier of cost against late stations avoided.
+    /// On the efficient frontier of cost against late stations avoided (only strategies that
+    /// measurably avoid late TPS can be).
     pub efficient: bool,
+    /// Whether its effect is measurable: the 95% interval of late TPS avoided or of the change
+    /// in P(every TPS on time) excludes 0.
+    pub significant: bool,
+    /// Which legs its changes touch, in words.
+    pub touches: String,
+    /// Without a measurable effect: why, in one line.
+    pub reason: Option<String>,
 }
 
 /// The comparison of every strategy with the baseline.
@@ -140,6 +148,126 @@ pub struct Comparison {
     pub seed: u64,
     /// Strategies, in file order.
     pub strategies: Vec<StrategyResult>,
+    /// Baseline: expected late TPS per replication, and late TPS-hours, by where the lateness
+    /// arises: [depot → PPK legs, PPK → PPS legs and the last mile].
+    pub base_late_by_level: [f64; 2],
+    /// The same in late TPS-hours.
+    pub base_late_h_by_level: [f64; 2],
+}
+
+/// Where a late TPS's lateness arises: 0 on the depot → PPK legs (its village left later than
+/// planned because the hub's materials were late), 1 on the PPK → PPS legs or the last mile.
+fn origin_level(m: &Model, s: &Scratch, node: usize) -> usize {
+    let mut n = node;
+    loop {
+        if !s.waited_on_supplier(m, n) {
+            break;
+        }
+        match m.nodes[n].supplier {
+            Some(p) if m.nodes[p].kind != crate::scenario::Kind::Depot => n = p,
+            _ => break,
+        }
+    }
+    match m.nodes[n].kind {
+        crate::scenario::Kind::Village => 1,
+        _ => 0,
+    }
+}
+
+/// Which legs a strategy changes: [depot → PPK, PPK → PPS and last mile]; with the names of
+/// the consignments it touches.
+pub fn touched_levels(base: &Model, st: &Model) -> [bool; 2] {
+    let link_named = |m: &Model, name: &str| m.links.iter().find(|l| l.name == name).cloned();
+    let dbg = |x: &dyn std::fmt::Debug| format!("{x:?}");
+    let names = |m: &Model, v: &[usize]| -> Vec<String> {
+        v.iter().map(|&l| m.links[l].name.clone()).collect()
+    };
+    let mut out = [false, false];
+    let weather_changed = dbg(&base.zones) != dbg(&st.zones);
+    for n in &st.nodes {
+        if n.kind == crate::scenario::Kind::Depot {
+            continue;
+        }
+        let level = if n.kind == crate::scenario::Kind::Hub {
+            0
+        } else {
+            1
+        };
+        let Some(b) = base.nodes.iter().position(|x| x.name == n.name) else {
+            out[level] = true;
+            continue;
+        };
+        let bn = &base.nodes[b];
+        let sup = |m: &Model, x: &crate::model::Node| x.supplier.map(|p| m.nodes[p].name.clone());
+        let links_changed = n.route.iter().chain(n.fallback.iter().flatten()).any(|&l| {
+            let sl = &st.links[l];
+            link_named(base, &sl.name)
+                .map(|bl| {
+                    dbg(&(
+                        &bl.base,
+                        &bl.timetable,
+                        &bl.window,
+                        &bl.vessel,
+                        &bl.queue_delay,
+                        &bl.queue_missed,
+                        &bl.disruption,
+                        bl.damage,
+                        &bl.extra,
+                    )) != dbg(&(
+                        &sl.base,
+                        &sl.timetable,
+                        &sl.window,
+                        &sl.vessel,
+                        &sl.queue_delay,
+                        &sl.queue_missed,
+                        &sl.disruption,
+                        sl.damage,
+                        &sl.extra,
+                    ))
+                })
+                .unwrap_or(true)
+        });
+        let supplier_changed = match (n.supplier, bn.supplier) {
+            (Some(p), Some(q)) => {
+                dbg(&(&st.nodes[p].ready, &st.nodes[p].handling))
+                    != dbg(&(&base.nodes[q].ready, &base.nodes[q].handling))
+            }
+            _ => false,
+        };
+        let pool = |m: &Model, x: &crate::model::Node| x.escort.map(|e| dbg(&m.escorts[e]));
+        let fleet = |m: &Model, x: &crate::model::Node| x.fleet.map(|f| dbg(&m.fleets[f]));
+        let changed = weather_changed
+            || links_changed
+            || supplier_changed
+            || names(st, &n.route) != names(base, &bn.route)
+            || n.fallback.as_ref().map(|f| names(st, f))
+                != bn.fallback.as_ref().map(|f| names(base, f))
+            || n.planned != bn.planned
+            || sup(st, n) != sup(base, bn)
+            || pool(st, n) != pool(base, bn)
+            || fleet(st, n) != fleet(base, bn)
+            || n.load != bn.load
+            || dbg(&n.reserve) != dbg(&bn.reserve);
+        if changed {
+            out[level] = true;
+        }
+        if dbg(&(&n.last_mile, &n.last_mile_extra, n.station_deadline))
+            != dbg(&(&bn.last_mile, &bn.last_mile_extra, bn.station_deadline))
+        {
+            out[1] = true;
+        }
+    }
+    out
+}
+
+/// The legs of `levels` in words.
+pub fn legs_in_words(levels: [bool; 2]) -> &'static str {
+    match levels {
+        [true, false] => "depot → PPK legs",
+        [false, true] => "PPK → PPS legs and the last mile",
+        [true, true] => "depot → PPK and PPK → PPS legs",
+        [false, false] => "nothing the simulation sees",
+    }
 }
 
 fn mean_of(sum: f64, sq: f64, n: u64) -> Mean {
@@ -186,6 +314,9 @@ fn stat(c: &PairCounts, scope: &str, stations: usize, cost: Option<f64>) -> Pair
 /// Per strategy: overall counts and per-kecamatan counts (by baseline kecamatan order).
 type Counts = Vec<(PairCounts, Vec<PairCounts>)>;
 
+/// Baseline late TPS and late TPS-seconds by origin level.
+type Levels = ([u64; 2], [u64; 2]);
+
 /// Run replications `[0, runs)` of the baseline and every strategy in pairs.
 pub fn compare(
     base: &Model,
@@ -223,11 +354,12 @@ pub fn compare(
             .map(|_| (PairCounts::default(), vec![PairCounts::default(); nk]))
             .collect()
     };
-    let parts: Vec<Counts> = pool.install(|| {
+    let parts: Vec<(Counts, Levels)> = pool.install(|| {
         (0..chunks)
             .into_par_iter()
             .map(|c| {
                 let mut counts = empty();
+                let mut levels: Levels = ([0; 2], [0; 2]);
                 let mut sb = Scratch::new(base);
                 let mut ss: Vec<Scratch> =
                     strategies.iter().map(|s| Scratch::new(&s.model)).collect();
@@ -235,6 +367,14 @@ pub fn compare(
                 let r1 = ((c + 1) * per * BLOCK).min(runs);
                 for r in r0..r1 {
                     sb.replicate(base, seed, r);
+                    for &si in &sb.late_stations {
+                        let st = &base.stations[si as usize];
+                        let lv = origin_level(base, &sb, st.node);
+                        let dl = base.nodes[st.node].station_deadline.unwrap_or(0.0);
+                        let late = sb.station_arrival[si as usize].min(base.horizon) - dl;
+                        levels.0[lv] += 1;
+                        levels.1[lv] += (late.max(0.0) * 3600.0).round() as u64;
+                    }
                     for (i, s) in strategies.iter().enumerate() {
                         ss[i].replicate(&s.model, seed, r);
                         counts[i].0.add(sb.late_total, ss[i].late_total);
@@ -244,12 +384,22 @@ pub fn compare(
                         }
                     }
                 }
-                counts
+                (counts, levels)
             })
             .collect()
     });
     let mut total = empty();
-    for p in &parts {
+    let mut lv: Levels = ([0; 2], [0; 2]);
+    for (_, l) in &parts {
+        for j in 0..2 {
+            lv.0[j] += l.0[j];
+            lv.1[j] += l.1[j];
+        }
+    }
+    let nf = runs.max(1) as f64;
+    let base_late_by_level = [lv.0[0] as f64 / nf, lv.0[1] as f64 / nf];
+    let base_late_h_by_level = [lv.1[0] as f64 / 3600.0 / nf, lv.1[1] as f64 / 3600.0 / nf];
+    for (p, _) in &parts {
         for (i, (o, ks)) in p.iter().enumerate() {
             total[i].0.merge(o);
             for (k, kc) in ks.iter().enumerate() {
@@ -278,30 +428,123 @@ pub fn compare(
                 })
                 .collect(),
             efficient: false,
+            significant: false,
+            touches: String::new(),
+            reason: None,
         })
         .collect();
+    let total_late: f64 = base_late_by_level.iter().sum();
+    let total_h: f64 = base_late_h_by_level.iter().sum();
+    for (r, s) in results.iter_mut().zip(strategies) {
+        let o = &r.overall;
+        r.significant =
+            o.avoided.lo > 0.0 || o.avoided.hi < 0.0 || o.diff.lo > 0.0 || o.diff.hi < 0.0;
+        let levels = touched_levels(base, &s.model);
+        r.touches = legs_in_words(levels).to_string();
+        if !r.significant {
+            let (a, h) = (0..2).filter(|&j| levels[j]).fold((0.0, 0.0), |(a, h), j| {
+                (a + base_late_by_level[j], h + base_late_h_by_level[j])
+            });
+            r.reason = Some(format!(
+                "changes {}{}; {a:.2} of {total_late:.2} expected late TPS ({h:.1} of {total_h:.1} late TPS-hours) arise there",
+                if levels[0] != levels[1] { "only " } else { "" },
+                r.touches
+            ));
+        }
+    }
     mark_frontier(&mut results);
     Ok(Comparison {
         runs,
         seed,
         strategies: results,
+        base_late_by_level,
+        base_late_h_by_level,
     })
 }
 
 /// Mark the strategies on the efficient frontier: no other strategy avoids at least as many
 /// late stations for a lower or equal cost (and strictly better in one of the two).
 fn mark_frontier(rs: &mut [StrategyResult]) {
-    let pts: Vec<(f64, f64)> = rs
+    // Only strategies that measurably avoid late TPS take part.
+    let pts: Vec<Option<(f64, f64)>> = rs
         .iter()
-        .map(|r| (r.cost_idr.unwrap_or(0.0), r.overall.avoided.mean))
+        .map(|r| {
+            (r.overall.avoided.lo > 0.0 && r.overall.avoided.mean > 0.0)
+                .then(|| (r.cost_idr.unwrap_or(0.0), r.overall.avoided.mean))
+        })
         .collect();
     for (i, r) in rs.iter_mut().enumerate() {
-        let (ci, ai) = pts[i];
-        r.efficient = ai > 0.0
-            && !pts
-                .iter()
-                .enumerate()
-                .any(|(j, &(cj, aj))| j != i && cj <= ci && aj >= ai && (cj < ci || aj > ai));
+        let Some((ci, ai)) = pts[i] else {
+            r.efficient = false;
+            continue;
+        };
+        r.efficient = !pts.iter().enumerate().any(|(j, p)| match p {
+            Some((cj, aj)) => j != i && *cj <= ci && *aj >= ai && (*cj < ci || *aj > ai),
+            None => false,
+        });
+    }
+}
+
+/// The strategies in ranking order: measurable effects first, by late TPS avoided (most
+/// first), then those without a measurable effect, in file order.
+pub fn ranking(c: &Comparison) -> Vec<&StrategyResult> {
+    let mut v: Vec<(usize, &StrategyResult)> = c.strategies.iter().enumerate().collect();
+    v.sort_by(|(i, a), (j, b)| {
+        b.significant
+            .cmp(&a.significant)
+            .then(if a.significant && b.significant {
+                b.overall.avoided.mean.total_cmp(&a.overall.avoided.mean)
+            } else {
+                std::cmp::Ordering::Equal
+            })
+            .then(i.cmp(j))
+    });
+    v.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Rupiah in millions, for tables.
+pub fn juta(x: f64) -> String {
+    format!("Rp {:.0} juta", x / 1e6)
+}
+
+/// The ranking on the terminal.
+pub fn print_ranking(c: &Comparison) {
+    println!(
+        "Strategies against the baseline ({} paired replications, seed {}), ranked by late TPS avoided:",
+        c.runs, c.seed
+    );
+    println!(
+        "  {:<3} {:<48} {:>12} {:>24} {:>28} {:>20}  efficient",
+        "#",
+        "strategy",
+        "cost",
+        "late TPS avoided [95%]",
+        "ΔP(every TPS by H-1) [95%]",
+        "per late TPS avoided",
+    );
+    for (i, r) in ranking(c).into_iter().enumerate() {
+        let o = &r.overall;
+        println!(
+            "  {:<3} {:<48} {:>12} {:>24} {:>28} {:>20}  {}",
+            i + 1,
+            r.name,
+            r.cost_idr.map(juta).unwrap_or_else(|| "-".into()),
+            format!(
+                "{:+.2} [{:+.2}, {:+.2}]",
+                o.avoided.mean, o.avoided.lo, o.avoided.hi
+            ),
+            format!("{:+.4} [{:+.4}, {:+.4}]", o.diff.mean, o.diff.lo, o.diff.hi),
+            match (r.significant, o.cost_per_avoided) {
+                (true, Some(x)) if o.avoided.lo > 0.0 => juta(x),
+                _ => "-".into(),
+            },
+            if r.efficient { "yes" } else { "" }
+        );
+        if let Some(reason) = &r.reason {
+            println!("      no measurable effect: {reason}");
+        } else if o.avoided.hi < 0.0 || o.diff.hi < 0.0 {
+            println!("      makes the TPS worse off: do not use");
+        }
     }
 }
 

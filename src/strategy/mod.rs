@@ -16,7 +16,7 @@ use crate::output::File;
 use crate::pipeline::ScenarioRun;
 use crate::scenario::{self, KeyPath, Loaded, ScenarioFile, apply_set, did_you_mean};
 
-pub use compare::{Comparison, StrategyResult, compare};
+pub use compare::{Comparison, StrategyResult, compare, print_ranking, ranking};
 
 /// A compiled strategy.
 #[derive(Debug, Clone)]

@@ -68,6 +68,12 @@ const CASES: &[(&str, Option<usize>, &str, &[&str])] = &[
         &["not after the scenario start"],
     ),
     (
+        "voting-before-deadline.toml",
+        Some(7),
+        "scenario.voting_opens",
+        &["voting opens before the TPS deadline of node 'Village A'"],
+    ),
+    (
         "empty-timetable.toml",
         Some(28),
         "link[1].timetable.times",

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, with fixtures in tests/data/.
 
+mod answers;
 mod charts;
 mod cli;
 mod determinism;
