@@ -1,5 +1,8 @@
 //! Integration tests: one binary, with fixtures in tests/data/.
 
+#[path = "../../examples/make_scenarios/bengkalis.rs"]
+mod bengkalis;
+mod bundled;
 mod charts;
 mod cli;
 mod determinism;
@@ -12,5 +15,7 @@ mod properties;
 mod robustness;
 mod shards;
 mod strategies;
+#[path = "../../examples/make_scenarios/toml_writer.rs"]
+mod toml_writer;
 mod util;
 mod validation;
