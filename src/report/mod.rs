@@ -389,7 +389,7 @@ fn warnings(run: &ScenarioRun) -> Vec<String> {
     run.missing_basemap()
         .map(|p| {
             format!(
-                "The basemap {} named by the scenario was not found, so the map shows the places without land and sea. Fix `basemap` in [scenario] (a GeoJSON file, path relative to the scenario file).",
+                "The basemap {} named by the scenario was not found, so the map shows the places without land and sea. Correct the basemap line of the [scenario] table (a GeoJSON file, its path relative to the scenario file) or remove it.",
                 p.display()
             )
         })
