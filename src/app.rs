@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{Cli, Command, RunArgs, SimArgs};
 use crate::engine::{MAX_RUNS, Progress, Runs};
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::model;
 use crate::pipeline::{self, RunConfig, ScenarioRun};
 use crate::scenario;
@@ -114,6 +114,48 @@ fn default_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     }
 }
 
+/// The basemap a scenario names: a missing one is a warning, printed on the terminal; one that
+/// exists but cannot be read or is not usable GeoJSON is an error (returned, to be reported
+/// with the others).
+fn basemap_errors(l: &scenario::Loaded) -> Vec<Diagnostic> {
+    if let Some(w) = scenario::basemap_warning(l) {
+        eprintln!("{}", w.warning());
+        return Vec::new();
+    }
+    match l.basemap.as_ref().map(|p| crate::plot::load_basemap(p)) {
+        None | Some(Ok(_)) => Vec::new(),
+        Some(Err(Error::Invalid(d))) => d,
+        Some(Err(e)) => vec![Diagnostic {
+            file: l.path.clone(),
+            line: None,
+            column: None,
+            key_path: "scenario.basemap".into(),
+            message: format!("the basemap cannot be read: {e}"),
+            help: Some("give a readable GeoJSON file, or remove `basemap`".into()),
+            source_line: None,
+        }],
+    }
+}
+
+/// An explicit `--basemap` must be a readable, usable GeoJSON file (exit code 2 otherwise).
+fn check_explicit_basemap(path: &Path) -> Result<()> {
+    crate::plot::load_basemap(path).map(|_| ()).map_err(|e| match e {
+        Error::Io { path, source, .. } => Error::Usage(format!(
+            "--basemap {}: the file cannot be read ({source}); give a GeoJSON file of polygons, or leave --basemap out to use the scenario's",
+            path.display()
+        )),
+        Error::Invalid(d) => Error::Usage(format!(
+            "--basemap {}: {}; give a GeoJSON file of polygons, or leave --basemap out to use the scenario's",
+            path.display(),
+            d.iter()
+                .map(|d| d.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+        e => e,
+    })
+}
+
 /// `tepat check`.
 pub fn check(paths: &[PathBuf]) -> Result<()> {
     let files = pipeline::collect_files(paths)?;
@@ -121,8 +163,10 @@ pub fn check(paths: &[PathBuf]) -> Result<()> {
     for f in &files {
         match scenario::load(f).and_then(|l| model::compile(&l).map(|m| (l, m))) {
             Ok((l, m)) => {
+                let basemap = basemap_errors(&l);
                 let strategies = crate::strategy::compile_all(&l, &m).map(|v| v.len());
                 match strategies {
+                    Ok(_) if !basemap.is_empty() => {}
                     Ok(ns) => println!(
                         "ok  {}: {} kecamatan, {} nodes, {} stations, {} links, {} zones{}",
                         f.display(),
@@ -140,6 +184,7 @@ pub fn check(paths: &[PathBuf]) -> Result<()> {
                     Err(Error::Invalid(d)) => errors.extend(d),
                     Err(e) => return Err(e),
                 }
+                errors.extend(basemap);
             }
             Err(Error::Invalid(d)) => errors.extend(d),
             Err(e) => return Err(e),
@@ -320,11 +365,21 @@ pub fn run(a: RunArgs) -> Result<()> {
     let mut cfg = config(&a.sim)?;
     cfg.basemap = a.basemap.clone();
     let files = pipeline::collect_files(&default_paths(&a.paths))?;
+    if let Some(b) = &a.basemap {
+        check_explicit_basemap(b)?;
+    }
     // Check every file before simulating any, so a typo in the last file is found at once.
+    let mut basemap_problems = Vec::new();
     for f in &files {
         let l = scenario::load(f)?;
         let m = model::compile(&l)?;
         crate::strategy::compile_all(&l, &m)?;
+        if a.basemap.is_none() {
+            basemap_problems.extend(basemap_errors(&l));
+        }
+    }
+    if !basemap_problems.is_empty() {
+        return Err(Error::Invalid(basemap_problems));
     }
     if let Some(shard) = &a.shard {
         return crate::scale::shard_command(&a, &cfg, &files, shard);

@@ -86,7 +86,8 @@ pub struct RunArgs {
     /// Output folder: each scenario goes to <OUT>/<scenario-file-name>/.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// GeoJSON polygons drawn beneath the map (overrides the scenario's `basemap`).
+    /// GeoJSON polygons drawn beneath the map (overrides the scenario's `basemap`); a file
+    /// that cannot be read or is not GeoJSON polygons is an error (exit code 2).
     #[arg(long, value_name = "FILE")]
     pub basemap: Option<PathBuf>,
     /// Compute only slice K of N (1-based, 1 <= K <= N) of the replications and write

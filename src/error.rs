@@ -26,6 +26,17 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
 }
 
+impl Diagnostic {
+    /// The diagnostic as a warning: the same text as an error, labelled `warning:`.
+    pub fn warning(&self) -> String {
+        let text = self.to_string();
+        match text.strip_prefix("error: ") {
+            Some(rest) => format!("warning: {rest}"),
+            None => text,
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Every part may hold text from the file (names, the line itself): control characters

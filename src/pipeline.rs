@@ -56,6 +56,14 @@ pub struct ScenarioRun {
     pub comparison: Option<crate::strategy::Comparison>,
 }
 
+impl ScenarioRun {
+    /// The basemap the run names (the scenario's, or `--basemap`) when it does not exist: the
+    /// map is then drawn without land and sea and the report says so.
+    pub fn missing_basemap(&self) -> Option<&Path> {
+        self.basemap.as_deref().filter(|p| !p.exists())
+    }
+}
+
 /// The seed a run uses.
 pub fn seed_of(cfg: &RunConfig, loaded: &Loaded) -> u64 {
     cfg.seed.or(loaded.file.scenario.seed).unwrap_or(2024)

@@ -38,7 +38,7 @@ pub fn load_basemap(path: &Path) -> Result<super::Rings> {
         e => Error::invalid(
             path,
             "",
-            format!("the basemap {e}"),
+            format!("the basemap cannot be read: it {e}"),
             Some("give a GeoJSON file of Polygon or MultiPolygon features".into()),
         ),
     })?;

@@ -232,7 +232,7 @@ impl<'a> Ctx<'a> {
         let s = &run.summary;
         // A basemap that is named but absent is left out (the map says so); one that exists
         // but cannot be read or parsed is an error naming the file.
-        let basemap_missing = run.basemap.as_ref().filter(|p| !p.exists()).cloned();
+        let basemap_missing = run.missing_basemap().map(std::path::Path::to_path_buf);
         let basemap = match run.basemap.as_ref().filter(|p| p.exists()) {
             Some(p) => {
                 let rings = load_basemap(p)?;

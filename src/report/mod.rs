@@ -84,6 +84,7 @@ struct ReportData {
     strategy_runs: String,
     charts: Vec<ChartData>,
     assumptions: Vec<String>,
+    warnings: Vec<String>,
     manifest: Vec<Pair>,
     tool: String,
 }
@@ -440,10 +441,24 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
             })
             .collect(),
         assumptions: meta.assumptions.clone(),
+        warnings: warnings(run),
         manifest,
         tool: format!("tepat {}", mf.tool_version),
     };
     template::fill(REPORT, &data)
+}
+
+/// What the reader must know about how the report was made (a missing basemap).
+fn warnings(run: &ScenarioRun) -> Vec<String> {
+    run.missing_basemap()
+        .map(|p| {
+            format!(
+                "The basemap {} named by the scenario was not found, so the map shows the places without land and sea. Correct the basemap line of the [scenario] table (a GeoJSON file, its path relative to the scenario file) or remove it.",
+                p.display()
+            )
+        })
+        .into_iter()
+        .collect()
 }
 
 /// The strategies in ranking order (measurable effects first, by late TPS avoided), with

@@ -416,6 +416,37 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Split a `set` path like `node."Rupat Utara".planned_dispatch` or
+/// A basemap that the scenario names but that does not exist: a warning located at
+/// `scenario.basemap` (the run goes on and the map is drawn without land and sea).
+pub fn basemap_warning(loaded: &Loaded) -> Option<Diagnostic> {
+    let p = loaded.basemap.as_ref()?;
+    if p.exists() {
+        return None;
+    }
+    let own = toml::from_str::<toml::Table>(&loaded.text)
+        .ok()
+        .and_then(|t| t.get("scenario")?.get("basemap").cloned())
+        .is_some();
+    let loc = Locator::new(&loaded.path, &loaded.text);
+    let mut d = loc.diagnose(&Issue {
+        path: KeyPath::root().key("scenario").key("basemap"),
+        message: format!(
+            "the basemap {} was not found; the map is drawn without land and sea",
+            p.display()
+        ),
+        help: Some(
+            "give the path of a GeoJSON file relative to the scenario file (the bundled one is data/bengkalis/bengkalis-kecamatan.geojson), or remove `basemap`".into(),
+        ),
+    });
+    if !own {
+        // Named by the file this one extends: point at no line of this file.
+        (d.line, d.column, d.source_line) = (None, None, None);
+        d.message
+            .push_str(" (the basemap is named in the scenario this file extends)");
+    }
+    Some(d)
+}
+
 /// `node.Rupat Utara.planned_dispatch` into segments.
 pub fn split_path(p: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -147,6 +147,24 @@ fn messages_of_generated(what: &str) -> String {
                 Ok(_) => panic!("a shard with --precision ran"),
             }
         }
+        "missing basemap" => {
+            let dir = tempfile::tempdir().unwrap();
+            let text = std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap();
+            let p = dir.path().join("missing-basemap.toml");
+            std::fs::write(
+                &p,
+                text.replacen(
+                    "[scenario]\n",
+                    "[scenario]\nbasemap = \"nowhere.geojson\"\n",
+                    1,
+                ),
+            )
+            .unwrap();
+            let loaded = tepat::scenario::load(&p).unwrap();
+            tepat::scenario::basemap_warning(&loaded)
+                .expect("a warning")
+                .warning()
+        }
         other => panic!("no generator for {other:?}"),
     }
 }

@@ -1,6 +1,9 @@
 //! Integration tests: one binary, with fixtures in tests/data/.
 
 mod answers;
+#[path = "../../examples/make_scenarios/bengkalis.rs"]
+mod bengkalis;
+mod bundled;
 mod charts;
 mod cli;
 mod determinism;
@@ -15,5 +18,7 @@ mod received;
 mod robustness;
 mod shards;
 mod strategies;
+#[path = "../../examples/make_scenarios/toml_writer.rs"]
+mod toml_writer;
 mod util;
 mod validation;
