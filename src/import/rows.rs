@@ -386,12 +386,12 @@ fn name_cell(h: &Header, row: &Row, f: Field, problems: &mut Vec<Problem>) -> Op
     };
     match name_problem(&name) {
         None => Some(name),
-        Some(p) if name.is_empty() => {
+        Some(_) if name.is_empty() => {
             problems.push(h.at(
                 row.number,
                 f,
                 format!("the {what} name is empty"),
-                format!("type the {what} of this row ({p})"),
+                format!("type the {what} of this row"),
             ));
             None
         }
@@ -679,17 +679,21 @@ pub fn parse(rows: &[Row]) -> Result<TpsList, Vec<Problem>> {
             ));
             continue;
         }
-        if let Some(n) = r.tps {
-            if let Some(first) = seen_tps.insert((k, v, n), r.row) {
-                problems.push(h.at(
-                    r.row,
-                    Field::TpsNumber,
-                    format!("TPS {n} of village {} (kecamatan {}) is listed twice (rows {first} and {})", kecs[k].0.villages[v].name, kecs[k].0.name, r.row),
-                    "delete one of the two rows, or correct the TPS number",
-                ));
-                seen_tps.insert((k, v, n), first);
-                continue;
-            }
+        if let Some(n) = r.tps
+            && let Some(first) = seen_tps.insert((k, v, n), r.row)
+        {
+            problems.push(h.at(
+                r.row,
+                Field::TpsNumber,
+                format!(
+                    "TPS {n} of village {} (kecamatan {}) is listed twice (rows {first} and {})",
+                    kecs[k].0.villages[v].name, kecs[k].0.name, r.row
+                ),
+                "delete one of the two rows, or correct the TPS number",
+            ));
+            // Keep the first row as the one later duplicates are compared with.
+            seen_tps.insert((k, v, n), first);
+            continue;
         }
         let village = &mut kecs[k].0.villages[v];
         village.stations = village.stations.saturating_add(r.count);

@@ -205,7 +205,22 @@ fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
                 "a TPS list has one row per TPS or per village; check that this is the right file",
             ));
         }
-        let line = rec.position().map(|p| p.line()).unwrap_or(i as u64 + 1);
+        // The reader's position is where it started reading the record, before any empty
+        // lines it skipped: count the lines up to the record's first character instead.
+        let line = match rec.position() {
+            Some(p) => {
+                let mut at = (p.byte() as usize).min(text.len());
+                while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
+                    at += 1;
+                }
+                text.as_bytes()[..at]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u64
+                    + 1
+            }
+            None => i as u64 + 1,
+        };
         rows.push(Row {
             number: line.saturating_sub(breaks).max(1) as usize,
             cells: rec.iter().map(|s| Cell::Text(s.to_string())).collect(),
@@ -303,6 +318,11 @@ mod tests {
     #[test]
     fn csv_rows_keep_their_record_numbers() {
         let rows = read_csv("\u{feff}a,b\n\"x\ny\",2\n\n3,4\n".as_bytes()).unwrap();
+        let titled = read_csv(b"Title\r\n\r\n\r\nA,B\r\n1,2\r\n").unwrap();
+        assert_eq!(
+            titled.iter().map(|r| r.number).collect::<Vec<_>>(),
+            [1, 4, 5]
+        );
         assert_eq!(rows[0].cells[0], Cell::Text("a".into()));
         assert_eq!(rows[1].number, 2);
         // The empty line is row 3 in a spreadsheet program.

@@ -7,10 +7,12 @@ mod errors;
 mod extra_delay;
 #[path = "../../fuzz/harness.rs"]
 mod harness;
+mod import;
 mod invalid;
 mod properties;
 mod robustness;
 mod shards;
+mod starter;
 mod strategies;
 mod util;
 mod validation;
