@@ -141,6 +141,19 @@ pub fn name_problem(name: &str) -> Option<String> {
     None
 }
 
+/// A cell's text for a message: control characters escaped (`\u{1b}`), all else as it is.
+pub fn shown(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// A whole number from a cell: digits, optionally grouped by thousands with `.`, `,` or a
 /// space (`1.234`, `1,234`), or a workbook's `12.0`.
 pub fn parse_count(s: &str) -> Option<u64> {
@@ -399,10 +412,7 @@ fn name_cell(h: &Header, row: &Row, f: Field, problems: &mut Vec<Problem>) -> Op
             problems.push(h.at(
                 row.number,
                 f,
-                format!(
-                    "the {what} name '{}' cannot be used: {p}",
-                    name.escape_debug()
-                ),
+                format!("the {what} name '{}' cannot be used: {p}", shown(&name)),
                 "type the name as letters, digits, spaces and ordinary punctuation",
             ));
             None
@@ -437,7 +447,7 @@ fn point_cells(
                 }
                 let v = parse_degrees(t);
                 if v.is_none() {
-                    problems.push(h.at(row.number, f, format!("'{}' is not a coordinate in decimal degrees", t.escape_debug()), "write a decimal number such as 1.4774 or 102.1318 (a decimal comma is accepted)"));
+                    problems.push(h.at(row.number, f, format!("'{}' is not a coordinate in decimal degrees", shown(t)), "write a decimal number such as 1.4774 or 102.1318 (a decimal comma is accepted)"));
                     bad = true;
                 }
                 v
@@ -501,7 +511,7 @@ fn record(h: &Header, row: &Row, layout: Layout, problems: &mut Vec<Problem>) ->
                 None => problems.push(h.at(
                     row.number,
                     Field::TpsNumber,
-                    format!("'{}' is not a TPS number", t.escape_debug()),
+                    format!("'{}' is not a TPS number", shown(t)),
                     "write a whole number of at least 1, such as 7, 007 or TPS 007",
                 )),
             }
@@ -513,7 +523,7 @@ fn record(h: &Header, row: &Row, layout: Layout, problems: &mut Vec<Problem>) ->
                 Some(0) => problems.push(h.at(row.number, Field::TpsCount, "the number of TPS is 0", "every village in the list needs at least one TPS; delete the row if it has none")),
                 Some(n) => problems.push(h.at(row.number, Field::TpsCount, format!("{n} TPS in one village is not plausible (at most {MAX_TPS_PER_ROW})"), "check the number")),
                 None if t.is_empty() => problems.push(h.at(row.number, Field::TpsCount, "the number of TPS is empty", "type the village's number of TPS")),
-                None => problems.push(h.at(row.number, Field::TpsCount, format!("'{}' is not a whole number of TPS", t.escape_debug()), "write a whole number such as 12, without text or decimals")),
+                None => problems.push(h.at(row.number, Field::TpsCount, format!("'{}' is not a whole number of TPS", shown(t)), "write a whole number such as 12, without text or decimals")),
             }
         }
     }
@@ -523,7 +533,7 @@ fn record(h: &Header, row: &Row, layout: Layout, problems: &mut Vec<Problem>) ->
         if !t.is_empty() {
             match parse_count(t) {
                 Some(n) => voters = Some(n),
-                None => problems.push(h.at(row.number, Field::Voters, format!("'{}' is not a whole number of voters", t.escape_debug()), "write the number of registered voters (DPT) such as 245 or 1.245, or leave the cell empty")),
+                None => problems.push(h.at(row.number, Field::Voters, format!("'{}' is not a whole number of voters", shown(t)), "write the number of registered voters (DPT) such as 245 or 1.245, or leave the cell empty")),
             }
         }
     }

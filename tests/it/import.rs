@@ -508,3 +508,86 @@ fn an_existing_file_is_kept_unless_forced_and_bad_options_exit_2() {
         text(&o)
     );
 }
+
+#[test]
+fn header_problems_and_bad_cells_of_every_kind_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Daftar,TPS\n1,2\n",
+            &["row 1: no header row with a Kecamatan and a Desa/Kelurahan column"],
+        ),
+        (
+            "Kecamatan,Desa,Jumlah TPS\nBantan,Deluk,3\n",
+            &[
+                "row 1: the list has no Lintang column",
+                "row 1: the list has no Bujur column",
+            ],
+        ),
+        (
+            "Kecamatan,Desa,Lintang,Bujur\nBantan,Deluk,1.5,102.2\n",
+            &["row 1: the list has neither a No TPS column"],
+        ),
+        (
+            "Kecamatan,Desa,Kelurahan,Jumlah TPS,Lintang,Bujur,Lintang PPK\nBantan,Deluk,,3,1.5,102.2,1.5\n",
+            &[
+                "row 1, column C (Kelurahan): a second Desa/Kelurahan column; column B (Desa) is one already",
+                "row 1: the list gives only one of Lintang PPK and Bujur PPK",
+            ],
+        ),
+        (
+            "Kecamatan,Desa,Jumlah TPS,Lintang,Bujur\nBantan,Deluk,0,1.5,102.2\nBantan,Jangkang,,1.5,102.2\nBantan,Pasiran,20000,1.5,102.2\nBantan,Berancah,2,1°30',102.2\n",
+            &[
+                "row 2, column C (Jumlah TPS): the number of TPS is 0",
+                "row 3, column C (Jumlah TPS): the number of TPS is empty",
+                "row 4, column C (Jumlah TPS): 20000 TPS in one village is not plausible",
+                "row 5, column D (Lintang): '1°30'' is not a coordinate in decimal degrees",
+                "4 errors",
+            ],
+        ),
+        (
+            "Kecamatan,Desa,Jumlah TPS,Lintang,Bujur,Lintang PPK,Bujur PPK\nBantan,Deluk,2,1.5,102.2,1.54,102.22\nBantan,Jangkang,2,1.5,102.2,1.6,102.22\n",
+            &[
+                "row 3, column F (Lintang PPK): the PPK of kecamatan Bantan is at (1.6, 102.22) here but at (1.54, 102.22) in row 2",
+            ],
+        ),
+        (
+            "Kecamatan,Desa,No TPS,Lintang,Bujur\n\n",
+            &["row 1: the list has a header row but no TPS rows below it"],
+        ),
+    ];
+    for (i, (csv, wants)) in cases.iter().enumerate() {
+        let list = dir.path().join(format!("case{i}.csv"));
+        std::fs::write(&list, csv).unwrap();
+        let o = import(&list, &dir.path().join("out.toml"), &[]);
+        let t = text(&o);
+        assert_eq!(o.status.code(), Some(2), "case {i}: {t}");
+        for w in *wants {
+            assert!(t.contains(w), "case {i}: should contain {w:?}:\n{t}");
+        }
+    }
+    // A file that is neither CSV nor a workbook.
+    let list = dir.path().join("list.pdf");
+    std::fs::write(&list, "%PDF").unwrap();
+    let o = import(&list, &dir.path().join("out.toml"), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).contains("'.pdf' is not a TPS list format"),
+        "{}",
+        text(&o)
+    );
+    assert!(!dir.path().join("out.toml").exists());
+}
+
+#[test]
+fn docs_import_md_lists_every_accepted_header() {
+    let doc = std::fs::read_to_string("docs/import.md").unwrap();
+    for (field, names) in tepat::import::columns::FIELDS {
+        for n in *names {
+            assert!(
+                doc.contains(&format!("`{n}`")),
+                "docs/import.md does not list the header `{n}` ({field:?})"
+            );
+        }
+    }
+}
