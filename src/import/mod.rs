@@ -222,11 +222,52 @@ pub fn import_text(a: &ImportArgs, out: &Path) -> Result<(String, rows::TpsList)
     Ok((text, list))
 }
 
+/// A village farther than this from its PPK (straight line, km) is reported as a warning:
+/// usually a coordinate typed wrong, or a village under the wrong kecamatan.
+pub const FAR_VILLAGE_KM: f64 = 50.0;
+
+/// Warnings about a list that is valid but looks wrong: villages far from their PPK.
+pub fn warnings(list: &rows::TpsList) -> Vec<String> {
+    let mut out = Vec::new();
+    for k in &list.kecamatan {
+        let hub = k.point();
+        for v in &k.villages {
+            let d = write::distance_km(hub, v.point);
+            if d > FAR_VILLAGE_KM {
+                out.push(format!(
+                    "village {} is {d:.0} km (straight line) from PPK {}; check its coordinates and its kecamatan (row {})",
+                    v.name,
+                    k.name,
+                    v.rows.first().copied().unwrap_or(0)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// `tepat import`.
 pub fn import_command(a: &ImportArgs) -> Result<()> {
     let out = a.out.clone().unwrap_or_else(|| default_out(&a.tps_list));
+    if same_file(&out, &a.tps_list) {
+        return Err(Error::Usage(format!(
+            "--out '{}' is the TPS list itself; write the scenario to another file (a .toml)",
+            out.display()
+        )));
+    }
     let (text, list) = import_text(a, &out)?;
     crate::starter::write_new_file(&out, text.as_bytes(), a.force)?;
+    for w in warnings(&list) {
+        eprintln!("warning: {}: {w}", a.tps_list.display());
+    }
     let villages: usize = list.kecamatan.iter().map(|k| k.villages.len()).sum();
     println!(
         "written: {} ({} kecamatan, {villages} villages, {} TPS from {} rows)",
@@ -236,7 +277,8 @@ pub fn import_command(a: &ImportArgs) -> Result<()> {
         list.data_rows
     );
     println!(
-        "Next: read the TODO comments, then\n  tepat check {0}\n  tepat run {0}",
+        "Next: read the {} TODO comments, then\n  tepat check {1}\n  tepat run {1}",
+        text.matches("TODO").count(),
         out.display()
     );
     Ok(())

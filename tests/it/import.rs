@@ -507,6 +507,37 @@ fn an_existing_file_is_kept_unless_forced_and_bad_options_exit_2() {
         "{}",
         text(&o)
     );
+    // The list itself is never the output, even with --force.
+    let copy = dir.path().join("list.csv");
+    std::fs::copy("examples/tps-list.csv", &copy).unwrap();
+    let o = import(&copy, &copy, &["--force"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        std::fs::read("examples/tps-list.csv").unwrap()
+    );
+}
+
+#[test]
+fn a_village_far_from_its_ppk_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("far.csv");
+    // Jangkang's longitude is typed 103 instead of 102.
+    std::fs::write(
+        &list,
+        "Kecamatan,Desa,Jumlah TPS,Lintang,Bujur,Lintang PPK,Bujur PPK\nBantan,Deluk,2,1.5559,102.2035,1.5396,102.2196\nBantan,Jangkang,2,1.5617,103.1453,,\n",
+    )
+    .unwrap();
+    let o = import(&list, &dir.path().join("far.toml"), &[]);
+    assert!(o.status.success(), "{}", text(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning: "), "{err}");
+    assert!(
+        err.contains("village Jangkang is 103 km (straight line) from PPK Bantan"),
+        "{err}"
+    );
+    assert!(err.contains("(row 3)"), "{err}");
+    assert!(!err.contains("Deluk"), "{err}");
 }
 
 #[test]
