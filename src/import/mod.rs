@@ -278,7 +278,9 @@ pub fn import_command(a: &ImportArgs) -> Result<()> {
     );
     println!(
         "Next: read the {} TODO comments, then\n  tepat check {1}\n  tepat run {1}",
-        text.matches("TODO").count(),
+        text.lines()
+            .filter(|l| l.contains("TODO") && !l.contains("Search for TODO"))
+            .count(),
         out.display()
     );
     Ok(())

@@ -442,6 +442,14 @@ pub fn scenario_text(
     );
     let _ = writeln!(
         s,
+        "# TODO schedule: every PPK leaves the warehouse on H-7 and every PPS its PPK on H-2, at 08:00;"
+    );
+    let _ = writeln!(
+        s,
+        "# write your own dispatch plan (far kecamatan and boat villages usually leave first)."
+    );
+    let _ = writeln!(
+        s,
         "# ========================================================================================"
     );
     let _ = writeln!(s);
@@ -517,7 +525,7 @@ pub fn scenario_text(
             );
             let _ = writeln!(
                 s,
-                "planned_dispatch = {}  # estimate: PPK to PPS on H-2 from 08:00; TODO: your schedule (boat villages earlier)",
+                "planned_dispatch = {}  # estimate: PPK to PPS on H-2 from 08:00 (see the schedule note above the nodes)",
                 datetime(h_minus(r, 2), "08:00")
             );
             let tps = if village.tps_numbers.is_empty() {
