@@ -269,19 +269,19 @@ pub fn import_command(a: &ImportArgs) -> Result<()> {
         eprintln!("warning: {}: {w}", a.tps_list.display());
     }
     let villages: usize = list.kecamatan.iter().map(|k| k.villages.len()).sum();
-    println!(
-        "written: {} ({} kecamatan, {villages} villages, {} TPS from {} rows)",
+    let todos = text
+        .lines()
+        .filter(|l| l.contains("TODO") && !l.contains("Search for TODO"))
+        .count();
+    // The file is written; a closed standard output (`| head`) must not turn that into a panic.
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stdout().lock(),
+        "written: {} ({} kecamatan, {villages} villages, {} TPS from {} rows)\nNext: read the {todos} TODO comments, then\n  tepat check {1}\n  tepat run {1}",
         out.display(),
         list.kecamatan.len(),
         list.stations(),
         list.data_rows
-    );
-    println!(
-        "Next: read the {} TODO comments, then\n  tepat check {1}\n  tepat run {1}",
-        text.lines()
-            .filter(|l| l.contains("TODO") && !l.contains("Search for TODO"))
-            .count(),
-        out.display()
     );
     Ok(())
 }

@@ -190,6 +190,8 @@ fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
     // Line breaks inside quoted cells so far: a spreadsheet program shows one row per record
     // and one per empty line, so a record's row is its first line less those breaks.
     let mut breaks = 0u64;
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut newlines) = (0usize, 0u64);
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| {
             let row = e.position().map(|p| p.line() as usize).unwrap_or(i + 1);
@@ -206,18 +208,22 @@ fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
             ));
         }
         // The reader's position is where it started reading the record, before any empty
-        // lines it skipped: count the lines up to the record's first character instead.
+        // lines it skipped: count the lines up to the record's first character instead
+        // (counting on from the previous record, so that the whole file is read once).
         let line = match rec.position() {
             Some(p) => {
-                let mut at = (p.byte() as usize).min(text.len());
-                while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
+                let mut at = (p.byte() as usize).min(bytes.len());
+                while matches!(bytes.get(at), Some(b'\n' | b'\r')) {
                     at += 1;
                 }
-                text.as_bytes()[..at]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count() as u64
-                    + 1
+                if at > counted_to {
+                    newlines += bytes[counted_to..at]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count() as u64;
+                    counted_to = at;
+                }
+                newlines + 1
             }
             None => i as u64 + 1,
         };

@@ -87,14 +87,16 @@ pub fn new_command(a: &NewArgs) -> Result<()> {
         .unwrap_or_else(|| locale_lang(|k| std::env::var(k).ok()));
     write_new_file(&a.file, template(lang).as_bytes(), a.force)?;
     let f = a.file.display();
-    match lang {
-        Lang::Id => println!(
+    let msg = match lang {
+        Lang::Id => format!(
             "ditulis: {f}\nLangkah berikutnya: ubah angka contoh dengan angka Anda, lalu\n  tepat check {f}\n  tepat run {f}"
         ),
-        Lang::En => println!(
+        Lang::En => format!(
             "written: {f}\nNext: replace the example numbers with your own, then\n  tepat check {f}\n  tepat run {f}"
         ),
-    }
+    };
+    // The file is written; a closed standard output must not turn that into a panic.
+    let _ = writeln!(std::io::stdout().lock(), "{msg}");
     Ok(())
 }
 
