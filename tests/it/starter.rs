@@ -58,6 +58,14 @@ fn both_languages_pass_check_and_run() {
             p_tepi > 0.8 && p_tepi < 1.0,
             "{lang}: P(Tepi Sungai on time) = {p_tepi}"
         );
+        // The strategy helps the TPS: the lower end of its paired difference is above 0.
+        let cmp =
+            std::fs::read_to_string(out.join(format!("starter-{lang}")).join("comparison.csv"))
+                .unwrap();
+        let overall = cmp.lines().nth(1).unwrap();
+        assert!(overall.contains(",overall,"), "{lang}: {overall}");
+        let diff_lo: f64 = overall.split(',').nth(7).unwrap().parse().unwrap();
+        assert!(diff_lo > 0.0, "{lang}: {overall}");
     }
 }
 
