@@ -39,7 +39,7 @@ fn both_languages_pass_check_and_run() {
         );
         let out = dir.path().join("output");
         let o = tepat()
-            .args(["run", "--runs", "400", "--quiet", "--out"])
+            .args(["run", "--runs", "4000", "--quiet", "--out"])
             .arg(&out)
             .arg(&file)
             .output()
