@@ -97,6 +97,8 @@ pub fn main(cli: Cli) -> Result<()> {
         }),
         Some(Command::Run(a)) => run(a),
         Some(Command::Check { paths }) => check(&paths),
+        Some(Command::New(a)) => crate::starter::new_command(&a),
+        Some(Command::Import(a)) => crate::import::import_command(&a),
         Some(Command::Bench(a)) => crate::scale::bench_command(&a),
         Some(Command::Generate(a)) => crate::scale::generate_command(&a),
         Some(Command::Merge(a)) => crate::scale::merge_command(&a),

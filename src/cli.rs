@@ -36,6 +36,10 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Merge the partial results of `run --shard K/N` into the files of the whole run.
     Merge(MergeArgs),
+    /// Write a small, fully commented starter scenario to edit.
+    New(NewArgs),
+    /// Turn a TPS list (CSV or Excel) into a scenario skeleton.
+    Import(ImportArgs),
     /// Validate scenario files without simulating.
     Check {
         /// Scenario files or folders.
@@ -221,4 +225,44 @@ pub struct MergeArgs {
     /// No table on the terminal.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// `tepat new`.
+#[derive(Debug, Clone, Args)]
+pub struct NewArgs {
+    /// The scenario file to write.
+    pub file: PathBuf,
+    /// Language of the comments (default: Indonesian when LC_ALL, LC_MESSAGES or LANG starts
+    /// with "id", else English).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::starter::Lang>,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `tepat import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The TPS list: .csv (comma, semicolon or tab separated) or .xlsx (first sheet).
+    pub tps_list: PathBuf,
+    /// Name of the KPU warehouse the materials leave from.
+    #[arg(long, value_parser = crate::import::parse_name)]
+    pub depot: String,
+    /// Position of the warehouse: LAT,LON in decimal degrees (like 1.4774,102.1318).
+    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true, value_parser = crate::import::parse_point)]
+    pub depot_at: (f64, f64),
+    /// Polling day; deadlines are counted back from it (H-1 for every TPS).
+    #[arg(long, value_name = "YYYY-MM-DD", default_value = "2024-02-14", value_parser = crate::import::parse_date)]
+    pub election_date: chrono::NaiveDate,
+    /// Road distance = straight-line distance x this factor.
+    #[arg(long, default_value_t = 1.4, value_parser = crate::import::parse_road_factor)]
+    pub road_factor: f64,
+    /// The scenario file to write (default: the TPS list's name with .toml, in the current
+    /// folder).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }

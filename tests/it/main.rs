@@ -12,11 +12,13 @@ mod exact;
 mod extra_delay;
 #[path = "../../fuzz/harness.rs"]
 mod harness;
+mod import;
 mod invalid;
 mod properties;
 mod received;
 mod robustness;
 mod shards;
+mod starter;
 mod strategies;
 #[path = "../../examples/make_scenarios/toml_writer.rs"]
 mod toml_writer;

@@ -1,0 +1,326 @@
+//! Reading a TPS list into rows of text cells, with each cell's spreadsheet row and column.
+//!
+//! CSV (comma, semicolon or tab separated, UTF-8 with or without BOM) and Excel workbooks
+//! (`.xlsx`, `.xlsm`, `.xls`, and OpenDocument `.ods`, read with calamine; the first sheet).
+//! Nothing here knows what the columns mean.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use super::Problem;
+use crate::error::{Error, Result};
+
+/// TPS lists larger than this are refused before they are read. A national list of about
+/// 820,000 TPS is some 80 MB as CSV; a regency's is well under a megabyte.
+pub const MAX_INPUT_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Rows beyond this are refused: more than every TPS of Indonesia twice over.
+pub const MAX_ROWS: usize = 2_000_000;
+
+/// One cell's content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text (numbers in a workbook are turned into their shortest decimal text).
+    Text(String),
+    /// A spreadsheet error value such as `#DIV/0!` or `#REF!`.
+    Error(String),
+}
+
+impl Cell {
+    /// The text, trimmed; empty for an error value.
+    pub fn text(&self) -> &str {
+        match self {
+            Cell::Text(s) => s.trim(),
+            Cell::Error(_) => "",
+        }
+    }
+}
+
+/// One row of the sheet.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The row number a spreadsheet program shows (1 = the first row of the file).
+    pub number: usize,
+    /// The cells from column A on.
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// Whether every cell is empty.
+    pub fn is_empty(&self) -> bool {
+        self.cells
+            .iter()
+            .all(|c| c.text().is_empty() && matches!(c, Cell::Text(_)))
+    }
+}
+
+/// The letters of a 0-based column index: 0 = A, 25 = Z, 26 = AA.
+pub fn column_letters(mut index: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Read an input file whole, refusing anything that is not a regular file (folders, devices,
+/// FIFOs) or is larger than `max_bytes`, with the limit enforced while reading
+/// ([`crate::input::read_regular_file`]). All file reading of `tepat import` goes through here.
+pub fn read_input_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    use crate::input::InputError;
+    crate::input::read_regular_file(path, max_bytes).map_err(|e| match e {
+        InputError::Io(e) => Error::read(path, e),
+        InputError::TooLarge { .. } => Error::invalid(
+            path,
+            "",
+            format!("the TPS list is larger than {max_bytes} bytes, the most tepat imports"),
+            Some("a list of every TPS in Indonesia is under 100 MB; check that this is the right file".into()),
+        ),
+        e => Error::invalid(
+            path,
+            "",
+            format!("the TPS list {e}; name a TPS list (.csv or .xlsx)"),
+            None,
+        ),
+    })
+}
+
+/// The kind of a TPS list, from its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Delimited text.
+    Csv,
+    /// A workbook calamine reads.
+    Workbook,
+}
+
+/// The format of a file by its extension: .csv, .tsv and .txt are text, .xlsx, .xlsm, .xls
+/// and .ods workbooks.
+pub fn format_of(path: &Path) -> std::result::Result<Format, Problem> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" | "tsv" | "txt" => Ok(Format::Csv),
+        "xlsx" | "xlsm" | "xls" | "ods" => Ok(Format::Workbook),
+        _ => Err(Problem::file(
+            format!("'.{ext}' is not a TPS list format tepat reads"),
+            "save the list as .xlsx or as CSV (.csv) and name the file with that extension",
+        )),
+    }
+}
+
+/// Read the rows of a TPS list from its bytes.
+pub fn read_rows(bytes: &[u8], format: Format) -> std::result::Result<Vec<Row>, Problem> {
+    match format {
+        Format::Csv => read_csv(bytes),
+        Format::Workbook => read_workbook(bytes),
+    }
+}
+
+/// The delimiter of a CSV text: the most frequent of `;`, `,` and tab on its first
+/// non-empty line, outside quotes (spreadsheets in an Indonesian locale write `;`).
+fn sniff_delimiter(text: &str) -> u8 {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => counts[0] += 1,
+            ',' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], i == 1)).unwrap_or(1);
+    [b';', b',', b'\t'][best]
+}
+
+fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            return Err(Problem::at_row(
+                line,
+                "the file is not UTF-8 text",
+                "in Excel use \"Save As\" > \"CSV UTF-8 (Comma delimited)\", or import the .xlsx file itself",
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sniff_delimiter(text))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    // Line breaks inside quoted cells so far: a spreadsheet program shows one row per record
+    // and one per empty line, so a record's row is its first line less those breaks.
+    let mut breaks = 0u64;
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut newlines) = (0usize, 0u64);
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            let row = e.position().map(|p| p.line() as usize).unwrap_or(i + 1);
+            Problem::at_row(
+                row,
+                format!("this row cannot be read as CSV ({e})"),
+                "check for a quote (\") that is opened but not closed",
+            )
+        })?;
+        if rows.len() >= MAX_ROWS {
+            return Err(Problem::file(
+                format!("the list has more than {MAX_ROWS} rows"),
+                "a TPS list has one row per TPS or per village; check that this is the right file",
+            ));
+        }
+        // The reader's position is where it started reading the record, before any empty
+        // lines it skipped: count the lines up to the record's first character instead
+        // (counting on from the previous record, so that the whole file is read once).
+        let line = match rec.position() {
+            Some(p) => {
+                let mut at = (p.byte() as usize).min(bytes.len());
+                while matches!(bytes.get(at), Some(b'\n' | b'\r')) {
+                    at += 1;
+                }
+                if at > counted_to {
+                    newlines += bytes[counted_to..at]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count() as u64;
+                    counted_to = at;
+                }
+                newlines + 1
+            }
+            None => i as u64 + 1,
+        };
+        rows.push(Row {
+            number: line.saturating_sub(breaks).max(1) as usize,
+            cells: rec.iter().map(|s| Cell::Text(s.to_string())).collect(),
+        });
+        breaks += rec
+            .iter()
+            .map(|f| f.matches('\n').count() as u64)
+            .sum::<u64>();
+    }
+    Ok(rows)
+}
+
+/// The text of a workbook number: whole numbers without a decimal point, others in their
+/// shortest form.
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+fn read_workbook(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
+    let unreadable = |e: calamine::Error| {
+        Problem::file(
+            format!("the workbook cannot be read ({e})"),
+            "open it in a spreadsheet program and save it again as .xlsx, or save the sheet as CSV UTF-8",
+        )
+    };
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
+    let range = match wb.worksheet_range_at(0) {
+        Some(r) => r.map_err(unreadable)?,
+        None => {
+            return Err(Problem::file(
+                "the workbook has no sheet",
+                "put the TPS list on the first sheet",
+            ));
+        }
+    };
+    if range.height() > MAX_ROWS {
+        return Err(Problem::file(
+            format!("the first sheet has more than {MAX_ROWS} rows"),
+            "a TPS list has one row per TPS or per village; check that this is the right file",
+        ));
+    }
+    // The range starts at the first used cell; spreadsheet rows and columns count from A1.
+    let (row0, col0) = range
+        .start()
+        .map(|(r, c)| (r as usize, c as usize))
+        .unwrap_or((0, 0));
+    let mut rows = Vec::with_capacity(range.height());
+    for (i, r) in range.rows().enumerate() {
+        let mut cells = vec![Cell::Text(String::new()); col0];
+        cells.extend(r.iter().map(|d| match d {
+            Data::Empty => Cell::Text(String::new()),
+            Data::String(s) => Cell::Text(s.clone()),
+            Data::Int(i) => Cell::Text(i.to_string()),
+            Data::Float(f) => Cell::Text(number_text(*f)),
+            Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+            Data::Error(e) => Cell::Error(e.to_string()),
+            // A date where a name or number belongs is kept as text, so that the row's check
+            // says what is wrong with it.
+            other => Cell::Text(other.to_string()),
+        }));
+        rows.push(Row {
+            number: row0 + i + 1,
+            cells,
+        });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_count_like_a_spreadsheet() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+
+    #[test]
+    fn delimiters_are_sniffed_outside_quotes() {
+        assert_eq!(sniff_delimiter("Kecamatan;Desa;No TPS\n"), b';');
+        assert_eq!(sniff_delimiter("Kecamatan,Desa,No TPS\n"), b',');
+        assert_eq!(sniff_delimiter("Kecamatan\tDesa\tNo TPS\n"), b'\t');
+        assert_eq!(sniff_delimiter("\"a;b;c\",d\n"), b',');
+    }
+
+    #[test]
+    fn csv_rows_keep_their_record_numbers() {
+        let rows = read_csv("\u{feff}a,b\n\"x\ny\",2\n\n3,4\n".as_bytes()).unwrap();
+        let titled = read_csv(b"Title\r\n\r\n\r\nA,B\r\n1,2\r\n").unwrap();
+        assert_eq!(
+            titled.iter().map(|r| r.number).collect::<Vec<_>>(),
+            [1, 4, 5]
+        );
+        assert_eq!(rows[0].cells[0], Cell::Text("a".into()));
+        assert_eq!(rows[1].number, 2);
+        // The empty line is row 3 in a spreadsheet program.
+        assert_eq!(rows.last().unwrap().number, 4);
+        assert!(read_csv(b"a,b\n\xff,1\n").is_err());
+    }
+
+    #[test]
+    fn workbook_numbers_read_as_plain_text() {
+        assert_eq!(number_text(3.0), "3");
+        assert_eq!(number_text(1.4774), "1.4774");
+        assert_eq!(number_text(-0.5), "-0.5");
+    }
+}
