@@ -24,7 +24,7 @@ if [ -z "${TEPAT_BIN:-}" ]; then
         grep '"kind":\["bin"\]' | grep -o '"executable":"[^"]*"' | grep -v '/deps/' |
         head -n 1 | sed 's/^"executable":"//; s/"$//')
 fi
-[ -n "$TEPAT_BIN" ] && [ -x "$TEPAT_BIN" ] || {
+[ -x "${TEPAT_BIN:-}" ] || {
     echo "k8s-check: no tepat program (TEPAT_BIN='$TEPAT_BIN')" >&2
     exit 1
 }

@@ -24,6 +24,8 @@
 # 3 the packages are missing and cannot be installed (callers may skip, saying so).
 set -euo pipefail
 
+# The daemons are in /usr/sbin, which a non-login PATH may lack.
+PATH=$PATH:/usr/sbin:/sbin
 DIR=${TEPAT_SLURM_DIR:-${TMPDIR:-/tmp}/tepat-slurm}
 CONF=$DIR/slurm.conf
 WAIT_IDLE_S=${TEPAT_SLURM_WAIT_S:-60}
@@ -169,10 +171,10 @@ start() {
 
 # Stop a daemon by its pid file: TERM, then KILL after 15 s.
 stop_pid() {
-    local name=$1 f=$2 pid i
+    local name=$1 f=$2 pid
     pid=$(alive "$f") || return 0
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 150); do
+    for _ in $(seq 1 150); do
         alive "$f" >/dev/null || { [ "${3:-}" = quiet ] || say "stopped $name ($pid)"; return 0; }
         sleep 0.1
     done
@@ -232,8 +234,8 @@ stop_daemons() {
     if alive "$DIR/slurmctld.pid" >/dev/null && have_packages; then
         # Cancel every job of this cluster so that no job step keeps running.
         SLURM_CONF=$CONF timeout 5 scancel --full --quiet --partition=main 2>/dev/null || true
-        local i q
-        for i in $(seq 1 20); do
+        local q
+        for _ in $(seq 1 20); do
             q=$(SLURM_CONF=$CONF timeout 5 squeue -h -t running,completing 2>/dev/null) || break
             [ -z "$q" ] && break
             sleep 0.5
@@ -244,7 +246,7 @@ stop_daemons() {
     stop_pid munged "$DIR/munge/munged.pid" "$quiet"
     pids=$(leftovers)
     if [ -n "$pids" ]; then
-        say "stopping leftover processes of this cluster: $(echo $pids)"
+        say "stopping leftover processes of this cluster: $(tr '\n' ' ' <<<"$pids")"
         # shellcheck disable=SC2086
         kill -TERM $pids 2>/dev/null || true
         sleep 1
@@ -266,7 +268,7 @@ stop() {
     fi
     stop_daemons
     if any_alive; then
-        say "some processes of this cluster are still running: $(echo $(leftovers))"
+        say "some processes of this cluster are still running: $(leftovers | tr '\n' ' ')"
         return 1
     fi
     say "stopped; no daemon of this cluster is running"

@@ -66,7 +66,7 @@ if [ -z "${TEPAT_BIN:-}" ]; then
         grep '"kind":\["bin"\]' | grep -o '"executable":"[^"]*"' | grep -v '/deps/' |
         head -n 1 | sed 's/^"executable":"//; s/"$//')
 fi
-[ -n "$TEPAT_BIN" ] && [ -x "$TEPAT_BIN" ] || fatal "no tepat program (TEPAT_BIN='$TEPAT_BIN')"
+[ -x "${TEPAT_BIN:-}" ] || fatal "no tepat program (TEPAT_BIN='$TEPAT_BIN')"
 TEPAT_BIN=$(cd "$(dirname "$TEPAT_BIN")" && pwd)/$(basename "$TEPAT_BIN")
 say "tepat: $TEPAT_BIN ($("$TEPAT_BIN" --version))"
 
@@ -150,7 +150,7 @@ comparable() {
 }
 same_run() {
     local a=$1 b=$2 f n=0
-    [ -d "$a" ] && [ -d "$b" ] || { echo "missing folder $a or $b" >&2; return 1; }
+    if [ ! -d "$a" ] || [ ! -d "$b" ]; then echo "missing folder $a or $b" >&2; return 1; fi
     [ "$(cd "$a" && ls)" = "$(cd "$b" && ls)" ] || { echo "the folders hold different files" >&2; return 1; }
     for f in summary.csv stations.csv run.json; do
         [ -s "$a/$f" ] || { echo "$a has no $f" >&2; return 1; }
@@ -188,11 +188,17 @@ say "submitted array job $jid ($SHARDS shards of $RUNS replications, seed $SEED)
 wait_jobs "$jid,$mid"
 states=$(job_states "$jid")
 expected=$(for k in $(seq 1 $SHARDS); do echo "$k COMPLETED 0:0"; done)
-[ "$states" = "$expected" ] && pass "array job: $SHARDS shards completed" ||
+if [ "$states" = "$expected" ]; then
+    pass "array job: $SHARDS shards completed"
+else
     bad "array job: tasks ended as
 $states"
-[ "$(job_states "$mid")" = "- COMPLETED 0:0" ] && pass "merge job (afterok) completed" ||
+fi
+if [ "$(job_states "$mid")" = "- COMPLETED 0:0" ]; then
+    pass "merge job (afterok) completed"
+else
     bad "merge job ended as $(job_states "$mid")"
+fi
 if msg=$(same_run single/ref merged/ref 2>&1); then
     pass "merged run equals the single-machine run: $msg ($((SECONDS - t0)) s through Slurm)"
 else
@@ -230,9 +236,12 @@ states=$(job_states "$jid")
 expected=$(for k in $(seq 1 $SHARDS); do
     if [ "$k" = "$FAIL_SHARD" ]; then echo "$k FAILED 1:0"; else echo "$k COMPLETED 0:0"; fi
 done)
-[ "$states" = "$expected" ] && pass "array job: shard $FAIL_SHARD failed, the others completed" ||
+if [ "$states" = "$expected" ]; then
+    pass "array job: shard $FAIL_SHARD failed, the others completed"
+else
     bad "array job with a failing shard: tasks ended as
 $states"
+fi
 # The scheduler marks the dependency as never satisfied when it next looks at the queue.
 t=$SECONDS
 merge_state=""
