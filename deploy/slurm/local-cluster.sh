@@ -57,12 +57,16 @@ install_packages() {
     have_packages || { say "slurm-wlm installed but its commands are not on PATH"; return 3; }
 }
 
-# The pid in a pid file, if that process is alive (a zombie is not).
+# The pid in a pid file (slurmd.pid, slurmctld.pid, munged.pid), if that process is alive (a
+# zombie is not) and is the daemon the file is named after (not a later process that got the
+# number of a daemon gone long ago).
 alive() {
-    local f=$1 pid stat
+    local f=$1 pid stat comm
     [ -s "$f" ] || return 1
     pid=$({ tr -dc 0-9 <"$f"; } 2>/dev/null)
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+    { read -r comm <"/proc/$pid/comm"; } 2>/dev/null || return 1
+    [ "$comm" = "$(basename "$f" .pid)" ] || return 1
     stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
     stat=${stat##*) }
     [ "${stat%% *}" != Z ] && echo "$pid"
@@ -186,11 +190,14 @@ stop_pid() {
 # running: the job step daemons (slurmstepd, which write to this cluster's slurmd log), the
 # processes running a job script of its spool folder, and all processes under these.
 leftovers() {
-    local p pid stat fd k v args changed
+    local p pid stat fd k v args changed daemons
     local -A parent=() mine=()
+    # The daemons themselves, even while they exit, are stop_pid's business.
+    daemons=" $(cat "$DIR/slurmd.pid" "$DIR/slurmctld.pid" "$DIR/munge/munged.pid" 2>/dev/null | tr '\n' ' ') "
     for p in /proc/[0-9]*; do
         pid=${p#/proc/}
         [ "$pid" = "$$" ] && continue
+        [[ "$daemons" == *" $pid "* ]] && continue
         { read -r stat <"$p/stat"; } 2>/dev/null || continue
         stat=${stat##*) }
         # stat: state ppid ...; zombies cannot be stopped and hold nothing.
