@@ -17,8 +17,8 @@
 /// of the standard macro in all of them: every line tepat prints is escaped.
 #[macro_export]
 macro_rules! println {
-    () => { ::std::println!() };
-    ($($t:tt)*) => { ::std::println!("{}", $crate::text::visible_lines(&::std::format!($($t)*))) };
+    () => { $crate::text::print_line("") };
+    ($($t:tt)*) => { $crate::text::print_line(&$crate::text::visible_lines(&::std::format!($($t)*))) };
 }
 
 /// `eprintln!` with the escaping of [`println!`](crate::println!).

@@ -50,6 +50,26 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Set once standard output is a closed pipe (`tepat run | head`).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Print one line on standard output (the crate's `println!`). A reader that went away
+/// (`tepat run ... | head`) is not an error of the run: printing stops quietly and the run
+/// goes on to write its output folder. `std::println!` would panic there.
+pub fn print_line(s: &str) {
+    use std::io::Write;
+    use std::sync::atomic::Ordering;
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{s}").and_then(|_| out.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+    }
+}
+
 /// A multi-line message for the terminal: as [`visible`], but newlines are kept.
 pub fn visible_lines(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| c != '\n' && unsafe_on_terminal(c)) {

@@ -264,3 +264,30 @@ fn an_invalid_file_leaves_the_previous_output_untouched() {
     );
     assert!(Path::new(&summary).exists());
 }
+
+#[test]
+fn a_reader_that_goes_away_does_not_stop_the_run() {
+    // `tepat run ... | head -3`: the pipe closes after the first lines. The run must neither
+    // panic nor fail; it writes its output folder as usual.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut child = tepat()
+        .args([
+            "run",
+            "tests/data/valid/minimal.toml",
+            "--runs",
+            "500",
+            "--out",
+        ])
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before the first line
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.join("minimal").join("summary.csv").exists());
+}
