@@ -16,6 +16,12 @@ use crate::error::{Error, Result};
 /// 820,000 TPS is some 80 MB as CSV; a regency's is well under a megabyte.
 pub const MAX_INPUT_BYTES: u64 = 128 * 1024 * 1024;
 
+/// A workbook (a zip archive: .xlsx, .xlsm, .ods) whose parts unpack to more than this is
+/// refused before it is unpacked. A national TPS list of 820,000 rows unpacks to about 150 MB
+/// of XML; a regency's to a few MB. The sizes are the ones the archive's table of contents
+/// states; the zip reader checks each part's CRC against what it unpacks.
+pub const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Rows beyond this are refused: more than every TPS of Indonesia twice over.
 pub const MAX_ROWS: usize = 2_000_000;
 
@@ -230,6 +236,35 @@ fn number_text(f: f64) -> String {
     }
 }
 
+/// Refuse a zip-based workbook whose parts unpack to more than `max` bytes, from the sizes in
+/// its table of contents, before anything is unpacked. Anything that is not a readable zip
+/// archive is left to calamine, which says what is wrong with it.
+fn check_unpacked_size(bytes: &[u8], max: u64) -> std::result::Result<(), Problem> {
+    if !bytes.starts_with(b"PK") {
+        return Ok(()); // .xls (OLE) files are bounded by their file size
+    }
+    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..z.len() {
+        let Ok(f) = z.by_index_raw(i) else {
+            return Ok(());
+        };
+        total = total.saturating_add(f.size());
+        if total > max {
+            return Err(Problem::file(
+                format!(
+                    "the workbook unpacks to more than {} MB, the most tepat imports",
+                    max / (1024 * 1024)
+                ),
+                "a TPS list of every TPS in Indonesia unpacks to about 150 MB; check that this is the right file, or save the sheet as CSV UTF-8",
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn read_workbook(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
     let unreadable = |e: calamine::Error| {
         Problem::file(
@@ -237,6 +272,7 @@ fn read_workbook(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
             "open it in a spreadsheet program and save it again as .xlsx, or save the sheet as CSV UTF-8",
         )
     };
+    check_unpacked_size(bytes, MAX_UNPACKED_BYTES)?;
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let range = match wb.worksheet_range_at(0) {
         Some(r) => r.map_err(unreadable)?,
@@ -283,6 +319,33 @@ fn read_workbook(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_unpacked() {
+        // A zip of one part of 4 MB of zeros: a few kB packed.
+        let mut buf = Vec::new();
+        {
+            use std::io::Write;
+            let mut w = zip::ZipWriter::new(Cursor::new(&mut buf));
+            w.start_file(
+                "xl/worksheets/sheet1.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            w.write_all(&vec![b'0'; 4 << 20]).unwrap();
+            w.finish().unwrap();
+        }
+        assert!(buf.len() < 64 << 10, "packed {} bytes", buf.len());
+        let e = check_unpacked_size(&buf, 1 << 20).unwrap_err();
+        assert!(
+            e.message.contains("unpacks to more than 1 MB"),
+            "{}",
+            e.message
+        );
+        assert!(check_unpacked_size(&buf, 8 << 20).is_ok());
+        // Not a zip: left to calamine.
+        assert!(check_unpacked_size(b"not a workbook", 1).is_ok());
+    }
 
     #[test]
     fn column_letters_count_like_a_spreadsheet() {
