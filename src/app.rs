@@ -421,6 +421,6 @@ pub fn run(a: RunArgs) -> Result<()> {
         .map(|(name, run)| crate::report::IndexEntry::new(name, run))
         .collect();
     let index = Path::new(&a.out).join("index.html");
-    crate::output::write_file(&index, crate::report::index_html(&entries).as_bytes())?;
+    crate::output::write_file(&index, crate::report::index_html(&entries)?.as_bytes())?;
     Ok(())
 }

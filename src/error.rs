@@ -114,6 +114,16 @@ pub enum Error {
         /// Replications asked for.
         total: u64,
     },
+    /// A failure of a library (CSV, JSON, chart drawing, PNG encoding, standard output) with its
+    /// cause kept for [`std::error::Error::source`]; shown as the context followed by the cause;
+    /// exit code 1.
+    #[error("{context}{source}")]
+    Caused {
+        /// What we were doing, as a prefix of the message (for example `"CSV: "`).
+        context: String,
+        /// The library's error.
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     /// Anything else; exit code 1.
     #[error("{0}")]
     Other(String),
@@ -141,6 +151,17 @@ impl Error {
             Error::Io { input: true, .. } => 2,
             Error::Interrupted { .. } => crate::interrupt::exit_code(),
             _ => 1,
+        }
+    }
+
+    /// A library error kept as the cause, shown after `context`.
+    pub fn caused(
+        context: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Error::Caused {
+            context: context.into(),
+            source: Box::new(source),
         }
     }
 
@@ -185,3 +206,36 @@ impl Error {
 
 /// Result with tepat's error.
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_csv_error_keeps_its_cause_and_its_message() {
+        // Rows of unequal length: the csv writer refuses the second row.
+        let e = crate::export::csv_bytes(&["a", "b"], vec![vec!["1".to_string()]]).unwrap_err();
+        let cause = e.source().expect("the csv error is kept as the cause");
+        assert!(cause.downcast_ref::<csv::Error>().is_some(), "{cause:?}");
+        assert_eq!(e.to_string(), format!("CSV: {cause}"));
+        assert_eq!(e.exit_code(), 1);
+    }
+
+    #[test]
+    fn json_and_io_errors_keep_their_cause() {
+        let json = serde_json::from_str::<u8>("x").unwrap_err();
+        let shown = format!("JSON: {json}");
+        let e = Error::caused("JSON: ", json);
+        assert_eq!(e.to_string(), shown);
+        let cause = e.source().expect("the JSON error is kept as the cause");
+        assert!(cause.downcast_ref::<serde_json::Error>().is_some());
+
+        let io = std::io::Error::new(std::io::ErrorKind::StorageFull, "disk full");
+        let e = Error::write(Path::new("out/run.json"), io);
+        assert_eq!(e.to_string(), "could not write 'out/run.json': disk full");
+        let cause = e.source().expect("the I/O error is kept as the cause");
+        let io = cause.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::StorageFull);
+    }
+}

@@ -488,7 +488,7 @@ pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
     }
     let r = bench(&a.file, a.runs, a.threads, a.seed)?;
     if a.json {
-        let mut v = serde_json::to_string_pretty(&r).map_err(|e| Error::Other(e.to_string()))?;
+        let mut v = serde_json::to_string_pretty(&r).map_err(|e| Error::caused("", e))?;
         v.push('\n');
         print!("{v}");
         return Ok(());
@@ -538,7 +538,7 @@ pub fn generate_command(a: &crate::cli::GenerateArgs) -> Result<()> {
             use std::io::Write;
             std::io::stdout()
                 .write_all(text.as_bytes())
-                .map_err(|e| Error::Other(format!("standard output: {e}")))
+                .map_err(|e| Error::caused("standard output: ", e))
         }
     }
 }
@@ -562,7 +562,7 @@ pub fn shard_command(
         let part = run_shard(f, cfg, k, n, &bar);
         bar.finish();
         let part = part?;
-        let mut json = serde_json::to_vec(&part).map_err(|e| Error::Other(format!("JSON: {e}")))?;
+        let mut json = serde_json::to_vec(&part).map_err(|e| Error::caused("JSON: ", e))?;
         json.push(b'\n');
         let folder = format!("{name}-shard-{k}-of-{n}");
         let dir = crate::output::write_folder(&a.out, &folder, &[("partial.json".into(), json)])?;

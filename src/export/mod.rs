@@ -32,12 +32,11 @@ pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -
     use crate::text::csv_cell;
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header.iter().map(|c| csv_cell(c).into_owned()))
-        .map_err(|e| Error::Other(format!("CSV: {e}")))?;
+        .map_err(|e| Error::caused("CSV: ", e))?;
     for r in rows {
         let cells: Vec<_> = r.iter().map(|c| csv_cell(c)).collect();
         w.write_record(cells.iter().map(|c| c.as_bytes()))
-            .map_err(|e| Error::Other(format!("CSV: {e}")))?;
+            .map_err(|e| Error::caused("CSV: ", e))?;
     }
-    w.into_inner()
-        .map_err(|e| Error::Other(format!("CSV: {e}")))
+    w.into_inner().map_err(|e| Error::caused("CSV: ", e))
 }

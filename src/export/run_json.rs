@@ -120,7 +120,7 @@ pub fn bytes(s: &Summary, manifest: &Manifest) -> Result<Vec<u8>> {
         riskiest_villages: &s.riskiest_villages,
         most_critical_links: s.links.iter().take(10).collect(),
     };
-    let mut v = serde_json::to_vec_pretty(&h).map_err(|e| Error::Other(format!("JSON: {e}")))?;
+    let mut v = serde_json::to_vec_pretty(&h).map_err(|e| Error::caused("JSON: ", e))?;
     v.push(b'\n');
     Ok(v)
 }

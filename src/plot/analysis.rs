@@ -15,7 +15,7 @@ use crate::strategy::Comparison;
 /// A chart body: drawn into the area inside the shared frame.
 pub(crate) trait Body {
     /// Draw into `body`; `root` is the whole canvas (for free text).
-    fn draw<DB: DrawingBackend>(
+    fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         &self,
         root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,

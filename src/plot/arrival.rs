@@ -31,7 +31,7 @@ struct Curve {
 }
 
 /// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     _root: &DrawingArea<DB, Shift>,
     body: &DrawingArea<DB, Shift>,
     ctx: &Ctx,

@@ -50,7 +50,7 @@ fn hours(h: f64) -> String {
 }
 
 /// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     root: &DrawingArea<DB, Shift>,
     body: &DrawingArea<DB, Shift>,
     ctx: &Ctx,

@@ -19,7 +19,7 @@ pub(super) fn guide(_ctx: &Ctx) -> String {
 type Series = (String, RGBColor, Vec<(f64, Prob)>);
 
 /// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     _root: &DrawingArea<DB, Shift>,
     body: &DrawingArea<DB, Shift>,
     ctx: &Ctx,

@@ -227,7 +227,7 @@ fn degrees(v: f64, pos: char, neg: char, step: f64) -> String {
 }
 
 /// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     root: &DrawingArea<DB, Shift>,
     body: &DrawingArea<DB, Shift>,
     ctx: &Ctx,

@@ -132,9 +132,9 @@ pub(crate) trait Drawn<T> {
     fn drawn(self) -> Result<T>;
 }
 
-impl<T, E: std::fmt::Display> Drawn<T> for std::result::Result<T, E> {
+impl<T, E: std::error::Error + Send + Sync + 'static> Drawn<T> for std::result::Result<T, E> {
     fn drawn(self) -> Result<T> {
-        self.map_err(|e| Error::Other(format!("drawing failed: {e}")))
+        self.map_err(|e| Error::caused("drawing failed: ", e))
     }
 }
 
@@ -444,7 +444,7 @@ pub(crate) mod frame {
 }
 
 /// Draw the frame (background, title, guide, small print) and return the body area.
-pub(crate) fn draw_frame<DB: DrawingBackend>(
+pub(crate) fn draw_frame<DB: DrawingBackend<ErrorType: 'static>>(
     root: &DrawingArea<DB, Shift>,
     title: &str,
     guide: &str,
@@ -483,7 +483,10 @@ pub(crate) fn draw_frame<DB: DrawingBackend>(
 }
 
 /// A centred message in an area (a chart with nothing to show).
-pub(crate) fn message<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, msg: &str) -> Result<()> {
+pub(crate) fn message<DB: DrawingBackend<ErrorType: 'static>>(
+    area: &DrawingArea<DB, Shift>,
+    msg: &str,
+) -> Result<()> {
     let (w, h) = area.dim_in_pixel();
     let f = font(size::AXIS);
     area.draw(&Text::new(
@@ -516,7 +519,7 @@ pub(crate) enum Mark {
 }
 
 /// Draw a mark centred at `(x, y)` in pixels of `area`, fitting a 28 × 18 box.
-pub(crate) fn draw_mark<DB: DrawingBackend>(
+pub(crate) fn draw_mark<DB: DrawingBackend<ErrorType: 'static>>(
     area: &DrawingArea<DB, Shift>,
     mark: Mark,
     (x, y): (i32, i32),
@@ -593,7 +596,7 @@ pub(crate) const LEGEND_ROW: i32 = 28;
 
 /// A legend in a column: an optional heading, then one entry a row, from `(x, y)` of `area`,
 /// texts shortened to fit `width`. Returns the y below the last row.
-pub(crate) fn legend_column<DB: DrawingBackend>(
+pub(crate) fn legend_column<DB: DrawingBackend<ErrorType: 'static>>(
     area: &DrawingArea<DB, Shift>,
     (x, mut y): (i32, i32),
     width: i32,
@@ -642,7 +645,7 @@ pub(crate) fn legend_column<DB: DrawingBackend>(
 }
 
 /// A legend in one row, entries side by side from `(x, y)` (the row's vertical centre).
-pub(crate) fn legend_row<DB: DrawingBackend>(
+pub(crate) fn legend_row<DB: DrawingBackend<ErrorType: 'static>>(
     area: &DrawingArea<DB, Shift>,
     (mut x, y): (i32, i32),
     items: &[(Mark, String)],
@@ -753,7 +756,11 @@ impl Which {
             Which::Convergence => convergence::guide(ctx),
         }
     }
-    fn draw<DB: DrawingBackend>(self, root: &DrawingArea<DB, Shift>, ctx: &Ctx) -> Result<()> {
+    fn draw<DB: DrawingBackend<ErrorType: 'static>>(
+        self,
+        root: &DrawingArea<DB, Shift>,
+        ctx: &Ctx,
+    ) -> Result<()> {
         let body = draw_frame(root, self.title(), &self.guide(ctx), &ctx.footer)?;
         match self {
             Which::OnTime => ontime::draw(root, &body, ctx),
@@ -797,7 +804,7 @@ fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     image::codecs::png::PngEncoder::new(&mut out)
         .write_image(rgb, w, h, image::ColorType::Rgb8)
-        .map_err(|e| Error::Other(format!("could not encode a PNG: {e}")))?;
+        .map_err(|e| Error::caused("could not encode a PNG: ", e))?;
     Ok(out)
 }
 
@@ -809,6 +816,10 @@ pub fn charts(run: &ScenarioRun) -> Result<Vec<Chart>> {
         .map(|&w| {
             let (png, svg) = render(w, &ctx).map_err(|e| match e {
                 Error::Other(msg) => Error::Other(format!("chart '{}': {msg}", w.name())),
+                Error::Caused { context, source } => Error::Caused {
+                    context: format!("chart '{}': {context}", w.name()),
+                    source,
+                },
                 e => e,
             })?;
             Ok(Chart {

@@ -85,7 +85,7 @@ fn axis_start(rows: &[Row], target: f64) -> f64 {
 }
 
 /// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     root: &DrawingArea<DB, Shift>,
     body: &DrawingArea<DB, Shift>,
     ctx: &Ctx,
@@ -187,7 +187,7 @@ pub(super) fn draw<DB: DrawingBackend>(
 
 /// One bar with its whisker and its figure.
 #[allow(clippy::too_many_arguments)]
-fn bar<DB: DrawingBackend, X, Y>(
+fn bar<DB: DrawingBackend<ErrorType: 'static>, X, Y>(
     root: &DrawingArea<DB, Shift>,
     chart: &mut ChartContext<DB, Cartesian2d<X, Y>>,
     x0: f64,

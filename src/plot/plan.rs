@@ -15,7 +15,7 @@ use crate::model::Model;
 pub(crate) struct PlanChart<'a>(pub &'a Model, pub &'a Plan);
 
 impl Body for PlanChart<'_> {
-    fn draw<DB: DrawingBackend>(
+    fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         &self,
         _root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,

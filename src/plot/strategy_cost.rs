@@ -15,7 +15,7 @@ use crate::strategy::Comparison;
 pub(crate) struct CostChart<'a>(pub &'a Comparison);
 
 impl Body for CostChart<'_> {
-    fn draw<DB: DrawingBackend>(
+    fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         &self,
         root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,

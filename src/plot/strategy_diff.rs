@@ -14,7 +14,7 @@ use crate::strategy::Comparison;
 pub(crate) struct DiffChart<'a>(pub &'a Comparison);
 
 impl Body for DiffChart<'_> {
-    fn draw<DB: DrawingBackend>(
+    fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         &self,
         root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,

@@ -15,7 +15,7 @@ use crate::model::Model;
 pub(crate) struct SweepChart<'a>(pub &'a Model, pub &'a Sweep);
 
 impl Body for SweepChart<'_> {
-    fn draw<DB: DrawingBackend>(
+    fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         &self,
         _root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,

@@ -49,7 +49,7 @@ impl Row {
 }
 
 /// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     root: &DrawingArea<DB, Shift>,
     body: &DrawingArea<DB, Shift>,
     ctx: &Ctx,

@@ -14,7 +14,7 @@ use crate::error::Result;
 pub(crate) struct Tornado<'a>(pub &'a Sensitivity);
 
 impl Body for Tornado<'_> {
-    fn draw<DB: DrawingBackend>(
+    fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         &self,
         root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,

@@ -94,13 +94,13 @@ fn parse_csv(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>)> {
     let mut r = csv::Reader::from_reader(bytes);
     let header = r
         .headers()
-        .map_err(|e| Error::Other(format!("CSV: {e}")))?
+        .map_err(|e| Error::caused("CSV: ", e))?
         .iter()
         .map(|c| crate::text::csv_cell_value(c).to_string())
         .collect();
     let mut rows = Vec::new();
     for rec in r.records() {
-        let rec = rec.map_err(|e| Error::Other(format!("CSV: {e}")))?;
+        let rec = rec.map_err(|e| Error::caused("CSV: ", e))?;
         // Undo the formula guard of `export::csv_bytes`: the report shows the name itself.
         rows.push(
             rec.iter()
@@ -618,19 +618,18 @@ struct IndexData<'a> {
 }
 
 /// `index.html`: every scenario of a run side by side, linking to `<folder>/report.html`.
-pub fn index_html(entries: &[IndexEntry]) -> String {
+/// A template that cannot be filled is an error (exit code 1), never a page written anyway.
+pub fn index_html(entries: &[IndexEntry]) -> Result<String> {
+    index_from(INDEX, entries)
+}
+
+fn index_from(template: &str, entries: &[IndexEntry]) -> Result<String> {
     let data = IndexData {
         entries,
         count: entries.len().to_string(),
         tool: format!("tepat {}", env!("CARGO_PKG_VERSION")),
     };
-    // The template is fixed and tested; should filling ever fail, say so in the page.
-    template::fill(INDEX, &data).unwrap_or_else(|e| {
-        format!(
-            "<!doctype html><meta charset=\"utf-8\"><title>tepat</title><p>{}</p>",
-            template::escape(&e.to_string())
-        )
-    })
+    template::fill(template, &data)
 }
 
 #[cfg(test)]

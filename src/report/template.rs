@@ -39,7 +39,7 @@ pub fn escape(s: &str) -> String {
 /// Fill `template` from `data`.
 pub fn fill<T: Serialize>(template: &str, data: &T) -> Result<String> {
     let v = serde_json::to_value(data)
-        .map_err(|e| Error::Other(format!("template data could not be serialised: {e}")))?;
+        .map_err(|e| Error::caused("template data could not be serialised: ", e))?;
     let mut out = String::with_capacity(template.len() * 2);
     render(template, &mut vec![&v], &mut out)?;
     Ok(out)

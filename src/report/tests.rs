@@ -89,7 +89,7 @@ fn every_string_from_the_scenario_is_escaped() {
     for c in &charts {
         assert!(!c.svg.contains("<i>"), "{} does not escape names", c.name);
     }
-    let index = index_html(&[IndexEntry::new("evil", &run)]);
+    let index = index_html(&[IndexEntry::new("evil", &run)]).unwrap();
     assert!(!index.contains("<script>alert"));
     assert!(index.contains("href=\"evil/report.html\""));
 }
@@ -102,7 +102,7 @@ fn the_index_links_every_scenario() {
         IndexEntry::new("minimal", &a),
         IndexEntry::new("no-coordinates", &b),
     ];
-    let html = index_html(&entries);
+    let html = index_html(&entries).unwrap();
     let refs = references(&html);
     assert_eq!(
         refs,
@@ -114,6 +114,17 @@ fn the_index_links_every_scenario() {
     assert!(html.contains(&entries[0].all_on_time));
     assert!(html.contains("no-coordinates"));
     assert!(!html.contains("{{"));
-    let empty = index_html(&[]);
+    let empty = index_html(&[]).unwrap();
     assert!(empty.contains("No scenario was run."));
+}
+
+#[test]
+fn an_index_template_that_cannot_be_filled_is_an_error_not_a_page() {
+    let a = simulate(Path::new("tests/data/valid/minimal.toml"));
+    let entries = vec![IndexEntry::new("minimal", &a)];
+    let e = index_from("<p>{{count}} {{no_such_value}}</p>", &entries).unwrap_err();
+    assert_eq!(e.exit_code(), 1);
+    assert_eq!(e.to_string(), "template: no value named 'no_such_value'");
+    let e = index_from("{{#entries}}<p>{{name}}</p>", &entries).unwrap_err();
+    assert_eq!(e.to_string(), "template: section 'entries' is not closed");
 }
