@@ -334,7 +334,7 @@ fn names(m: &Model) -> Vec<String> {
 
 /// No NaN and no infinity in any CSV cell or JSON number written for a run.
 pub fn check_bytes(m: &Model, s: &Summary) {
-    let manifest = tepat::export::run_json::Manifest {
+    let manifest = tepat::pipeline::Manifest {
         tool_version: "fuzz".into(),
         stream_version: tepat::engine::STREAM_VERSION,
         scenario_file: "fuzz.toml".into(),
@@ -509,8 +509,12 @@ impl PartialFixture {
             threads: 1,
             ..tepat::pipeline::RunConfig::default()
         };
-        let first = tepat::scale::run_shard(&path, &cfg, 1, 2, &NoProgress).unwrap();
-        let second = tepat::scale::run_shard(&path, &cfg, 2, 2, &NoProgress).unwrap();
+        let first =
+            tepat::scale::run_shard(&path, &cfg, tepat::scale::Shard { k: 1, n: 2 }, &NoProgress)
+                .unwrap();
+        let second =
+            tepat::scale::run_shard(&path, &cfg, tepat::scale::Shard { k: 2, n: 2 }, &NoProgress)
+                .unwrap();
         PartialFixture {
             model,
             first_json: serde_json::to_vec(&first).unwrap(),

@@ -213,16 +213,6 @@ mod tests {
     use std::error::Error as _;
 
     #[test]
-    fn a_csv_error_keeps_its_cause_and_its_message() {
-        // Rows of unequal length: the csv writer refuses the second row.
-        let e = crate::export::csv_bytes(&["a", "b"], vec![vec!["1".to_string()]]).unwrap_err();
-        let cause = e.source().expect("the csv error is kept as the cause");
-        assert!(cause.downcast_ref::<csv::Error>().is_some(), "{cause:?}");
-        assert_eq!(e.to_string(), format!("CSV: {cause}"));
-        assert_eq!(e.exit_code(), 1);
-    }
-
-    #[test]
     fn json_and_io_errors_keep_their_cause() {
         let json = serde_json::from_str::<u8>("x").unwrap_err();
         let shown = format!("JSON: {json}");

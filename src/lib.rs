@@ -29,8 +29,8 @@ macro_rules! eprintln {
 }
 
 pub mod analysis;
-pub mod app;
-pub mod cli;
+pub mod cmd;
+pub mod defaults;
 pub mod engine;
 pub mod error;
 pub mod export;

@@ -1,12 +1,12 @@
-//! The `tepat` command: parse the command line, call the library, print errors once, and set
-//! the exit code (0 success, 1 failure, 2 invalid input).
+//! The `tepat` command: parse the command line, run it through the command layer
+//! ([`tepat::cmd`]), print errors once, and set the exit code (0 success, 1 failure, 2 invalid
+//! input: clap's own errors, like a value out of range, included).
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use tepat::app;
-use tepat::cli::Cli;
+use tepat::cmd::Cli;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     // Ctrl-C, SIGTERM or SIGHUP: stop the run, keep the previous results, exit with 128 + the
     // signal within about a second whatever the run is doing (src/interrupt.rs).
     tepat::interrupt::install();
-    match app::main(cli) {
+    match tepat::cmd::main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", tepat::text::visible_lines(&e.to_string()));

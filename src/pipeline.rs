@@ -1,26 +1,26 @@
-//! The pipeline for one scenario file: load → compile → simulate → summarise → files.
+//! The pipeline for one scenario file: load → compile → simulate → summarise → compare its
+//! strategies, into a [`ScenarioRun`]. Writing it out is the outputs' work
+//! ([`crate::report::run_files`]); this module does no output.
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use crate::engine::{self, Options, Outcome, Progress, Runs};
 use crate::error::{Error, Result};
-use crate::export::{self, run_json::Manifest};
 use crate::model::{self, Model};
-use crate::output::File;
 use crate::scenario::{self, Loaded};
 use crate::summary::{self, Summary};
 
 /// Settings of a run that do not come from the scenario file.
 #[derive(Debug, Clone)]
 pub struct RunConfig {
-    /// Seed (default: the scenario's `seed`, else 2024).
+    /// Seed (default: the scenario's `seed`, else [`crate::defaults::SEED`]).
     pub seed: Option<u64>,
     /// Replications.
     pub runs: Runs,
     /// Threads (0: all cores).
     pub threads: usize,
-    /// Only this slice of the replications: shard k (0-based) of n.
-    pub shard: Option<(u64, u64)>,
     /// Basemap override.
     pub basemap: Option<PathBuf>,
 }
@@ -29,12 +29,37 @@ impl Default for RunConfig {
     fn default() -> Self {
         RunConfig {
             seed: None,
-            runs: Runs::Fixed(10_000),
+            runs: Runs::Fixed(crate::defaults::RUNS),
             threads: 0,
-            shard: None,
             basemap: None,
         }
     }
+}
+
+/// How the run was made. `threads`, `elapsed_s` and `replications_per_s` depend on the
+/// machine; every other field depends only on the scenario, seed and replications.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    /// tepat version.
+    pub tool_version: String,
+    /// Version of the random streams and accumulators ([`crate::engine::STREAM_VERSION`]).
+    pub stream_version: u32,
+    /// Scenario file as given.
+    pub scenario_file: String,
+    /// SHA-256 of the scenario file (and the files it extends).
+    pub scenario_sha256: String,
+    /// Seed.
+    pub seed: u64,
+    /// Replications.
+    pub runs: u64,
+    /// Replication range, for shards.
+    pub replications: [u64; 2],
+    /// Worker threads.
+    pub threads: usize,
+    /// Wall-clock seconds of the simulation.
+    pub elapsed_s: f64,
+    /// Replications per second.
+    pub replications_per_s: f64,
 }
 
 /// A simulated scenario.
@@ -66,15 +91,7 @@ impl ScenarioRun {
 
 /// The seed a run uses.
 pub fn seed_of(cfg: &RunConfig, loaded: &Loaded) -> u64 {
-    cfg.seed.or(loaded.file.scenario.seed).unwrap_or(2024)
-}
-
-/// The replication range of shard `k` of `n` out of `total`.
-pub fn shard_range(total: u64, k: u64, n: u64) -> (u64, u64) {
-    let blocks = total.div_ceil(engine::BLOCK);
-    let a = (blocks * k / n) * engine::BLOCK;
-    let b = ((blocks * (k + 1) / n) * engine::BLOCK).min(total);
-    (a.min(total), b)
+    crate::defaults::seed(cfg.seed, loaded.file.scenario.seed)
 }
 
 /// Load, compile and simulate one scenario file.
@@ -82,27 +99,18 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
     let loaded = scenario::load(path)?;
     let model = model::compile(&loaded)?;
     let seed = seed_of(cfg, &loaded);
-    let range = match (cfg.shard, cfg.runs) {
-        (Some((k, n)), Runs::Fixed(total)) => Some(shard_range(total, k, n)),
-        (Some(_), _) => {
-            return Err(Error::Usage(
-                "--shard needs a fixed --runs, not --precision".into(),
-            ));
-        }
-        (None, _) => None,
-    };
     let outcome = engine::run(
         &model,
         &Options {
             seed,
             runs: cfg.runs,
             threads: cfg.threads,
-            range,
+            range: None,
         },
         progress,
     )?;
     let summary = summary::summarise(&model, &outcome.acc);
-    let (a, b) = range.unwrap_or((0, outcome.acc.runs));
+    let (a, b) = (0, outcome.acc.runs);
     let manifest = Manifest {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         stream_version: crate::engine::STREAM_VERSION,
@@ -117,7 +125,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
     };
     let basemap = cfg.basemap.clone().or_else(|| loaded.basemap.clone());
     let strategies = crate::strategy::compile_all(&loaded, &model)?;
-    let comparison = if strategies.is_empty() || range.is_some() {
+    let comparison = if strategies.is_empty() {
         None
     } else {
         Some(crate::strategy::compare(
@@ -137,29 +145,6 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
         basemap,
         comparison,
     })
-}
-
-/// The data files of a run: CSV and JSON.
-pub fn data_files(run: &ScenarioRun) -> Result<Vec<File>> {
-    Ok(vec![
-        (
-            "summary.csv".into(),
-            export::summary_csv::bytes(&run.summary)?,
-        ),
-        (
-            "stations.csv".into(),
-            export::stations_csv::bytes(&run.summary)?,
-        ),
-        (
-            "causes.csv".into(),
-            export::causes_csv::bytes(&run.summary)?,
-        ),
-        ("links.csv".into(), export::links_csv::bytes(&run.summary)?),
-        (
-            "run.json".into(),
-            export::run_json::bytes(&run.summary, &run.manifest)?,
-        ),
-    ])
 }
 
 /// The output folder name of a scenario file: its file stem, never `.` or `..` (a file named

@@ -7,16 +7,14 @@
 //! cover every replication exactly once, adds their accumulators and writes the same files as
 //! one unsharded run.
 
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{self, Acc, NoProgress, Options, Outcome, Runs};
+use crate::engine::{self, Acc, Options, Outcome, Runs};
 use crate::error::{Error, Result};
-use crate::export::run_json::Manifest;
 use crate::model;
-use crate::pipeline::{self, ScenarioRun};
+use crate::pipeline::{self, Manifest, ScenarioRun};
 use crate::scenario;
 
 /// The peak resident memory of this process, bytes (`VmHWM` of /proc/self/status), where the
@@ -36,76 +34,8 @@ pub fn peak_memory_text() -> String {
     }
 }
 
-/// What `tepat bench` measured.
-#[derive(Debug, Clone, Serialize)]
-pub struct BenchResult {
-    /// Replications.
-    pub runs: u64,
-    /// Worker threads.
-    pub threads: usize,
-    /// Legs per replication (route links and station last miles).
-    pub legs: usize,
-    /// Seconds of simulation.
-    pub simulate_s: f64,
-    /// Seconds to summarise and write the CSV and JSON files (in memory).
-    pub outputs_s: f64,
-    /// Replications per second of simulation.
-    pub replications_per_s: f64,
-    /// Replications per second with the summaries and data files.
-    pub replications_per_s_with_outputs: f64,
-    /// Nanoseconds per leg per core: simulation seconds × threads ÷ (replications × legs).
-    pub ns_per_leg_per_core: f64,
-    /// Peak resident memory, bytes.
-    pub peak_memory_bytes: Option<u64>,
-}
-
-/// Simulate `runs` replications of a scenario file on `threads` threads and time it.
-pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Result<BenchResult> {
-    let loaded = scenario::load(path)?;
-    let m = model::compile(&loaded)?;
-    let seed = seed.or(loaded.file.scenario.seed).unwrap_or(2024);
-    let outcome = engine::run(
-        &m,
-        &Options {
-            seed,
-            runs: Runs::Fixed(runs),
-            threads,
-            range: None,
-        },
-        &NoProgress,
-    )?;
-    let t0 = Instant::now();
-    let summary = crate::summary::summarise(&m, &outcome.acc);
-    let manifest = manifest(path, &loaded.sha256, seed, &outcome, (0, runs));
-    let run = ScenarioRun {
-        loaded,
-        model: m,
-        summary,
-        manifest,
-        basemap: None,
-        comparison: None,
-        outcome,
-    };
-    let files = pipeline::data_files(&run)?;
-    std::hint::black_box(&files);
-    let outputs_s = t0.elapsed().as_secs_f64();
-    let o = &run.outcome;
-    let legs = run.model.legs();
-    let sim = o.elapsed_s.max(1e-9);
-    Ok(BenchResult {
-        runs,
-        threads: o.threads,
-        legs,
-        simulate_s: o.elapsed_s,
-        outputs_s,
-        replications_per_s: runs as f64 / sim,
-        replications_per_s_with_outputs: runs as f64 / (sim + outputs_s),
-        ns_per_leg_per_core: sim * o.threads as f64 * 1e9 / (runs as f64 * legs.max(1) as f64),
-        peak_memory_bytes: peak_memory(),
-    })
-}
-
-fn manifest(path: &Path, sha: &str, seed: u64, o: &Outcome, range: (u64, u64)) -> Manifest {
+/// The manifest of a run of `o` over replications `range`.
+pub fn manifest(path: &Path, sha: &str, seed: u64, o: &Outcome, range: (u64, u64)) -> Manifest {
     Manifest {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         stream_version: crate::engine::STREAM_VERSION,
@@ -152,28 +82,46 @@ pub struct Partial {
     pub acc: Acc,
 }
 
-/// Parse `K/N` (1-based): `3/8` is the third of eight slices.
-pub fn parse_shard(s: &str) -> Result<(u64, u64)> {
-    let bad = || {
-        Error::Usage(format!(
-            "--shard must be K/N with 1 <= K <= N, like 3/8 (got '{s}')"
-        ))
-    };
-    let (k, n) = s.split_once('/').ok_or_else(bad)?;
-    let k: u64 = k.trim().parse().map_err(|_| bad())?;
-    let n: u64 = n.trim().parse().map_err(|_| bad())?;
-    if n == 0 || k == 0 || k > n || n > 100_000 {
-        return Err(bad());
-    }
-    Ok((k, n))
+/// One slice of a run: shard `k` of `n`, 1-based (`3/8` is the third of eight slices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which slice, from 1 to `n`.
+    pub k: u64,
+    /// How many slices, from 1 to [`MAX_SHARDS`].
+    pub n: u64,
 }
 
-/// Run shard `k` of `n` (1-based) of a scenario file and return its partial result.
+impl Shard {
+    /// Parse `K/N` with 1 <= K <= N <= [`MAX_SHARDS`] (the value parser of `--shard`).
+    pub fn parse(s: &str) -> std::result::Result<Shard, String> {
+        let bad = || {
+            format!("--shard must be K/N with 1 <= K <= N <= {MAX_SHARDS}, like 3/8 (got '{s}')")
+        };
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let k: u64 = k.trim().parse().map_err(|_| bad())?;
+        let n: u64 = n.trim().parse().map_err(|_| bad())?;
+        if n == 0 || k == 0 || k > n || n > MAX_SHARDS {
+            return Err(bad());
+        }
+        Ok(Shard { k, n })
+    }
+
+    /// The replications `[from, to)` of this shard of a run of `total`: whole blocks of
+    /// [`engine::BLOCK`], so that the shards' counts add up to the unsharded run's.
+    pub fn range(self, total: u64) -> (u64, u64) {
+        let blocks = total.div_ceil(engine::BLOCK);
+        let (k, n) = (self.k - 1, self.n);
+        let a = (blocks * k / n) * engine::BLOCK;
+        let b = ((blocks * (k + 1) / n) * engine::BLOCK).min(total);
+        (a.min(total), b)
+    }
+}
+
+/// Run one shard of a scenario file and return its partial result.
 pub fn run_shard(
     path: &Path,
     cfg: &pipeline::RunConfig,
-    k: u64,
-    n: u64,
+    shard: Shard,
     progress: &dyn engine::Progress,
 ) -> Result<Partial> {
     let Runs::Fixed(total) = cfg.runs else {
@@ -184,7 +132,7 @@ pub fn run_shard(
     let loaded = scenario::load(path)?;
     let m = model::compile(&loaded)?;
     let seed = pipeline::seed_of(cfg, &loaded);
-    let (a, b) = pipeline::shard_range(total, k - 1, n);
+    let (a, b) = shard.range(total);
     let o = engine::run(
         &m,
         &Options {
@@ -203,7 +151,7 @@ pub fn run_shard(
         scenario_sha256: loaded.sha256.clone(),
         seed,
         total_runs: total,
-        shard: [k, n],
+        shard: [shard.k, shard.n],
         replications: [a, b],
         threads: o.threads,
         elapsed_s: o.elapsed_s,
@@ -350,7 +298,7 @@ pub fn check_parts(parts: &[Partial]) -> Result<()> {
         if !seen.insert(k) {
             return Err(Error::Usage(format!("shard {k}/{n} is given twice")));
         }
-        let (a, b) = pipeline::shard_range(p.total_runs, k - 1, n);
+        let (a, b) = Shard { k, n }.range(p.total_runs);
         if p.replications != [a, b] || p.acc.runs != b - a {
             return Err(Error::Usage(format!(
                 "shard {k}/{n} holds replications {:?} ({} counted), not [{a}, {b})",
@@ -475,130 +423,4 @@ pub fn merge(
         basemap,
         comparison,
     })
-}
-
-/// `tepat bench FILE`.
-pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
-    if a.runs == 0 || a.runs > engine::MAX_RUNS {
-        return Err(Error::Usage(format!(
-            "--runs must be from 1 to {} (got {})",
-            engine::MAX_RUNS,
-            a.runs
-        )));
-    }
-    let r = bench(&a.file, a.runs, a.threads, a.seed)?;
-    if a.json {
-        let mut v = serde_json::to_string_pretty(&r).map_err(|e| Error::caused("", e))?;
-        v.push('\n');
-        print!("{v}");
-        return Ok(());
-    }
-    println!("{}", a.file.display());
-    println!(
-        "  replications            {} on {} thread{}, {} legs each",
-        r.runs,
-        r.threads,
-        if r.threads == 1 { "" } else { "s" },
-        r.legs
-    );
-    println!(
-        "  simulation              {:.3} s: {:.0} replications/s",
-        r.simulate_s, r.replications_per_s
-    );
-    println!(
-        "  with summaries and data {:.3} s more: {:.0} replications/s",
-        r.outputs_s, r.replications_per_s_with_outputs
-    );
-    println!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
-    println!(
-        "  peak memory             {}",
-        match r.peak_memory_bytes {
-            Some(b) => format!("{:.1} MB", b as f64 / 1e6),
-            None => "unavailable".into(),
-        }
-    );
-    Ok(())
-}
-
-/// `tepat generate`.
-pub fn generate_command(a: &crate::cli::GenerateArgs) -> Result<()> {
-    let text = if a.reference {
-        crate::generate::reference()
-    } else {
-        let size = crate::generate::Size {
-            hubs: a.hubs.unwrap_or(0),
-            villages: a.villages.unwrap_or(0),
-            stations: a.stations.unwrap_or(0),
-        };
-        crate::generate::synthetic(size, a.seed).map_err(Error::Usage)?
-    };
-    match &a.out {
-        Some(p) => crate::output::write_file(p, text.as_bytes()),
-        None => {
-            use std::io::Write;
-            std::io::stdout()
-                .write_all(text.as_bytes())
-                .map_err(|e| Error::caused("standard output: ", e))
-        }
-    }
-}
-
-/// `tepat run --shard K/N`: one partial result per scenario file.
-pub fn shard_command(
-    a: &crate::cli::RunArgs,
-    cfg: &pipeline::RunConfig,
-    files: &[PathBuf],
-    shard: &str,
-) -> Result<()> {
-    let (k, n) = parse_shard(shard)?;
-    if a.sim.runs.is_none() {
-        return Err(Error::Usage(
-            "--shard needs --runs: every shard must know the total".into(),
-        ));
-    }
-    for f in files {
-        let name = pipeline::folder_name(f);
-        let bar = crate::app::Bar::new(&format!("{name} {k}/{n}"), a.sim.quiet);
-        let part = run_shard(f, cfg, k, n, &bar);
-        bar.finish();
-        let part = part?;
-        let mut json = serde_json::to_vec(&part).map_err(|e| Error::caused("JSON: ", e))?;
-        json.push(b'\n');
-        let folder = format!("{name}-shard-{k}-of-{n}");
-        let dir = crate::output::write_folder(&a.out, &folder, &[("partial.json".into(), json)])?;
-        if !a.sim.quiet {
-            println!(
-                "{name}: shard {k}/{n}, replications {}..{} of {}, {:.1} s; written: {}",
-                part.replications[0],
-                part.replications[1],
-                part.total_runs,
-                part.elapsed_s,
-                dir.join("partial.json").display()
-            );
-        }
-    }
-    Ok(())
-}
-
-/// `tepat merge PARTS...`.
-pub fn merge_command(a: &crate::cli::MergeArgs) -> Result<()> {
-    let parts = a
-        .parts
-        .iter()
-        .map(|p| read_partial(p))
-        .collect::<Result<Vec<_>>>()?;
-    let run = merge(&parts, a.scenario.as_deref(), a.threads)?;
-    let name = pipeline::folder_name(Path::new(&parts[0].scenario_file));
-    let outputs = crate::app::all_files(&run)?;
-    let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
-    if !a.quiet {
-        crate::app::print_table(&run);
-        println!(
-            "merged {} shards ({} replications); written: {}",
-            parts.len(),
-            run.outcome.acc.runs,
-            dir.display()
-        );
-    }
-    Ok(())
 }

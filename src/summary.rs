@@ -9,7 +9,9 @@ use crate::engine::Acc;
 use crate::engine::accum::TICKS_PER_H;
 use crate::model::{CAUSES, Model, N_CAUSES};
 use crate::scenario::Kind;
-use crate::stats::{hist_quantile, mean_ci, wilson};
+use crate::stats::{
+    discrete_quantile, hist_cdf, hist_quantile, hist_quantile_bin_end, mean_ci, wilson,
+};
 use crate::time::fmt_local;
 
 /// A probability with its 95% Wilson interval.
@@ -46,6 +48,29 @@ pub struct Mean {
     pub hi: f64,
 }
 
+/// The level of a place in the distribution tree, as the outputs name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    /// The KPU warehouse.
+    Depot,
+    /// A kecamatan's hub (PPK).
+    Hub,
+    /// A village (PPS).
+    Village,
+}
+
+impl NodeKind {
+    /// "depot", "hub" or "village", as in `summary.csv`.
+    pub fn label(self) -> &'static str {
+        match self {
+            NodeKind::Depot => "depot",
+            NodeKind::Hub => "hub",
+            NodeKind::Village => "village",
+        }
+    }
+}
+
 /// One node's results.
 #[derive(Debug, Clone, Serialize)]
 pub struct NodeResult {
@@ -53,8 +78,8 @@ pub struct NodeResult {
     pub index: usize,
     /// Name.
     pub name: String,
-    /// depot, hub or village.
-    pub kind: String,
+    /// Depot, hub (PPK) or village (PPS).
+    pub kind: NodeKind,
     /// Kecamatan (hub name), if any.
     pub kecamatan: Option<String>,
     /// Coordinates.
@@ -124,6 +149,28 @@ pub struct KecResult {
     pub last_tps_h: [Option<f64>; 3],
     /// The same as local datetimes ("never" beyond the horizon).
     pub last_tps: [String; 3],
+    /// The whole distribution of the latest TPS arrival, for the arrival curves.
+    #[serde(skip)]
+    pub last_tps_curve: ArrivalCurve,
+}
+
+/// The distribution of a kecamatan's latest TPS arrival, as the arrival-curve chart draws it.
+#[derive(Debug, Clone, Default)]
+pub struct ArrivalCurve {
+    /// Width of a bin, hours.
+    pub bin_h: f64,
+    /// Share of replications with every TPS supplied by the end of bin `i`; the last entry
+    /// counts "never" too (it is 1 when the latest arrival was computed).
+    pub cdf: Vec<f64>,
+    /// The first and one past the last bin with an arrival (`0, 0` without any).
+    pub bins: (usize, usize),
+    /// Hours from start of the first arrival (the start of its bin).
+    pub first_h: Option<f64>,
+    /// The end of the bin that holds the 99.5th percentile of the arrivals (the far tail
+    /// would squeeze the curves into a corner).
+    pub p995_end_h: Option<f64>,
+    /// Share of replications in which some TPS was never supplied within the horizon.
+    pub never: f64,
 }
 
 /// A village among the riskiest.
@@ -207,6 +254,9 @@ pub struct Summary {
     pub late_stations: Mean,
     /// P(late stations = k), k = 0.. (trailing zeros trimmed).
     pub late_distribution: Vec<f64>,
+    /// The 95th percentile of the number of late stations: at most this many are late in
+    /// 95% of replications.
+    pub late_stations_p95: usize,
     /// Kecamatan.
     pub kecamatan: Vec<KecResult>,
     /// Nodes.
@@ -245,6 +295,22 @@ pub struct Summary {
     pub causes: Vec<String>,
 }
 
+/// Kecamatan indices, riskiest first: the lowest P(every TPS on time), then the most expected
+/// late TPS, then file order. The one ranking of kecamatan by risk: [`Summary::riskiest`] is
+/// its first, and the terminal table and the on-time chart list kecamatan in this order.
+pub fn risk_order(kecamatan: &[KecResult]) -> Vec<usize> {
+    let mut ks: Vec<usize> = (0..kecamatan.len()).collect();
+    ks.sort_by(|&a, &b| {
+        let (x, y) = (&kecamatan[a], &kecamatan[b]);
+        x.all_stations_on_time
+            .p
+            .total_cmp(&y.all_stations_on_time.p)
+            .then(y.late_stations.mean.total_cmp(&x.late_stations.mean))
+            .then(a.cmp(&b))
+    });
+    ks
+}
+
 fn leading(v: &[f64]) -> Option<String> {
     let (i, &x) = v.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
     if x > 0.0 {
@@ -261,13 +327,17 @@ fn when(m: &Model, h: Option<f64>) -> String {
     }
 }
 
-/// Summarise a run.
-pub fn summarise(m: &Model, acc: &Acc) -> Summary {
+/// The name of kecamatan `k`, if any.
+fn kec_name(m: &Model, k: Option<usize>) -> Option<String> {
+    k.map(|k| m.nodes[m.kecamatan[k]].name.clone())
+}
+
+/// Every node's figures.
+fn node_results(m: &Model, acc: &Acc) -> Vec<NodeResult> {
     let n = acc.runs;
     let nf = n.max(1) as f64;
-    let kec_name = |k: Option<usize>| k.map(|k| m.nodes[m.kecamatan[k]].name.clone());
-    let nodes: Vec<NodeResult> = m
-        .nodes
+    let kec_name = |k: Option<usize>| kec_name(m, k);
+    m.nodes
         .iter()
         .enumerate()
         .map(|(i, node)| {
@@ -280,11 +350,10 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
                 index: i,
                 name: node.name.clone(),
                 kind: match node.kind {
-                    Kind::Depot => "depot",
-                    Kind::Hub => "hub",
-                    Kind::Village => "village",
-                }
-                .into(),
+                    Kind::Depot => NodeKind::Depot,
+                    Kind::Hub => NodeKind::Hub,
+                    Kind::Village => NodeKind::Village,
+                },
                 kecamatan: kec_name(node.kec),
                 lat: node.coords.map(|c| c.0),
                 lon: node.coords.map(|c| c.1),
@@ -307,9 +376,14 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
                 cause_h,
             }
         })
-        .collect();
-    let kecamatan: Vec<KecResult> = m
-        .kecamatan
+        .collect()
+}
+
+/// Every kecamatan's figures.
+fn kec_results(m: &Model, acc: &Acc) -> Vec<KecResult> {
+    let n = acc.runs;
+    let nf = n.max(1) as f64;
+    m.kecamatan
         .iter()
         .enumerate()
         .map(|(k, &h)| {
@@ -351,7 +425,20 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
             };
             let last_tps_h = [lq(0.05), lq(0.5), lq(0.95)];
             let last_tps = last_tps_h.map(|h| when(m, h));
+            let nb = lh.len().saturating_sub(1);
+            let first = lh[..nb].iter().position(|&c| c > 0);
+            let end = lh[..nb].iter().rposition(|&c| c > 0).map(|i| i + 1);
+            let last_runs = acc.last_runs.max(1);
+            let last_tps_curve = ArrivalCurve {
+                bin_h: acc.bin_h,
+                cdf: hist_cdf(lh, last_runs),
+                bins: (first.unwrap_or(0), end.unwrap_or(0)),
+                first_h: first.map(|i| i as f64 * acc.bin_h),
+                p995_end_h: hist_quantile_bin_end(lh, acc.bin_h, 0.995),
+                never: lh.get(nb).map_or(0.0, |&c| c as f64 / last_runs as f64),
+            };
             KecResult {
+                last_tps_curve,
                 name: m.nodes[h].name.clone(),
                 hub: h,
                 stations: m.kec_stations[k],
@@ -370,9 +457,14 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
                 station_cause_h,
             }
         })
-        .collect();
-    let station_results = m
-        .stations
+        .collect()
+}
+
+/// Every station's figures.
+fn station_results(m: &Model, acc: &Acc) -> Vec<StationResult> {
+    let n = acc.runs;
+    let kec_name = |k: Option<usize>| kec_name(m, k);
+    m.stations
         .iter()
         .enumerate()
         .map(|(s, st)| {
@@ -386,7 +478,13 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
                     .then(|| acc.station_late_ticks[s] as f64 / TICKS_PER_H / late as f64),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Every link's criticality, most critical first.
+fn link_results(m: &Model, acc: &Acc) -> Vec<LinkResult> {
+    let n = acc.runs;
+    let nf = n.max(1) as f64;
     let mut links: Vec<LinkResult> = m
         .links
         .iter()
@@ -408,28 +506,12 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
             .then(b.late_stations.total_cmp(&a.late_stations))
             .then(a.name.cmp(&b.name))
     });
-    let (sum, sq) = acc
-        .late_hist
-        .iter()
-        .enumerate()
-        .fold((0.0, 0.0), |(s, q), (k, &c)| {
-            (s + k as f64 * c as f64, q + (k * k) as f64 * c as f64)
-        });
-    let (mean, lo, hi) = mean_ci(sum, sq, n);
-    let mut late_distribution: Vec<f64> = acc.late_hist.iter().map(|&c| c as f64 / nf).collect();
-    while late_distribution.len() > 1 && late_distribution.last() == Some(&0.0) {
-        late_distribution.pop();
-    }
-    // The riskiest kecamatan: the lowest P(every TPS on time), then the most expected late
-    // TPS, then file order. Computed here once; every chart, table and file reads it.
-    let riskiest = (0..kecamatan.len()).min_by(|&a, &b| {
-        let (x, y) = (&kecamatan[a], &kecamatan[b]);
-        x.all_stations_on_time
-            .p
-            .total_cmp(&y.all_stations_on_time.p)
-            .then(y.late_stations.mean.total_cmp(&x.late_stations.mean))
-            .then(a.cmp(&b))
-    });
+    links
+}
+
+/// The running estimates, block by block, of P(every TPS on time) overall and in the
+/// riskiest kecamatan.
+fn convergence(acc: &Acc, riskiest: Option<usize>) -> Vec<ConvergencePoint> {
     let mut convergence = Vec::new();
     let (mut r, mut a, mut k) = (0u64, 0u64, 0u64);
     for b in &acc.blocks {
@@ -445,6 +527,14 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
             riskiest: Prob::of(k, r),
         });
     }
+    convergence
+}
+
+/// The ten villages with the most expected late TPS.
+fn riskiest_villages(m: &Model, acc: &Acc, nodes: &[NodeResult]) -> Vec<VillageRisk> {
+    let n = acc.runs;
+    let nf = n.max(1) as f64;
+    let kec_name = |k: Option<usize>| kec_name(m, k);
     // Villages by expected late TPS.
     let mut late_by_node = vec![0.0f64; m.nodes.len()];
     for (si, st) in m.stations.iter().enumerate() {
@@ -471,6 +561,34 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
             .then(a.index.cmp(&b.index))
     });
     riskiest_villages.truncate(10);
+    riskiest_villages
+}
+
+/// Summarise a run: every figure of every output, from the counts.
+pub fn summarise(m: &Model, acc: &Acc) -> Summary {
+    let n = acc.runs;
+    let nf = n.max(1) as f64;
+    let nodes = node_results(m, acc);
+    let kecamatan = kec_results(m, acc);
+    let station_results = station_results(m, acc);
+    let links = link_results(m, acc);
+    let (sum, sq) = acc
+        .late_hist
+        .iter()
+        .enumerate()
+        .fold((0.0, 0.0), |(s, q), (k, &c)| {
+            (s + k as f64 * c as f64, q + (k * k) as f64 * c as f64)
+        });
+    let (mean, lo, hi) = mean_ci(sum, sq, n);
+    let mut late_distribution: Vec<f64> = acc.late_hist.iter().map(|&c| c as f64 / nf).collect();
+    while late_distribution.len() > 1 && late_distribution.last() == Some(&0.0) {
+        late_distribution.pop();
+    }
+    // The riskiest kecamatan: the first of `risk_order`. Computed here once; every chart,
+    // table and file reads it.
+    let riskiest = risk_order(&kecamatan).first().copied();
+    let convergence = convergence(acc, riskiest);
+    let riskiest_villages = riskiest_villages(m, acc, &nodes);
     let (some_open, open_mean) = match m.voting_opens {
         Some(_) => {
             let (mean, lo, hi) = mean_ci(acc.open_miss_sum as f64, acc.open_miss_sq as f64, n);
@@ -527,6 +645,7 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
             lo: lo.max(0.0),
             hi,
         },
+        late_stations_p95: discrete_quantile(&late_distribution, 0.95),
         late_distribution,
         kecamatan,
         nodes,

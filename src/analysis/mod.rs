@@ -3,7 +3,6 @@
 //! the variants share their random numbers (common random numbers) and differences between
 //! them are not Monte Carlo noise.
 
-pub mod cli;
 pub mod plan;
 pub mod sensitivity;
 pub mod sweep;

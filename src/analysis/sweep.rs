@@ -4,7 +4,6 @@ use serde::Serialize;
 
 use super::{p_all, p_kec, pool, simulate};
 use crate::error::{Error, Result};
-use crate::export::{csv_bytes, p4};
 use crate::model::compile_issues;
 use crate::scenario::{Loaded, ScenarioFile, apply_set};
 use crate::summary::{Mean, Prob};
@@ -301,49 +300,10 @@ pub fn sweep(
         seed,
         runs,
         scenario: loaded.file.scenario.name.clone(),
-        target: loaded.file.scenario.target.unwrap_or(0.95),
+        // The baseline's target, as the model sets it (the scenario's, or the default).
+        target: crate::model::compile(loaded)?.target,
         datetimes: matches!(spec.kind, ValueKind::DateTime(_)),
     })
-}
-
-/// `sweep.csv`: one row per point and scope.
-pub fn csv(s: &Sweep) -> Result<Vec<u8>> {
-    let mut rows = Vec::new();
-    for p in &s.points {
-        rows.push(vec![
-            s.key.clone(),
-            p.label.clone(),
-            "overall".into(),
-            p4(p.all_on_time.p),
-            p4(p.all_on_time.lo),
-            p4(p.all_on_time.hi),
-            format!("{:.3}", p.late_stations.mean),
-        ]);
-        for (k, name) in s.kecamatan.iter().enumerate() {
-            let q = p.kecamatan[k];
-            rows.push(vec![
-                s.key.clone(),
-                p.label.clone(),
-                name.clone(),
-                p4(q.p),
-                p4(q.lo),
-                p4(q.hi),
-                String::new(),
-            ]);
-        }
-    }
-    csv_bytes(
-        &[
-            "key",
-            "value",
-            "scope",
-            "p_all_tps_on_time",
-            "p_lo",
-            "p_hi",
-            "expected_late_tps",
-        ],
-        rows,
-    )
 }
 
 #[cfg(test)]

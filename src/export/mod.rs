@@ -1,13 +1,23 @@
-//! One file per export format. Each exporter turns a run into bytes; [`crate::output`]
+//! One file per export format. Each exporter turns summary structs into bytes; [`crate::output`]
 //! decides where the bytes go.
 //!
-//! Numbers are written with fixed decimals so that the same counts always give the same bytes.
+//! The CSV files with fixed columns are built from row structs (`summary_csv::SummaryRow`, ...)
+//! that derive `Serialize`: the column names are the field names, and the report builds its
+//! tables from the same rows. Numbers are written with fixed decimals (the `cell` formats) so
+//! that the same counts always give the same bytes; every text cell goes through
+//! [`crate::text::csv_cell`], so that no name becomes a live formula in a spreadsheet.
 
 pub mod causes_csv;
+pub mod comparison_csv;
 pub mod links_csv;
+pub mod plan_csv;
 pub mod run_json;
+pub mod sensitivity_csv;
 pub mod stations_csv;
 pub mod summary_csv;
+pub mod sweep_csv;
+
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -26,8 +36,8 @@ pub fn opt(x: Option<f64>, f: fn(f64) -> String) -> String {
     x.map(f).unwrap_or_default()
 }
 
-/// A CSV writer into memory: every CSV tepat writes goes through here, and every cell through
-/// [`crate::text::csv_cell`], so that no name becomes a live formula in a spreadsheet.
+/// A CSV writer into memory for files whose columns are not fixed (one column per cause):
+/// every cell through [`crate::text::csv_cell`].
 pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
     use crate::text::csv_cell;
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -39,4 +49,89 @@ pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -
             .map_err(|e| Error::caused("CSV: ", e))?;
     }
     w.into_inner().map_err(|e| Error::caused("CSV: ", e))
+}
+
+/// A CSV file of rows that derive `Serialize`: the header `header` (the field names, written
+/// even when there are no rows), then one line per row. The rows' fields use the [`cell`]
+/// formats.
+pub fn serialize_rows<T: Serialize>(header: &[&str], rows: &[T]) -> Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    w.write_record(header)
+        .map_err(|e| Error::caused("CSV: ", e))?;
+    for r in rows {
+        w.serialize(r).map_err(|e| Error::caused("CSV: ", e))?;
+    }
+    w.into_inner().map_err(|e| Error::caused("CSV: ", e))
+}
+
+/// The field names of a row type, as `csv` would write them in a header (to check that a
+/// file's header constant matches its row struct).
+pub fn field_names<T: Serialize>(row: &T) -> Result<Vec<String>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.serialize(row).map_err(|e| Error::caused("CSV: ", e))?;
+    let bytes = w.into_inner().map_err(|e| Error::caused("CSV: ", e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let first = text.lines().next().unwrap_or_default();
+    Ok(first.split(',').map(str::to_string).collect())
+}
+
+/// `serialize_with` formats of CSV cells: fixed decimals for numbers, empty for absent
+/// values, and the formula guard for text.
+pub mod cell {
+    use serde::Serializer;
+
+    /// 4 decimals (probabilities and shares).
+    pub fn p4<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::p4(*x))
+    }
+    /// 4 decimals, empty when absent.
+    pub fn p4_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::opt(*x, super::p4))
+    }
+    /// 3 decimals (expected counts).
+    pub fn f3<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{x:.3}"))
+    }
+    /// 3 decimals, empty when absent.
+    pub fn f3_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&x.map(|x| format!("{x:.3}")).unwrap_or_default())
+    }
+    /// Hours, 2 decimals, empty when absent.
+    pub fn h2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::opt(*x, super::h2))
+    }
+    /// Text that no spreadsheet runs as a formula.
+    pub fn text<S: Serializer>(x: &str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::text::csv_cell(x))
+    }
+    /// Text, empty when absent.
+    pub fn text_opt<S: Serializer>(x: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::text::csv_cell(x.as_deref().unwrap_or_default()))
+    }
+    /// "yes" or "no", empty when absent.
+    pub fn yes_no_opt<S: Serializer>(x: &Option<bool>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match x {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_csv_error_keeps_its_cause_and_its_message() {
+        // Rows of unequal length: the csv writer refuses the second row.
+        let e = csv_bytes(&["a", "b"], vec![vec!["1".to_string()]]).unwrap_err();
+        let cause = e.source().expect("the csv error is kept as the cause");
+        assert!(cause.downcast_ref::<csv::Error>().is_some(), "{cause:?}");
+        assert_eq!(e.to_string(), format!("CSV: {cause}"));
+        assert_eq!(e.exit_code(), 1);
+    }
 }

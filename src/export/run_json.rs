@@ -3,33 +3,8 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::pipeline::Manifest;
 use crate::summary::{KecResult, LinkResult, Mean, Prob, Summary, VillageRisk};
-
-/// How the run was made. `threads`, `elapsed_s` and `replications_per_s` depend on the
-/// machine; every other field depends only on the scenario, seed and replications.
-#[derive(Debug, Clone, Serialize)]
-pub struct Manifest {
-    /// tepat version.
-    pub tool_version: String,
-    /// Version of the random streams and accumulators ([`crate::engine::STREAM_VERSION`]).
-    pub stream_version: u32,
-    /// Scenario file as given.
-    pub scenario_file: String,
-    /// SHA-256 of the scenario file (and the files it extends).
-    pub scenario_sha256: String,
-    /// Seed.
-    pub seed: u64,
-    /// Replications.
-    pub runs: u64,
-    /// Replication range, for shards.
-    pub replications: [u64; 2],
-    /// Worker threads.
-    pub threads: usize,
-    /// Wall-clock seconds of the simulation.
-    pub elapsed_s: f64,
-    /// Replications per second.
-    pub replications_per_s: f64,
-}
 
 #[derive(Serialize)]
 struct Headline<'a> {

@@ -11,7 +11,6 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::ImportArgs;
 use crate::error::{Diagnostic, Error, Result};
 
 /// Problems reported for one list at most; the rest are counted.
@@ -188,8 +187,23 @@ pub fn default_out(list: &Path) -> PathBuf {
     PathBuf::from(format!("{stem}.toml"))
 }
 
+/// What to import: the list and the decisions the command line gives.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The TPS list: .csv or .xlsx.
+    pub tps_list: PathBuf,
+    /// Name of the KPU warehouse the materials leave from.
+    pub depot: String,
+    /// Position of the warehouse (latitude, longitude).
+    pub depot_at: (f64, f64),
+    /// Polling day.
+    pub election_date: chrono::NaiveDate,
+    /// Road distance = straight-line distance × this factor.
+    pub road_factor: f64,
+}
+
 /// The scenario text of a TPS list, checked to compile before it is returned.
-pub fn import_text(a: &ImportArgs, out: &Path) -> Result<(String, rows::TpsList)> {
+pub fn import_text(a: &Request, out: &Path) -> Result<(String, rows::TpsList)> {
     let list = read_list(&a.tps_list)?;
     if let Some(k) = list.kecamatan.iter().find(|k| {
         k.name.eq_ignore_ascii_case(&a.depot) || k.name.to_lowercase() == a.depot.to_lowercase()
@@ -247,41 +261,9 @@ pub fn warnings(list: &rows::TpsList) -> Vec<String> {
 }
 
 /// Whether two paths name the same existing file.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
-}
-
-/// `tepat import`.
-pub fn import_command(a: &ImportArgs) -> Result<()> {
-    let out = a.out.clone().unwrap_or_else(|| default_out(&a.tps_list));
-    if same_file(&out, &a.tps_list) {
-        return Err(Error::Usage(format!(
-            "--out '{}' is the TPS list itself; write the scenario to another file (a .toml)",
-            out.display()
-        )));
-    }
-    let (text, list) = import_text(a, &out)?;
-    crate::starter::write_new_file(&out, text.as_bytes(), a.force)?;
-    for w in warnings(&list) {
-        eprintln!("warning: {}: {w}", a.tps_list.display());
-    }
-    let villages: usize = list.kecamatan.iter().map(|k| k.villages.len()).sum();
-    let todos = text
-        .lines()
-        .filter(|l| l.contains("TODO") && !l.contains("Search for TODO"))
-        .count();
-    // The file is written; a closed standard output (`| head`) must not turn that into a panic.
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stdout().lock(),
-        "written: {} ({} kecamatan, {villages} villages, {} TPS from {} rows)\nNext: read the {todos} TODO comments, then\n  tepat check {1}\n  tepat run {1}",
-        out.display(),
-        list.kecamatan.len(),
-        list.stations(),
-        list.data_rows
-    );
-    Ok(())
 }

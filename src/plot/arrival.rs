@@ -11,6 +11,7 @@ use super::{
     time_tick_label, time_ticks_px, when,
 };
 use crate::error::Result;
+use crate::summary::Summary;
 
 /// At most this many points per curve (the CDF is sampled at bin ends, so thinning is exact at
 /// the points kept).
@@ -30,42 +31,18 @@ struct Curve {
     never: f64,
 }
 
-/// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
-    _root: &DrawingArea<DB, Shift>,
-    body: &DrawingArea<DB, Shift>,
-    ctx: &Ctx,
-) -> Result<()> {
-    let acc = &ctx.run.outcome.acc;
-    let s = ctx.s;
-    if s.kecamatan.is_empty() {
-        return super::message(body, "No kecamatan (hub) in this scenario.");
-    }
-    let runs = acc.last_runs.max(1);
-    let bin_h = acc.bin_h;
-    if acc.last_runs == 0 {
-        return super::message(
-            body,
-            "The latest TPS arrivals were not computed in this run.",
-        );
-    }
-    // The time span from the first arrival at any hub to the last hub's P99.5 (the far tail
-    // would squeeze the curves into a corner), widened to show every deadline.
+/// The time span of the chart: from the first arrival at any hub to the last hub's P99.5
+/// (the far tail would squeeze the curves into a corner), widened to show every deadline,
+/// and padded.
+fn span(s: &Summary) -> (f64, f64) {
     let (mut t0, mut t1) = (f64::INFINITY, f64::NEG_INFINITY);
-    for (ki, _) in s.kecamatan.iter().enumerate() {
-        let h = acc.last_hist(ki);
-        let arrived = &h[..h.len().saturating_sub(1)];
-        if let Some(i0) = arrived.iter().position(|&c| c > 0) {
-            t0 = t0.min(i0 as f64 * bin_h);
+    for k in &s.kecamatan {
+        let c = &k.last_tps_curve;
+        if let Some(f) = c.first_h {
+            t0 = t0.min(f);
         }
-        let total: u64 = arrived.iter().map(|&c| c as u64).sum();
-        let mut cum = 0u64;
-        for (i, &c) in arrived.iter().enumerate() {
-            cum += c as u64;
-            if c > 0 && cum as f64 >= 0.995 * total as f64 {
-                t1 = t1.max((i + 1) as f64 * bin_h);
-                break;
-            }
+        if let Some(e) = c.p995_end_h {
+            t1 = t1.max(e);
         }
     }
     for d in [s.h1_h, s.voting_opens_h].into_iter().flatten() {
@@ -77,44 +54,60 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         t1 = s.horizon_h.max(1.0);
     }
     let pad = (t1 - t0) * 0.04;
-    let (t0, t1) = (t0 - pad, t1 + pad);
-    // Each curve runs from its first arrival to its last (or the edge of the chart).
-    let curves: Vec<Curve> = s
-        .kecamatan
+    (t0 - pad, t1 + pad)
+}
+
+/// Each kecamatan's curve, from its first arrival to its last (or the edge of the chart),
+/// at most [`MAX_POINTS`] points.
+fn curves(s: &Summary, t0: f64, t1: f64) -> Vec<Curve> {
+    s.kecamatan
         .iter()
-        .enumerate()
-        .map(|(ki, k)| {
-            let h = acc.last_hist(ki);
-            let nb = h.len().saturating_sub(1);
-            let first = h[..nb].iter().position(|&c| c > 0).unwrap_or(0);
-            let last = h[..nb]
-                .iter()
-                .rposition(|&c| c > 0)
-                .map(|i| i + 1)
-                .unwrap_or(0);
+        .map(|k| {
+            let c = &k.last_tps_curve;
+            let bin_h = c.bin_h;
+            let nb = c.cdf.len().saturating_sub(1);
+            let (first, last) = c.bins;
             let i_from = first.max(((t0 / bin_h).floor().max(0.0) as usize).min(nb));
             let i_to = last.min(((t1 / bin_h).ceil().max(0.0) as usize).min(nb));
-            let mut cum: u64 = h[..i_from.min(nb)].iter().map(|&x| x as u64).sum();
             let mut pts = Vec::new();
             if i_from < i_to {
                 let stride = (i_to - i_from).div_ceil(MAX_POINTS).max(1);
-                pts.push(((i_from as f64 * bin_h).max(t0), cum as f64 / runs as f64));
-                for (i, &c) in h.iter().enumerate().take(i_to).skip(i_from) {
-                    cum += c as u64;
+                let before = if i_from == 0 { 0.0 } else { c.cdf[i_from - 1] };
+                pts.push(((i_from as f64 * bin_h).max(t0), before));
+                for i in i_from..i_to {
                     if (i - i_from + 1) % stride == 0 || i + 1 == i_to {
                         let t = ((i + 1) as f64 * bin_h).min(t1);
-                        pts.push((t, cum as f64 / runs as f64));
+                        pts.push((t, c.cdf[i]));
                     }
                 }
             }
             Curve {
                 name: k.name.clone(),
                 points: pts,
-                never: h[nb] as f64 / runs as f64,
+                never: c.never,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// Draw the chart into `body`.
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
+    _root: &DrawingArea<DB, Shift>,
+    body: &DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+) -> Result<()> {
+    let s = ctx.s;
+    if s.kecamatan.is_empty() {
+        return super::message(body, "No kecamatan (hub) in this scenario.");
+    }
+    if s.last_tps_runs == 0 {
+        return super::message(
+            body,
+            "The latest TPS arrivals were not computed in this run.",
+        );
+    }
+    let (t0, t1) = span(s);
+    let curves = curves(s, t0, t1);
     let (bw, _) = body.dim_in_pixel();
     let legend_w = 310;
     let (plot, side) = body.split_horizontally(bw - legend_w);

@@ -11,6 +11,7 @@ use super::{
     thousands,
 };
 use crate::error::Result;
+use crate::summary::Summary;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
@@ -31,16 +32,53 @@ fn nice_step(x: f64) -> u64 {
     }
 }
 
-/// The smallest `k` with P(late ≤ k) ≥ q.
-fn quantile(dist: &[f64], q: f64) -> usize {
-    let mut c = 0.0;
-    for (k, p) in dist.iter().enumerate() {
-        c += p;
-        if c >= q - 1e-12 {
-            return k;
-        }
+/// The headline figures in the side panel, from its top; returns the y below them.
+fn figures<DB: DrawingBackend<ErrorType: 'static>>(
+    side: &DrawingArea<DB, Shift>,
+    s: &Summary,
+    width: i32,
+) -> Result<i32> {
+    let bf = bold(size::LABEL);
+    let vf = font(size::AXIS + 3.0);
+    let mut y = 8;
+    let a = s.all_on_time;
+    let l = s.late_stations;
+    let figures = [
+        (
+            "P(every TPS on time)",
+            format!(
+                "{} [{}–{}]",
+                pct(a.p),
+                pct(a.lo).trim_end_matches('%'),
+                pct(a.hi)
+            ),
+        ),
+        (
+            "Expected late TPS",
+            format!("{:.2} [{:.2}–{:.2}]", l.mean, l.lo, l.hi),
+        ),
+        (
+            "Late TPS in 95% of replications",
+            format!("at most {}", thousands(s.late_stations_p95 as u64)),
+        ),
+        ("TPS in the scenario", thousands(s.stations as u64)),
+    ];
+    for (h, v) in figures {
+        side.draw(&Text::new(
+            fit(h, &bf, width),
+            (12, y),
+            text(bf.clone(), colour::BLACK, HPos::Left, VPos::Top),
+        ))
+        .drawn()?;
+        side.draw(&Text::new(
+            fit(&v, &vf, width),
+            (12, y + 28),
+            text(vf.clone(), colour::BLACK, HPos::Left, VPos::Top),
+        ))
+        .drawn()?;
+        y += 72;
     }
-    dist.len().saturating_sub(1)
+    Ok(y)
 }
 
 /// Draw the chart into `body`.
@@ -169,46 +207,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     }
     // The headline figures, then the legend.
     let width = side_w as i32 - 24;
-    let bf = bold(size::LABEL);
-    let vf = font(size::AXIS + 3.0);
-    let mut y = 8;
-    let a = s.all_on_time;
-    let l = s.late_stations;
-    let figures = [
-        (
-            "P(every TPS on time)",
-            format!(
-                "{} [{}–{}]",
-                pct(a.p),
-                pct(a.lo).trim_end_matches('%'),
-                pct(a.hi)
-            ),
-        ),
-        (
-            "Expected late TPS",
-            format!("{:.2} [{:.2}–{:.2}]", l.mean, l.lo, l.hi),
-        ),
-        (
-            "Late TPS in 95% of replications",
-            format!("at most {}", thousands(quantile(&dist, 0.95) as u64)),
-        ),
-        ("TPS in the scenario", thousands(s.stations as u64)),
-    ];
-    for (h, v) in figures {
-        side.draw(&Text::new(
-            fit(h, &bf, width),
-            (12, y),
-            text(bf.clone(), colour::BLACK, HPos::Left, VPos::Top),
-        ))
-        .drawn()?;
-        side.draw(&Text::new(
-            fit(&v, &vf, width),
-            (12, y + 28),
-            text(vf.clone(), colour::BLACK, HPos::Left, VPos::Top),
-        ))
-        .drawn()?;
-        y += 72;
-    }
+    let y = figures(&side, s, width)?;
     let items = vec![
         (Mark::Block(colour::GREEN), "no TPS late".to_string()),
         (Mark::Block(colour::BLUE), "some TPS late".to_string()),

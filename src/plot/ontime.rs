@@ -38,16 +38,8 @@ const TPS: RGBColor = colour::ORANGE;
 /// kecamatan below the target is flagged in its name.
 fn rows(ctx: &Ctx) -> Vec<Row> {
     let s = ctx.s;
-    let mut ks: Vec<usize> = (0..s.kecamatan.len()).collect();
-    ks.sort_by(|&a, &b| {
-        let (x, y) = (&s.kecamatan[a], &s.kecamatan[b]);
-        x.all_stations_on_time
-            .p
-            .total_cmp(&y.all_stations_on_time.p)
-            .then(y.late_stations.mean.total_cmp(&x.late_stations.mean))
-            .then(a.cmp(&b))
-    });
-    ks.into_iter()
+    crate::summary::risk_order(&s.kecamatan)
+        .into_iter()
         .map(|k| {
             let kr = &s.kecamatan[k];
             Row {

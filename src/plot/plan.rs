@@ -5,8 +5,12 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::analysis::Body;
-use super::{Drawn, Mark, colour, font, legend_row, size, text_width, time_label, time_ticks};
+use super::framed::Body;
+use super::{Chart, framed};
+use super::{
+    Drawn, Mark, colour, font, legend_row, pct_short, size, text_width, time_label, time_ticks,
+};
+use crate::analysis::plan::Measure;
 use crate::analysis::plan::Plan;
 use crate::error::Result;
 use crate::model::Model;
@@ -184,4 +188,32 @@ impl Body for PlanChart<'_> {
             ],
         )
     }
+}
+
+/// The latest-safe-dispatch timeline.
+pub fn chart(m: &Model, p: &Plan) -> Result<Chart> {
+    let c = framed::render(
+        "plan",
+        &match p.measure {
+            Measure::Tps => format!(
+                "Latest safe dispatch for P(every TPS of the kecamatan by H-1) ≥ {}",
+                pct_short(p.target)
+            ),
+            Measure::Ppk => format!(
+                "PPK only: latest dispatch for P(PPK by its deadline) ≥ {}",
+                pct_short(p.target)
+            ),
+        },
+        match p.measure {
+            Measure::Tps => {
+                "All recommended dispatches together: PPK planned (circle) and latest safe (diamond), PPS latest safe (span), TPS deadline (bar)."
+            }
+            Measure::Ppk => {
+                "PPK only, TPS not checked: planned dispatch (circle), latest dispatch that keeps the PPK deadline (diamond), PPK deadline (bar)."
+            }
+        },
+        &framed::footer(&p.scenario, p.seed, p.runs, "per evaluation"),
+        &PlanChart(m, p),
+    )?;
+    Ok(c)
 }

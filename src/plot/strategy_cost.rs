@@ -6,7 +6,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::analysis::Body;
+use super::framed::Body;
 use super::{Drawn, Mark, colour, font, legend_row, size, text};
 use crate::error::Result;
 use crate::strategy::Comparison;

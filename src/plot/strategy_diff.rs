@@ -5,7 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::analysis::Body;
+use super::framed::Body;
+use super::{Chart, framed};
 use super::{Drawn, Mark, colour, font, legend_row, size, text, text_width};
 use crate::error::Result;
 use crate::strategy::Comparison;
@@ -156,4 +157,25 @@ impl Body for DiffChart<'_> {
             ],
         )
     }
+}
+
+/// The two strategy charts.
+pub fn charts(scenario: &str, c: &Comparison) -> Result<Vec<Chart>> {
+    let f = framed::footer(scenario, c.seed, c.runs, "per strategy");
+    Ok(vec![
+        framed::render(
+            "strategies",
+            "Strategies against the baseline",
+            "Paired change in P(every TPS on time) per strategy, same replications as the baseline; whiskers: 95% interval.",
+            &f,
+            &super::strategy_diff::DiffChart(c),
+        )?,
+        framed::render(
+            "strategy_cost",
+            "Cost against late TPS avoided",
+            "Expected late TPS avoided per replication (95% interval) against cost; line: efficient frontier.",
+            &f,
+            &super::strategy_cost::CostChart(c),
+        )?,
+    ])
 }

@@ -5,7 +5,8 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
-use super::analysis::Body;
+use super::framed::Body;
+use super::{Chart, framed};
 use super::{Drawn, Mark, colour, font, legend_column, series_style, size};
 use crate::analysis::sweep::Sweep;
 use crate::error::Result;
@@ -148,4 +149,16 @@ impl Body for SweepChart<'_> {
         legend_column(&side, (10, 10), 280, Some("P(every TPS on time)"), &head)?;
         Ok(())
     }
+}
+
+/// The sweep chart.
+pub fn chart(m: &Model, s: &Sweep) -> Result<Chart> {
+    let c = framed::render(
+        "sweep",
+        &format!("P(on time) against {}", s.key),
+        "Chance that every TPS is on time (bold, with 95% band) and every TPS of each kecamatan, for each value.",
+        &framed::footer(&s.scenario, s.seed, s.runs, "per point"),
+        &SweepChart(m, s),
+    )?;
+    Ok(c)
 }

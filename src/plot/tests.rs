@@ -5,7 +5,12 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::engine::{NoProgress, Runs};
-use crate::pipeline::{RunConfig, simulate_file};
+use crate::pipeline::{RunConfig, ScenarioRun, simulate_file};
+
+/// Every chart of a run.
+fn charts(run: &ScenarioRun) -> Result<Vec<Chart>> {
+    super::charts(&crate::report::RunView::from(run).chart_input())
+}
 
 /// Simulate a scenario file with few replications and a fixed seed.
 pub(crate) fn simulate(path: &Path, runs: u64) -> ScenarioRun {

@@ -5,7 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::analysis::Body;
+use super::framed::Body;
+use super::{Chart, framed};
 use super::{Drawn, Mark, colour, font, legend_row, size, text, text_width};
 use crate::analysis::sensitivity::Sensitivity;
 use crate::error::Result;
@@ -116,4 +117,16 @@ impl Body for Tornado<'_> {
             ],
         )
     }
+}
+
+/// The tornado chart.
+pub fn chart(s: &Sensitivity) -> Result<Chart> {
+    let c = framed::render(
+        "tornado",
+        "What matters most for P(every TPS on time)",
+        "Each input moved to a low and a high setting, all else at the baseline (line); widest swing on top.",
+        &framed::footer(&s.scenario, s.seed, s.runs, "per setting"),
+        &Tornado(s),
+    )?;
+    Ok(c)
 }

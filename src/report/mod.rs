@@ -5,13 +5,15 @@
 //! `Serialize` structs of already-formatted strings: every number is formatted here, and every
 //! string is HTML-escaped by the template (only the charts' SVG, made by tepat, goes in raw).
 
+pub mod tables;
 pub mod template;
+mod view;
+
+pub use view::{RunView, data_files, run_files};
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
-use crate::export;
-use crate::pipeline::ScenarioRun;
+use crate::error::Result;
 use crate::plot::Chart;
 use crate::summary::{Prob, Summary};
 
@@ -19,7 +21,7 @@ const REPORT: &str = include_str!("report.html.tt");
 const INDEX: &str = include_str!("index.html.tt");
 
 /// `97.3% [96.1–98.2]`.
-fn prob(p: &Prob) -> String {
+pub(crate) fn prob(p: &Prob) -> String {
     format!(
         "{:.1}% [{:.1}–{:.1}]",
         p.p * 100.0,
@@ -38,17 +40,7 @@ struct Figure {
     class: String,
 }
 
-/// A table: a header and rows of cells.
-#[derive(Debug, Clone, Serialize, Default)]
-struct Table {
-    header: Vec<String>,
-    rows: Vec<Row>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct Row {
-    cells: Vec<String>,
-}
+use tables::{Row, Table};
 
 #[derive(Debug, Clone, Serialize)]
 struct ChartData {
@@ -89,162 +81,6 @@ struct ReportData {
     tool: String,
 }
 
-/// Parse CSV bytes made by [`crate::export`] into a header and rows.
-fn parse_csv(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>)> {
-    let mut r = csv::Reader::from_reader(bytes);
-    let header = r
-        .headers()
-        .map_err(|e| Error::caused("CSV: ", e))?
-        .iter()
-        .map(|c| crate::text::csv_cell_value(c).to_string())
-        .collect();
-    let mut rows = Vec::new();
-    for rec in r.records() {
-        let rec = rec.map_err(|e| Error::caused("CSV: ", e))?;
-        // Undo the formula guard of `export::csv_bytes`: the report shows the name itself.
-        rows.push(
-            rec.iter()
-                .map(|c| crate::text::csv_cell_value(c).to_string())
-                .collect(),
-        );
-    }
-    Ok((header, rows))
-}
-
-/// Columns of a parsed CSV, by name ("" when a column is missing).
-struct Cols<'a> {
-    header: &'a [String],
-}
-
-impl Cols<'_> {
-    fn get<'r>(&self, row: &'r [String], name: &str) -> &'r str {
-        self.header
-            .iter()
-            .position(|h| h == name)
-            .and_then(|i| row.get(i))
-            .map(String::as_str)
-            .unwrap_or("")
-    }
-    /// `0.9730`, `0.9612`, `0.9821` → `97.3% [96.1–98.2]`; empty when the estimate is.
-    fn prob(&self, row: &[String], p: &str, lo: &str, hi: &str) -> String {
-        let f = |n: &str| self.get(row, n).parse::<f64>().ok();
-        match (f(p), f(lo), f(hi)) {
-            (Some(p), Some(lo), Some(hi)) => prob(&Prob { p, lo, hi }),
-            (Some(p), _, _) => format!("{:.1}%", p * 100.0),
-            _ => String::new(),
-        }
-    }
-}
-
-/// The summary.csv tables: kecamatan, and every other node.
-fn summary_tables(s: &Summary) -> Result<(Table, Table)> {
-    let (header, rows) = parse_csv(&export::summary_csv::bytes(s)?)?;
-    let c = Cols { header: &header };
-    let mut kec = Table {
-        header: [
-            "Kecamatan",
-            "TPS",
-            "P(every TPS by H-1) [95%]",
-            "Expected late TPS",
-            "P(some TPS without materials at voting opening) [95%]",
-            "Expected TPS without materials",
-            "Latest TPS arrival P50",
-            "P95",
-            "P(PPK by its deadline) [95%]",
-            "PPK deadline",
-            "PPK arrival P95",
-            "Leading cause (TPS)",
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: Vec::new(),
-    };
-    let mut other = Table {
-        header: [
-            "Place",
-            "Kind",
-            "Kecamatan",
-            "TPS",
-            "P(on time) [95%]",
-            "Deadline",
-            "Arrival P50",
-            "P80",
-            "P95",
-            "Mean lateness when late (h)",
-            "Leading cause",
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: Vec::new(),
-    };
-    for r in &rows {
-        let cell = |n: &str| c.get(r, n).to_string();
-        if c.get(r, "level") == "kecamatan" {
-            let p = c.prob(r, "p_on_time", "p_on_time_lo", "p_on_time_hi");
-            let opening = c.prob(
-                r,
-                "p_some_tps_without_materials_at_opening",
-                "p_some_tps_without_materials_at_opening_lo",
-                "p_some_tps_without_materials_at_opening_hi",
-            );
-            kec.rows.push(Row {
-                cells: vec![
-                    if c.get(r, "below_target") == "yes" {
-                        format!("⚠ {} (below target)", cell("name"))
-                    } else {
-                        cell("name")
-                    },
-                    cell("stations"),
-                    c.prob(r, "p_all_tps_on_time", "p_all_tps_lo", "p_all_tps_hi"),
-                    cell("expected_late_tps"),
-                    if opening.is_empty() {
-                        "voting opening not set".into()
-                    } else {
-                        opening
-                    },
-                    cell("expected_tps_without_materials_at_opening"),
-                    cell("last_tps_p50"),
-                    cell("last_tps_p95"),
-                    if p.is_empty() {
-                        "no deadline".into()
-                    } else {
-                        p
-                    },
-                    cell("deadline"),
-                    cell("arrival_p95"),
-                    cell("leading_cause"),
-                ],
-            });
-        } else {
-            other.rows.push(Row {
-                cells: vec![
-                    cell("name"),
-                    cell("level"),
-                    cell("kecamatan"),
-                    cell("stations"),
-                    c.prob(r, "p_on_time", "p_on_time_lo", "p_on_time_hi"),
-                    cell("deadline"),
-                    cell("arrival_p50"),
-                    cell("arrival_p80"),
-                    cell("arrival_p95"),
-                    cell("late_mean_h"),
-                    cell("leading_cause"),
-                ],
-            });
-        }
-    }
-    Ok((kec, other))
-}
-
-/// A CSV export as a table, as it is.
-fn csv_table(bytes: &[u8]) -> Result<Table> {
-    let (header, rows) = parse_csv(bytes)?;
-    Ok(Table {
-        header,
-        rows: rows.into_iter().map(|cells| Row { cells }).collect(),
-    })
-}
-
 /// The riskiest kecamatan (as the summary names it) with its P(every TPS on time).
 fn riskiest(s: &Summary) -> Option<(String, Prob)> {
     let k = &s.kecamatan[s.riskiest?];
@@ -267,11 +103,9 @@ fn class_of(p: &Prob, target: f64) -> String {
     .into()
 }
 
-/// The self-contained HTML report of one scenario, with `charts` inlined as SVG.
-pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
-    let s = &run.summary;
-    let meta = &run.loaded.file.scenario;
-    let mf = &run.manifest;
+/// The headline figures: every TPS by H-1, materials when voting opens, the riskiest
+/// kecamatan and those below the target.
+fn headline(s: &Summary) -> Vec<Figure> {
     let target = s.target;
     let mut headline = vec![Figure {
         label: "P(every TPS supplied by H-1)".into(),
@@ -317,7 +151,11 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
         headline.push(Figure {
             label: "Riskiest kecamatan".into(),
             value: name,
-            note: format!("P(every TPS by H-1) {}", prob(&p)),
+            // The one definition every output uses (summary::risk_order), said in words.
+            note: format!(
+                "the lowest P(every TPS by H-1): {} (ties: the most expected late TPS)",
+                prob(&p)
+            ),
             class: class_of(&p, target),
         });
     }
@@ -335,7 +173,49 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
         },
         class: if below == 0 { "good" } else { "bad" }.into(),
     });
-    let (kecamatan, villages) = summary_tables(s)?;
+    headline
+}
+
+/// How the run was made, as pairs for the report's manifest table.
+fn manifest_pairs(run: &RunView) -> Vec<Pair> {
+    let s = run.summary;
+    let mf = run.manifest;
+    vec![
+        ("tepat version", mf.tool_version.clone()),
+        ("Scenario file", mf.scenario_file.clone()),
+        ("SHA-256", mf.scenario_sha256.clone()),
+        ("Seed", mf.seed.to_string()),
+        ("Replications", mf.runs.to_string()),
+        (
+            "Replication range",
+            format!("{} to {}", mf.replications[0], mf.replications[1]),
+        ),
+        ("Threads", mf.threads.to_string()),
+        ("Elapsed", format!("{:.2} s", mf.elapsed_s)),
+        (
+            "Replications per second",
+            format!("{:.0}", mf.replications_per_s),
+        ),
+        (
+            "Quantile resolution",
+            format!("{:.0} min", s.quantile_resolution_h * 60.0),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| Pair {
+        key: k.into(),
+        value: v,
+    })
+    .collect()
+}
+
+/// The self-contained HTML report of one scenario, with `charts` inlined as SVG.
+pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
+    let s = run.summary;
+    let mf = run.manifest;
+    let target = s.target;
+    let headline = headline(s);
+    let (kecamatan, villages) = tables::summary_tables(s);
     let risky_villages = Table {
         header: [
             "Village (PPS)",
@@ -362,39 +242,12 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
             })
             .collect(),
     };
-    let causes = csv_table(&export::causes_csv::bytes(s)?)?;
-    let mut links = csv_table(&export::links_csv::bytes(s)?)?;
-    links.rows.truncate(10);
-    let manifest = vec![
-        ("tepat version", mf.tool_version.clone()),
-        ("Scenario file", mf.scenario_file.clone()),
-        ("SHA-256", mf.scenario_sha256.clone()),
-        ("Seed", mf.seed.to_string()),
-        ("Replications", mf.runs.to_string()),
-        (
-            "Replication range",
-            format!("{} to {}", mf.replications[0], mf.replications[1]),
-        ),
-        ("Threads", mf.threads.to_string()),
-        ("Elapsed", format!("{:.2} s", mf.elapsed_s)),
-        (
-            "Replications per second",
-            format!("{:.0}", mf.replications_per_s),
-        ),
-        (
-            "Quantile resolution",
-            format!("{:.0} min", s.quantile_resolution_h * 60.0),
-        ),
-    ]
-    .into_iter()
-    .map(|(k, v)| Pair {
-        key: k.into(),
-        value: v,
-    })
-    .collect();
+    let causes = tables::causes_table(s);
+    let links = tables::links_table(s, 10);
+    let manifest = manifest_pairs(run);
     let data = ReportData {
         scenario: s.scenario.clone(),
-        description: meta.description.clone().unwrap_or_default(),
+        description: run.description.to_string(),
         file: mf.scenario_file.clone(),
         start: s.start.clone(),
         target: format!("{:.0}%", target * 100.0),
@@ -411,12 +264,10 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
         links,
         strategy_runs: run
             .comparison
-            .as_ref()
             .map(|c| c.runs.to_string())
             .unwrap_or_default(),
         strategy_notes: run
             .comparison
-            .as_ref()
             .map(|c| {
                 crate::strategy::ranking(c)
                     .into_iter()
@@ -440,7 +291,7 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
                 svg: inline_svg(&c.svg),
             })
             .collect(),
-        assumptions: meta.assumptions.clone(),
+        assumptions: run.assumptions.to_vec(),
         warnings: warnings(run),
         manifest,
         tool: format!("tepat {}", mf.tool_version),
@@ -449,8 +300,9 @@ pub fn report_html(run: &ScenarioRun, charts: &[Chart]) -> Result<String> {
 }
 
 /// What the reader must know about how the report was made (a missing basemap).
-fn warnings(run: &ScenarioRun) -> Vec<String> {
-    run.missing_basemap()
+fn warnings(run: &RunView) -> Vec<String> {
+    run.basemap
+        .filter(|p| !p.exists())
         .map(|p| {
             format!(
                 "The basemap {} named by the scenario was not found, so the map shows the places without land and sea. Correct the basemap line of the [scenario] table (a GeoJSON file, its path relative to the scenario file) or remove it.",
@@ -463,8 +315,8 @@ fn warnings(run: &ScenarioRun) -> Vec<String> {
 
 /// The strategies in ranking order (measurable effects first, by late TPS avoided), with
 /// intervals, costs and, for those without a measurable effect, the reason.
-fn strategy_table(run: &ScenarioRun) -> Table {
-    let Some(c) = &run.comparison else {
+fn strategy_table(run: &RunView) -> Table {
+    let Some(c) = run.comparison else {
         return Table::default();
     };
     let v = crate::strategy::ranking(c);
@@ -575,20 +427,14 @@ pub struct IndexEntry {
 
 impl IndexEntry {
     /// The entry of a run written into the folder `folder`.
-    pub fn new(folder: &str, run: &ScenarioRun) -> Self {
-        let s = &run.summary;
+    pub fn new(folder: &str, run: &RunView) -> Self {
+        let s = run.summary;
         let below = below_target(s);
         IndexEntry {
             folder: folder.to_string(),
             href: format!("{}/report.html", crate::text::url_component(folder)),
             scenario: s.scenario.clone(),
-            description: run
-                .loaded
-                .file
-                .scenario
-                .description
-                .clone()
-                .unwrap_or_default(),
+            description: run.description.to_string(),
             stations: crate::plot::thousands(s.stations as u64),
             runs: crate::plot::thousands(s.runs),
             seed: run.manifest.seed.to_string(),

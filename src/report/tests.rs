@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::*;
 use crate::engine::{NoProgress, Runs};
-use crate::pipeline::{RunConfig, simulate_file};
+use crate::pipeline::{RunConfig, ScenarioRun, simulate_file};
 
 fn simulate(path: &Path) -> ScenarioRun {
     let cfg = RunConfig {
@@ -38,8 +38,8 @@ fn is_external(r: &str) -> bool {
 #[test]
 fn the_report_is_self_contained_and_has_every_part() {
     let run = simulate(Path::new("tests/data/valid/minimal.toml"));
-    let charts = crate::plot::charts(&run).unwrap();
-    let html = report_html(&run, &charts).unwrap();
+    let charts = crate::plot::charts(&RunView::from(&run).chart_input()).unwrap();
+    let html = report_html(&RunView::from(&run), &charts).unwrap();
     assert!(html.starts_with("<!doctype html>"));
     for r in references(&html) {
         assert!(!is_external(&r), "external reference {r}");
@@ -77,8 +77,8 @@ fn every_string_from_the_scenario_is_escaped() {
     let p = dir.path().join("evil.toml");
     std::fs::write(&p, text).unwrap();
     let run = simulate(&p);
-    let charts = crate::plot::charts(&run).unwrap();
-    let html = report_html(&run, &charts).unwrap();
+    let charts = crate::plot::charts(&RunView::from(&run).chart_input()).unwrap();
+    let html = report_html(&RunView::from(&run), &charts).unwrap();
     assert!(!html.contains("<script>alert"), "scenario name not escaped");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<b>roll</b>"));
@@ -89,7 +89,7 @@ fn every_string_from_the_scenario_is_escaped() {
     for c in &charts {
         assert!(!c.svg.contains("<i>"), "{} does not escape names", c.name);
     }
-    let index = index_html(&[IndexEntry::new("evil", &run)]).unwrap();
+    let index = index_html(&[IndexEntry::new("evil", &RunView::from(&run))]).unwrap();
     assert!(!index.contains("<script>alert"));
     assert!(index.contains("href=\"evil/report.html\""));
 }
@@ -99,8 +99,8 @@ fn the_index_links_every_scenario() {
     let a = simulate(Path::new("tests/data/valid/minimal.toml"));
     let b = simulate(Path::new("tests/data/valid/no-coordinates.toml"));
     let entries = vec![
-        IndexEntry::new("minimal", &a),
-        IndexEntry::new("no-coordinates", &b),
+        IndexEntry::new("minimal", &RunView::from(&a)),
+        IndexEntry::new("no-coordinates", &RunView::from(&b)),
     ];
     let html = index_html(&entries).unwrap();
     let refs = references(&html);
@@ -121,7 +121,7 @@ fn the_index_links_every_scenario() {
 #[test]
 fn an_index_template_that_cannot_be_filled_is_an_error_not_a_page() {
     let a = simulate(Path::new("tests/data/valid/minimal.toml"));
-    let entries = vec![IndexEntry::new("minimal", &a)];
+    let entries = vec![IndexEntry::new("minimal", &RunView::from(&a))];
     let e = index_from("<p>{{count}} {{no_such_value}}</p>", &entries).unwrap_err();
     assert_eq!(e.exit_code(), 1);
     assert_eq!(e.to_string(), "template: no value named 'no_such_value'");

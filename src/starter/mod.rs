@@ -6,7 +6,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::cli::NewArgs;
 use crate::error::{Error, Result};
 
 /// The language of a starter scenario's comments.
@@ -77,26 +76,6 @@ pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         let _ = std::fs::remove_file(path);
         return Err(Error::write(path, e));
     }
-    Ok(())
-}
-
-/// `tepat new`.
-pub fn new_command(a: &NewArgs) -> Result<()> {
-    let lang = a
-        .lang
-        .unwrap_or_else(|| locale_lang(|k| std::env::var(k).ok()));
-    write_new_file(&a.file, template(lang).as_bytes(), a.force)?;
-    let f = a.file.display();
-    let msg = match lang {
-        Lang::Id => format!(
-            "ditulis: {f}\nLangkah berikutnya: ubah angka contoh dengan angka Anda, lalu\n  tepat check {f}\n  tepat run {f}"
-        ),
-        Lang::En => format!(
-            "written: {f}\nNext: replace the example numbers with your own, then\n  tepat check {f}\n  tepat run {f}"
-        ),
-    };
-    // The file is written; a closed standard output must not turn that into a panic.
-    let _ = writeln!(std::io::stdout().lock(), "{msg}");
     Ok(())
 }
 

@@ -68,6 +68,48 @@ pub fn hist_quantile(hist: &[u32], bin_h: f64, q: f64) -> Option<f64> {
     None
 }
 
+/// The share of `runs` counted in `hist[..=i]`, for every bin `i` (the empirical CDF at the
+/// bin ends; the last bin, "never", included).
+pub fn hist_cdf(hist: &[u32], runs: u64) -> Vec<f64> {
+    let runs = runs.max(1) as f64;
+    let mut cum = 0u64;
+    hist.iter()
+        .map(|&c| {
+            cum += c as u64;
+            cum as f64 / runs
+        })
+        .collect()
+}
+
+/// The end (hours) of the first bin by which at least `q` of the counts before the last bin
+/// ("never") have arrived: the upper edge of the `q` quantile, bin-exact; `None` without
+/// counts.
+pub fn hist_quantile_bin_end(hist: &[u32], bin_h: f64, q: f64) -> Option<f64> {
+    let arrived = &hist[..hist.len().saturating_sub(1)];
+    let total: u64 = arrived.iter().map(|&c| c as u64).sum();
+    let mut cum = 0u64;
+    for (i, &c) in arrived.iter().enumerate() {
+        cum += c as u64;
+        if c > 0 && cum as f64 >= q * total as f64 {
+            return Some((i + 1) as f64 * bin_h);
+        }
+    }
+    None
+}
+
+/// The smallest `k` with P(X ≤ k) ≥ `q` for a distribution given as P(X = k), k = 0.. (the
+/// last `k` when the shares fall short of `q` by rounding).
+pub fn discrete_quantile(dist: &[f64], q: f64) -> usize {
+    let mut c = 0.0;
+    for (k, p) in dist.iter().enumerate() {
+        c += p;
+        if c >= q - 1e-12 {
+            return k;
+        }
+    }
+    dist.len().saturating_sub(1)
+}
+
 /// Standard normal CDF (Abramowitz–Stegun 7.1.26 would be too coarse for tests; this uses
 /// the complementary error function by W. J. Cody's rational approximations via erfc).
 pub fn normal_cdf(x: f64) -> f64 {

@@ -11,7 +11,6 @@ use serde::Serialize;
 use super::Compiled;
 use crate::engine::{BLOCK, Scratch};
 use crate::error::Result;
-use crate::export::{csv_bytes, p4};
 use crate::model::Model;
 use crate::stats::Z95;
 use crate::summary::{Mean, Prob};
@@ -83,11 +82,36 @@ impl PairCounts {
     }
 }
 
+/// What a [`PairStat`] covers: the whole scenario, or one kecamatan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every TPS of the scenario (written "overall").
+    Overall,
+    /// The TPS of one kecamatan (written as its name).
+    Kecamatan(String),
+}
+
+impl Scope {
+    /// The scope as written in `comparison.csv`: "overall" or the kecamatan's name.
+    pub fn label(&self) -> &str {
+        match self {
+            Scope::Overall => "overall",
+            Scope::Kecamatan(k) => k,
+        }
+    }
+}
+
+impl Serialize for Scope {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.label())
+    }
+}
+
 /// Figures of one strategy in one scope.
 #[derive(Debug, Clone, Serialize)]
 pub struct PairStat {
-    /// Scope: "overall" or a kecamatan name.
-    pub scope: String,
+    /// The whole scenario or one kecamatan.
+    pub scope: Scope,
     /// Stations in scope.
     pub stations: usize,
     /// Baseline P(every station on time).
@@ -275,7 +299,7 @@ fn mean_of(sum: f64, sq: f64, n: u64) -> Mean {
     Mean { mean: m, lo, hi }
 }
 
-fn stat(c: &PairCounts, scope: &str, stations: usize, cost: Option<f64>) -> PairStat {
+fn stat(c: &PairCounts, scope: Scope, stations: usize, cost: Option<f64>) -> PairStat {
     let n = c.n.max(1);
     let nf = n as f64;
     let pb = c.base_ok as f64 / nf;
@@ -293,7 +317,7 @@ fn stat(c: &PairCounts, scope: &str, stations: usize, cost: Option<f64>) -> Pair
     let vb = var(c.base_late as f64, c.base_late_sq as f64);
     let vs = var(c.strat_late as f64, c.strat_late_sq as f64);
     PairStat {
-        scope: scope.to_string(),
+        scope,
         stations,
         p_base: Prob::of(c.base_ok, n),
         p_strategy: Prob::of(c.strat_ok, n),
@@ -414,14 +438,14 @@ pub fn compare(
             name: s.name.clone(),
             description: s.description.clone(),
             cost_idr: s.cost_idr,
-            overall: stat(o, "overall", base.stations.len(), s.cost_idr),
+            overall: stat(o, Scope::Overall, base.stations.len(), s.cost_idr),
             kecamatan: ks
                 .iter()
                 .enumerate()
                 .map(|(k, kc)| {
                     stat(
                         kc,
-                        &base.nodes[base.kecamatan[k]].name,
+                        Scope::Kecamatan(base.nodes[base.kecamatan[k]].name.clone()),
                         base.kec_stations[k],
                         None,
                     )
@@ -500,111 +524,4 @@ pub fn ranking(c: &Comparison) -> Vec<&StrategyResult> {
             .then(i.cmp(j))
     });
     v.into_iter().map(|(_, r)| r).collect()
-}
-
-/// Rupiah in millions, for tables.
-pub fn juta(x: f64) -> String {
-    format!("Rp {:.0} juta", x / 1e6)
-}
-
-/// The ranking on the terminal.
-pub fn print_ranking(c: &Comparison) {
-    println!(
-        "Strategies against the baseline ({} paired replications, seed {}), ranked by late TPS avoided:",
-        c.runs, c.seed
-    );
-    println!(
-        "  {:<3} {:<48} {:>12} {:>24} {:>28} {:>20}  efficient",
-        "#",
-        "strategy",
-        "cost",
-        "late TPS avoided [95%]",
-        "ΔP(every TPS by H-1) [95%]",
-        "per late TPS avoided",
-    );
-    for (i, r) in ranking(c).into_iter().enumerate() {
-        let o = &r.overall;
-        println!(
-            "  {:<3} {:<48} {:>12} {:>24} {:>28} {:>20}  {}",
-            i + 1,
-            r.name,
-            r.cost_idr.map(juta).unwrap_or_else(|| "-".into()),
-            format!(
-                "{:+.2} [{:+.2}, {:+.2}]",
-                o.avoided.mean, o.avoided.lo, o.avoided.hi
-            ),
-            format!("{:+.4} [{:+.4}, {:+.4}]", o.diff.mean, o.diff.lo, o.diff.hi),
-            match (r.significant, o.cost_per_avoided) {
-                (true, Some(x)) if o.avoided.lo > 0.0 => juta(x),
-                _ => "-".into(),
-            },
-            if r.efficient { "yes" } else { "" }
-        );
-        if let Some(reason) = &r.reason {
-            println!("      no measurable effect: {reason}");
-        } else if o.avoided.hi < 0.0 || o.diff.hi < 0.0 {
-            println!("      makes the TPS worse off: do not use");
-        }
-    }
-}
-
-/// `comparison.csv`: per strategy, overall and per kecamatan.
-pub fn csv(c: &Comparison, _m: &Model) -> Result<Vec<u8>> {
-    let header = [
-        "strategy",
-        "scope",
-        "stations",
-        "cost_idr",
-        "p_all_tps_on_time_base",
-        "p_all_tps_on_time_strategy",
-        "diff",
-        "diff_lo",
-        "diff_hi",
-        "p_strategy_better",
-        "p_strategy_worse",
-        "late_tps_base",
-        "late_tps_strategy",
-        "late_tps_avoided",
-        "late_tps_avoided_lo",
-        "late_tps_avoided_hi",
-        "cost_per_late_tps_avoided_idr",
-        "efficient",
-    ];
-    let mut rows = Vec::new();
-    for s in &c.strategies {
-        for st in std::iter::once(&s.overall).chain(s.kecamatan.iter()) {
-            let overall = st.scope == "overall";
-            rows.push(vec![
-                s.name.clone(),
-                st.scope.clone(),
-                st.stations.to_string(),
-                if overall {
-                    s.cost_idr.map(|x| format!("{x:.0}")).unwrap_or_default()
-                } else {
-                    String::new()
-                },
-                p4(st.p_base.p),
-                p4(st.p_strategy.p),
-                p4(st.diff.mean),
-                p4(st.diff.lo),
-                p4(st.diff.hi),
-                p4(st.p_better),
-                p4(st.p_worse),
-                format!("{:.3}", st.late_base),
-                format!("{:.3}", st.late_strategy),
-                format!("{:.3}", st.avoided.mean),
-                format!("{:.3}", st.avoided.lo),
-                format!("{:.3}", st.avoided.hi),
-                st.cost_per_avoided
-                    .map(|x| format!("{x:.0}"))
-                    .unwrap_or_default(),
-                if overall {
-                    s.efficient.to_string()
-                } else {
-                    String::new()
-                },
-            ]);
-        }
-    }
-    csv_bytes(&header, rows)
 }

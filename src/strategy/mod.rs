@@ -12,11 +12,9 @@ pub mod compare;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{self, Model};
-use crate::output::File;
-use crate::pipeline::ScenarioRun;
 use crate::scenario::{self, KeyPath, Loaded, ScenarioFile, apply_set, did_you_mean};
 
-pub use compare::{Comparison, StrategyResult, compare, print_ranking, ranking};
+pub use compare::{Comparison, PairStat, Scope, StrategyResult, compare, ranking};
 
 /// A compiled strategy.
 #[derive(Debug, Clone)]
@@ -242,24 +240,5 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
         Ok(out)
     } else {
         Err(Error::Invalid(errors))
-    }
-}
-
-/// The strategy files of a run: `comparison.csv` (and its charts, when charts exist).
-pub fn files(run: &ScenarioRun) -> Result<Vec<File>> {
-    match &run.comparison {
-        Some(c) => Ok(vec![(
-            "comparison.csv".into(),
-            compare::csv(c, &run.model)?,
-        )]),
-        None => Ok(Vec::new()),
-    }
-}
-
-/// The strategy charts of a run (none without strategies).
-pub fn charts(run: &ScenarioRun) -> Result<Vec<crate::plot::Chart>> {
-    match &run.comparison {
-        Some(c) => crate::plot::analysis::strategy_charts(&run.summary.scenario, c),
-        None => Ok(Vec::new()),
     }
 }

@@ -111,7 +111,7 @@ fn every_output_names_the_same_riskiest_kecamatan() {
     for x in &s.kecamatan {
         assert!(x.all_stations_on_time.p >= s.kecamatan[k].all_stations_on_time.p);
     }
-    let files = tepat::app::all_files(&run).unwrap();
+    let files = tepat::report::run_files(&tepat::report::RunView::from(&run)).unwrap();
     let file =
         |n: &str| String::from_utf8(files.iter().find(|f| f.0 == n).unwrap().1.clone()).unwrap();
     let json: serde_json::Value = serde_json::from_str(&file("run.json")).unwrap();

@@ -19,7 +19,7 @@ fn files(threads: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
         &tepat::engine::NoProgress,
     )
     .expect("run");
-    let mut out = pipeline::data_files(&run).expect("files");
+    let mut out = tepat::report::data_files(&tepat::report::RunView::from(&run)).expect("files");
     // run.json carries the machine-dependent fields threads, elapsed_s and replications_per_s.
     for (name, bytes) in out.iter_mut() {
         if name == "run.json" {

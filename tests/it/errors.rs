@@ -135,12 +135,12 @@ fn messages_of_generated(what: &str) -> String {
                     min: 1000,
                     max: 10_000,
                 },
-                shard: Some((0, 2)),
                 ..tepat::pipeline::RunConfig::default()
             };
-            match tepat::pipeline::simulate_file(
+            match tepat::scale::run_shard(
                 Path::new("tests/data/valid/minimal.toml"),
                 &cfg,
+                tepat::scale::Shard { k: 1, n: 2 },
                 &tepat::engine::NoProgress,
             ) {
                 Err(e) => e.to_string(),
@@ -305,7 +305,8 @@ fn every_error_message_in_the_source_is_in_the_catalogue() {
         "src/hazards/dist.rs",
         "src/scenario/mod.rs",
         "src/time.rs",
-        "src/app.rs",
+        "src/cmd/args.rs",
+        "src/cmd/run.rs",
         "src/pipeline.rs",
         "src/error.rs",
     ] {

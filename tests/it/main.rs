@@ -14,6 +14,7 @@ mod extra_delay;
 mod harness;
 mod import;
 mod invalid;
+mod layers;
 mod properties;
 mod received;
 mod robustness;

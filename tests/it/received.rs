@@ -27,7 +27,7 @@ fn all_outputs(path: &Path, runs: u64) -> Vec<(String, Vec<u8>)> {
         ..RunConfig::default()
     };
     let run = tepat::pipeline::simulate_file(path, &cfg, &NoProgress).unwrap();
-    tepat::app::all_files(&run).unwrap()
+    tepat::report::run_files(&tepat::report::RunView::from(&run)).unwrap()
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

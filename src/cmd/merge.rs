@@ -1,0 +1,92 @@
+//! `tepat run --shard K/N` (one partial result per scenario file) and `tepat merge` (the
+//! partial results into the files of the whole run).
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::progress::Bar;
+use super::run::RunArgs;
+use crate::error::{Error, Result};
+use crate::pipeline::{self, RunConfig};
+use crate::report::RunView;
+use crate::scale::{self, Shard};
+
+/// The example under `tepat merge --help`.
+pub const EXAMPLE: &str = "Example:\n  for k in 1 2 3 4; do tepat run scenarios/bengkalis-2024.toml --runs 100000 --shard $k/4 --out parts; done\n  tepat merge parts/bengkalis-2024-shard-*-of-4 --out output";
+
+/// `tepat merge`.
+#[derive(Debug, Clone, Args)]
+pub struct MergeArgs {
+    /// The partial results: partial.json files, or the folders that hold them.
+    #[arg(required = true)]
+    pub parts: Vec<PathBuf>,
+    /// Output folder: the merged run goes to <OUT>/<scenario-file-name>/.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// The scenario file, if not at the path recorded in the parts (same SHA-256 required).
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// Worker threads for strategy comparisons (default: all cores; at most the cores there
+    /// are, and at most 1024).
+    #[arg(long, default_value_t = 0, value_parser = super::args::threads)]
+    pub threads: usize,
+    /// No table on the terminal.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `tepat run --shard K/N`: one partial result per scenario file.
+pub fn shards(a: &RunArgs, cfg: &RunConfig, files: &[PathBuf], shard: Shard) -> Result<()> {
+    if a.sim.runs.is_none() {
+        return Err(Error::Usage(
+            "--shard needs --runs: every shard must know the total".into(),
+        ));
+    }
+    let Shard { k, n } = shard;
+    for f in files {
+        let name = pipeline::folder_name(f);
+        let bar = Bar::new(&format!("{name} {k}/{n}"), a.sim.quiet);
+        let part = scale::run_shard(f, cfg, shard, &bar);
+        bar.finish();
+        let part = part?;
+        let mut json = serde_json::to_vec(&part).map_err(|e| Error::caused("JSON: ", e))?;
+        json.push(b'\n');
+        let folder = format!("{name}-shard-{k}-of-{n}");
+        let dir = crate::output::write_folder(&a.out, &folder, &[("partial.json".into(), json)])?;
+        if !a.sim.quiet {
+            println!(
+                "{name}: shard {k}/{n}, replications {}..{} of {}, {:.1} s; written: {}",
+                part.replications[0],
+                part.replications[1],
+                part.total_runs,
+                part.elapsed_s,
+                dir.join("partial.json").display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `tepat merge PARTS...`.
+pub fn merge(a: &MergeArgs) -> Result<()> {
+    let parts = a
+        .parts
+        .iter()
+        .map(|p| scale::read_partial(p))
+        .collect::<Result<Vec<_>>>()?;
+    let run = scale::merge(&parts, a.scenario.as_deref(), a.threads)?;
+    let name = pipeline::folder_name(Path::new(&parts[0].scenario_file));
+    let outputs = crate::report::run_files(&RunView::from(&run))?;
+    let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
+    if !a.quiet {
+        super::table::print_run(&run);
+        println!(
+            "merged {} shards ({} replications); written: {}",
+            parts.len(),
+            run.outcome.acc.runs,
+            dir.display()
+        );
+    }
+    Ok(())
+}

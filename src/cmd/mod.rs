@@ -1,0 +1,63 @@
+//! The command layer: the clap definitions, one file per subcommand, the tables printed on the
+//! terminal and the progress bar. Only `main.rs` uses it; nothing in the library imports it
+//! (tests/it/layers.rs checks).
+//!
+//! A subcommand's file holds its options (with a short example for `--help`) and the function
+//! that runs it: load and check the input, call the library, write the files through
+//! [`crate::output`], print a table.
+
+pub mod args;
+pub mod bench;
+pub mod check;
+pub mod generate;
+pub mod import;
+pub mod merge;
+pub mod new;
+pub mod plan;
+pub mod progress;
+pub mod run;
+pub mod sensitivity;
+pub mod sweep;
+pub mod table;
+
+pub use args::{Cli, Command};
+
+use crate::error::Result;
+use crate::model::{self, Model};
+use crate::output::{File, write_folder};
+use crate::pipeline::folder_name;
+use crate::scenario::{self, Loaded};
+
+/// Run a parsed command line.
+pub fn main(cli: Cli) -> Result<()> {
+    match cli.command {
+        None => run::run(run::default_args()),
+        Some(Command::Run(a)) => run::run(a),
+        Some(Command::Check(a)) => check::check(&a),
+        Some(Command::New(a)) => new::new(&a),
+        Some(Command::Import(a)) => import::import(&a),
+        Some(Command::Bench(a)) => bench::bench(&a),
+        Some(Command::Generate(a)) => generate::generate(&a),
+        Some(Command::Merge(a)) => merge::merge(&a),
+        Some(Command::Sweep(a)) => sweep::sweep(a),
+        Some(Command::Plan(a)) => plan::plan(a),
+        Some(Command::Sensitivity(a)) => sensitivity::sensitivity(a),
+    }
+}
+
+/// The scenario of a what-if command, compiled, and the seed it runs on.
+fn prepare(a: &args::AnalysisArgs) -> Result<(Loaded, Model, u64)> {
+    let loaded = scenario::load(&a.file)?;
+    let m = model::compile(&loaded)?;
+    let seed = crate::defaults::seed(a.seed, loaded.file.scenario.seed);
+    Ok((loaded, m, seed))
+}
+
+/// Write a what-if command's files to `<OUT>/<scenario>-<what>/`.
+fn write(a: &args::AnalysisArgs, what: &str, files: Vec<File>) -> Result<()> {
+    let dir = write_folder(&a.out, &format!("{}-{what}", folder_name(&a.file)), &files)?;
+    if !a.quiet {
+        println!("written: {}", dir.display());
+    }
+    Ok(())
+}

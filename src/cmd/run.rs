@@ -1,0 +1,184 @@
+//! `tepat run` (and `tepat` without a subcommand): simulate scenario files and write their
+//! results, charts and reports, one folder each, and `index.html`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::args::SimArgs;
+use super::progress::Bar;
+use crate::defaults;
+use crate::engine::Runs;
+use crate::error::{Diagnostic, Error, Result};
+use crate::pipeline::{self, RunConfig, ScenarioRun};
+use crate::report::RunView;
+use crate::scale::Shard;
+use crate::{model, scenario};
+
+/// The example under `tepat run --help`.
+pub const EXAMPLE: &str = "Examples:\n  tepat run scenarios/bengkalis-2024.toml --runs 10000 --seed 7\n  tepat run scenarios/ --precision 0.005 --out results\n  tepat run scenarios/bengkalis-2024.toml --runs 100000 --shard 3/8   (then: tepat merge)";
+
+/// `tepat run`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct RunArgs {
+    /// Scenario files or folders (default: scenarios/).
+    pub paths: Vec<PathBuf>,
+    /// Output folder: each scenario goes to <OUT>/<scenario-file-name>/.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// GeoJSON polygons drawn beneath the map (overrides the scenario's `basemap`); a file
+    /// that cannot be read or is not GeoJSON polygons is an error (exit code 2).
+    #[arg(long, value_name = "FILE")]
+    pub basemap: Option<PathBuf>,
+    /// Compute only slice K of N (1-based, 1 <= K <= N) of the replications and write
+    /// <OUT>/<scenario>-shard-K-of-N/partial.json for `tepat merge` (needs --runs).
+    #[arg(long, value_name = "K/N", value_parser = super::args::shard)]
+    pub shard: Option<Shard>,
+    /// Simulation options.
+    #[command(flatten)]
+    pub sim: SimArgs,
+}
+
+/// The run configuration of the simulation options (their ranges are checked by the parser).
+pub fn config(sim: &SimArgs) -> RunConfig {
+    let runs = match (sim.runs, sim.precision) {
+        (Some(n), _) => Runs::Fixed(n),
+        (None, Some(p)) => Runs::Precision {
+            precision: p,
+            min: defaults::PRECISION_MIN_RUNS,
+            max: defaults::PRECISION_MAX_RUNS,
+        },
+        (None, None) => Runs::Fixed(defaults::RUNS),
+    };
+    RunConfig {
+        seed: sim.seed,
+        runs,
+        threads: sim.threads,
+        basemap: None,
+    }
+}
+
+/// `tepat` without a subcommand: `tepat run scenarios/` into `output/`.
+pub fn default_args() -> RunArgs {
+    RunArgs {
+        out: PathBuf::from("output"),
+        ..RunArgs::default()
+    }
+}
+
+/// The basemap a scenario names: a missing one is a warning, printed on the terminal; one that
+/// exists but cannot be read or is not usable GeoJSON is an error (returned, to be reported
+/// with the others).
+pub fn basemap_errors(l: &scenario::Loaded) -> Vec<Diagnostic> {
+    if let Some(w) = scenario::basemap_warning(l) {
+        eprintln!("{}", w.warning());
+        return Vec::new();
+    }
+    match l.basemap.as_ref().map(|p| crate::plot::load_basemap(p)) {
+        None | Some(Ok(_)) => Vec::new(),
+        Some(Err(Error::Invalid(d))) => d,
+        Some(Err(e)) => vec![Diagnostic {
+            file: l.path.clone(),
+            line: None,
+            column: None,
+            key_path: "scenario.basemap".into(),
+            message: format!("the basemap cannot be read: {e}"),
+            help: Some("give a readable GeoJSON file, or remove `basemap`".into()),
+            source_line: None,
+        }],
+    }
+}
+
+/// An explicit `--basemap` must be a readable, usable GeoJSON file (exit code 2 otherwise).
+fn check_explicit_basemap(path: &Path) -> Result<()> {
+    crate::plot::load_basemap(path).map(|_| ()).map_err(|e| match e {
+        Error::Io { path, source, .. } => Error::Usage(format!(
+            "--basemap {}: the file cannot be read ({source}); give a GeoJSON file of polygons, or leave --basemap out to use the scenario's",
+            path.display()
+        )),
+        Error::Invalid(d) => Error::Usage(format!(
+            "--basemap {}: {}; give a GeoJSON file of polygons, or leave --basemap out to use the scenario's",
+            path.display(),
+            d.iter()
+                .map(|d| d.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+        e => e,
+    })
+}
+
+/// Load and compile every file (and its strategies and basemap) before simulating any, so a
+/// typo in the last file is found at once.
+fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<()> {
+    let mut basemap_problems = Vec::new();
+    for f in files {
+        let l = scenario::load(f)?;
+        let m = model::compile(&l)?;
+        crate::strategy::compile_all(&l, &m)?;
+        if a.basemap.is_none() {
+            basemap_problems.extend(basemap_errors(&l));
+        }
+    }
+    if basemap_problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(basemap_problems))
+    }
+}
+
+/// `tepat run`.
+pub fn run(a: RunArgs) -> Result<()> {
+    let mut cfg = config(&a.sim);
+    cfg.basemap = a.basemap.clone();
+    let paths = if a.paths.is_empty() {
+        vec![PathBuf::from("scenarios")]
+    } else {
+        a.paths.clone()
+    };
+    let files = pipeline::collect_files(&paths)?;
+    if let Some(b) = &a.basemap {
+        check_explicit_basemap(b)?;
+    }
+    check_all(&a, &files)?;
+    if let Some(shard) = a.shard {
+        return super::merge::shards(&a, &cfg, &files, shard);
+    }
+    let mut done: Vec<(String, ScenarioRun)> = Vec::new();
+    for f in &files {
+        let name = pipeline::folder_name(f);
+        let bar = Bar::new(&name, a.sim.quiet);
+        let run = pipeline::simulate_file(f, &cfg, &bar);
+        bar.finish();
+        let run = match run {
+            Err(Error::Interrupted { done: n, total }) => {
+                let finished: Vec<&str> = done.iter().map(|(d, _)| d.as_str()).collect();
+                eprintln!(
+                    "{name}: stopped after {n} of {total} replications; nothing was written for it and its previous results in {} (if any) are untouched{}",
+                    a.out.join(&name).display(),
+                    if finished.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; finished and written before: {}", finished.join(", "))
+                    }
+                );
+                return Err(Error::Interrupted { done: n, total });
+            }
+            r => r?,
+        };
+        let outputs = crate::report::run_files(&RunView::from(&run))?;
+        let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
+        if !a.sim.quiet {
+            super::table::print_run(&run);
+            println!("written: {}", dir.display());
+        }
+        done.push((name, run));
+    }
+    let entries: Vec<crate::report::IndexEntry> = done
+        .iter()
+        .map(|(name, run)| crate::report::IndexEntry::new(name, &RunView::from(run)))
+        .collect();
+    let index = Path::new(&a.out).join("index.html");
+    crate::output::write_file(&index, crate::report::index_html(&entries)?.as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! What the outputs of one run read ([`RunView`]), and every file a run writes: the data
+//! files, the charts and the report.
+
+use std::path::Path;
+
+use crate::error::Result;
+use crate::export;
+use crate::model::Model;
+use crate::output::File;
+use crate::pipeline::{Manifest, ScenarioRun};
+use crate::plot::{self, ChartInput};
+use crate::strategy::Comparison;
+use crate::summary::Summary;
+
+/// The parts of a simulated scenario that the outputs read: the figures and how they were
+/// made, and the scenario's own words. Every exporter and chart takes the part it needs.
+#[derive(Debug, Clone, Copy)]
+pub struct RunView<'a> {
+    /// The figures.
+    pub summary: &'a Summary,
+    /// How the run was made.
+    pub manifest: &'a Manifest,
+    /// The compiled scenario (places' positions and the clock, for the charts).
+    pub model: &'a Model,
+    /// The strategies compared with the scenario, if it has any.
+    pub comparison: Option<&'a Comparison>,
+    /// The scenario's description.
+    pub description: &'a str,
+    /// The scenario's assumptions, as written.
+    pub assumptions: &'a [String],
+    /// The basemap the run names (the scenario's, or `--basemap`).
+    pub basemap: Option<&'a Path>,
+    /// The scenario's credit line for the basemap.
+    pub basemap_credit: Option<&'a str>,
+}
+
+impl<'a> From<&'a ScenarioRun> for RunView<'a> {
+    fn from(run: &'a ScenarioRun) -> Self {
+        let meta = &run.loaded.file.scenario;
+        RunView {
+            summary: &run.summary,
+            manifest: &run.manifest,
+            model: &run.model,
+            comparison: run.comparison.as_ref(),
+            description: meta.description.as_deref().unwrap_or_default(),
+            assumptions: &meta.assumptions,
+            basemap: run.basemap.as_deref(),
+            basemap_credit: meta.basemap_credit.as_deref(),
+        }
+    }
+}
+
+impl RunView<'_> {
+    /// What the charts read.
+    pub fn chart_input(&self) -> ChartInput<'_> {
+        ChartInput {
+            summary: self.summary,
+            model: self.model,
+            seed: self.manifest.seed,
+            tool_version: &self.manifest.tool_version,
+            basemap: self.basemap,
+            basemap_credit: self.basemap_credit,
+        }
+    }
+}
+
+/// The data files of a run: CSV and JSON (and `comparison.csv` with strategies).
+pub fn data_files(run: &RunView) -> Result<Vec<File>> {
+    let s = run.summary;
+    let mut files = vec![
+        ("summary.csv".into(), export::summary_csv::bytes(s)?),
+        ("stations.csv".into(), export::stations_csv::bytes(s)?),
+        ("causes.csv".into(), export::causes_csv::bytes(s)?),
+        ("links.csv".into(), export::links_csv::bytes(s)?),
+        ("run.json".into(), export::run_json::bytes(s, run.manifest)?),
+    ];
+    if let Some(c) = run.comparison {
+        files.push(("comparison.csv".into(), export::comparison_csv::bytes(c)?));
+    }
+    Ok(files)
+}
+
+/// Everything written for one run: data, charts (PNG and SVG), report.
+pub fn run_files(run: &RunView) -> Result<Vec<File>> {
+    let mut files = data_files(run)?;
+    let mut charts = plot::charts(&run.chart_input())?;
+    if let Some(c) = run.comparison {
+        charts.extend(plot::strategy_diff::charts(&run.summary.scenario, c)?);
+    }
+    let report = super::report_html(run, &charts)?;
+    files.extend(plot::chart_files(charts));
+    files.push(("report.html".into(), report.into_bytes()));
+    Ok(files)
+}
