@@ -16,7 +16,7 @@ use crate::pipeline::ScenarioRun;
 use crate::{model, scenario};
 
 /// The example under `tepat bench --help`.
-pub const EXAMPLE: &str = "Examples:\n  tepat bench scenarios/bengkalis-2024.toml --runs 20000 --threads 1\n  tepat generate --reference --out /tmp/ref.toml && tepat bench /tmp/ref.toml --json";
+pub const EXAMPLE: &str = "Examples:\n  tepat bench scenarios/bengkalis-2024.toml --runs 20000 --threads 1\n  tepat generate --reference --out reference.toml && tepat bench reference.toml --json";
 
 /// `tepat bench`.
 #[derive(Debug, Clone, Args)]

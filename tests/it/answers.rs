@@ -155,3 +155,34 @@ fn a_target_no_dispatch_can_reach_is_said_with_what_binds() {
         0.95f64.powi(4),
     );
 }
+
+#[test]
+fn the_csv_headers_are_the_row_structs_field_names() {
+    let cfg = tepat::pipeline::RunConfig {
+        runs: tepat::engine::Runs::Fixed(200),
+        threads: 1,
+        ..Default::default()
+    };
+    let run = tepat::pipeline::simulate_file(
+        std::path::Path::new("tests/data/valid/minimal.toml"),
+        &cfg,
+        &tepat::engine::NoProgress,
+    )
+    .unwrap();
+    let s = &run.summary;
+    use tepat::export::{field_names, links_csv, stations_csv, summary_csv};
+    assert_eq!(
+        field_names(&summary_csv::rows(s)[0]).unwrap(),
+        summary_csv::HEADER
+    );
+    assert_eq!(
+        field_names(&stations_csv::rows(s)[0]).unwrap(),
+        stations_csv::HEADER
+    );
+    assert_eq!(
+        field_names(&links_csv::rows(s)[0]).unwrap(),
+        links_csv::HEADER
+    );
+    // The "overall" row of a comparison is an enum, written as the word.
+    assert_eq!(tepat::strategy::Scope::Overall.label(), "overall");
+}
