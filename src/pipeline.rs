@@ -17,7 +17,7 @@ use crate::summary::{self, Summary};
 pub struct RunConfig {
     /// Seed (default: the scenario's `seed`, else [`crate::defaults::SEED`]).
     pub seed: Option<u64>,
-    /// Replications.
+    /// Replications: a fixed number, or until a precision is reached.
     pub runs: Runs,
     /// Threads (0: all cores).
     pub threads: usize,
@@ -48,9 +48,9 @@ pub struct Manifest {
     pub scenario_file: String,
     /// SHA-256 of the scenario file (and the files it extends).
     pub scenario_sha256: String,
-    /// Seed.
+    /// The seed every replication's streams derive from.
     pub seed: u64,
-    /// Replications.
+    /// Replications in the run (all shards together).
     pub runs: u64,
     /// Replication range, for shards.
     pub replications: [u64; 2],

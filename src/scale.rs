@@ -66,7 +66,7 @@ pub struct Partial {
     pub scenario_file: String,
     /// SHA-256 of the scenario file (and the files it extends).
     pub scenario_sha256: String,
-    /// Seed.
+    /// The seed of the whole run (the same in every shard).
     pub seed: u64,
     /// Replications of the whole run.
     pub total_runs: u64,

@@ -17,7 +17,7 @@ use crate::time::fmt_local;
 /// A probability with its 95% Wilson interval.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
 pub struct Prob {
-    /// Estimate.
+    /// The estimate (k / n).
     pub p: f64,
     /// Lower bound.
     pub lo: f64,
@@ -40,7 +40,7 @@ impl Prob {
 /// A mean with its 95% interval.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
 pub struct Mean {
-    /// Estimate.
+    /// The estimate.
     pub mean: f64,
     /// Lower bound.
     pub lo: f64,
@@ -76,15 +76,15 @@ impl NodeKind {
 pub struct NodeResult {
     /// Index in the model.
     pub index: usize,
-    /// Name.
+    /// The node's name, as in the scenario.
     pub name: String,
     /// Depot, hub (PPK) or village (PPS).
     pub kind: NodeKind,
     /// Kecamatan (hub name), if any.
     pub kecamatan: Option<String>,
-    /// Coordinates.
+    /// Latitude, decimal degrees (`None`: the scenario gives no position).
     pub lat: Option<f64>,
-    /// Coordinates.
+    /// Longitude, decimal degrees.
     pub lon: Option<f64>,
     /// Stations served directly.
     pub stations: usize,
@@ -178,9 +178,9 @@ pub struct ArrivalCurve {
 pub struct VillageRisk {
     /// Node index.
     pub index: usize,
-    /// Name.
+    /// The village's name.
     pub name: String,
-    /// Kecamatan.
+    /// Its kecamatan (the name of the hub that supplies it).
     pub kecamatan: Option<String>,
     /// TPS served.
     pub stations: usize,
@@ -197,7 +197,7 @@ pub struct VillageRisk {
 pub struct StationResult {
     /// Node name.
     pub node: String,
-    /// Kecamatan.
+    /// The TPS's kecamatan (its hub's name).
     pub kecamatan: Option<String>,
     /// Number at the node.
     pub number: usize,
@@ -210,9 +210,9 @@ pub struct StationResult {
 /// One link's criticality.
 #[derive(Debug, Clone, Serialize)]
 pub struct LinkResult {
-    /// Name.
+    /// The link's name, as in the scenario.
     pub name: String,
-    /// Mode.
+    /// road, ferry or boat.
     pub mode: String,
     /// P(the link is the critical link of at least one late station).
     pub critical: Prob,
@@ -242,7 +242,7 @@ pub struct Summary {
     pub start: String,
     /// Horizon, hours.
     pub horizon_h: f64,
-    /// Replications.
+    /// Replications summarised.
     pub runs: u64,
     /// Stations in all.
     pub stations: usize,
@@ -257,11 +257,11 @@ pub struct Summary {
     /// The 95th percentile of the number of late stations: at most this many are late in
     /// 95% of replications.
     pub late_stations_p95: usize,
-    /// Kecamatan.
+    /// Every kecamatan's figures, in file order.
     pub kecamatan: Vec<KecResult>,
-    /// Nodes.
+    /// Every node's figures, in the model's order.
     pub nodes: Vec<NodeResult>,
-    /// Stations.
+    /// Every station's (TPS's) figures, in the model's order.
     pub station_results: Vec<StationResult>,
     /// Links, most critical first.
     pub links: Vec<LinkResult>,

@@ -78,7 +78,7 @@ pub fn cells(r: &CauseRow) -> Vec<String> {
     c
 }
 
-/// Serialise.
+/// The bytes of `causes.csv`: the header, then [`rows`] cell by cell.
 pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
     csv_bytes(&header(), rows(s).iter().map(cells))
 }

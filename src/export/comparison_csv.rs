@@ -5,7 +5,7 @@ use super::{csv_bytes, p4};
 use crate::error::Result;
 use crate::strategy::{Comparison, Scope};
 
-/// Serialise.
+/// The bytes of `comparison.csv`: per strategy its overall row, then one per kecamatan.
 pub fn bytes(c: &Comparison) -> Result<Vec<u8>> {
     let header = [
         "strategy",

@@ -60,7 +60,7 @@ pub fn rows(s: &Summary) -> Vec<LinkRow> {
         .collect()
 }
 
-/// Serialise.
+/// The bytes of `links.csv`: the header, then [`rows`].
 pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
     serialize_rows(&HEADER, &rows(s))
 }

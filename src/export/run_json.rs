@@ -75,7 +75,7 @@ fn kec<'a>(s: &'a Summary, k: &'a KecResult) -> KecHeadline<'a> {
     }
 }
 
-/// Serialise.
+/// The bytes of `run.json`: the manifest and the headline figures, pretty-printed.
 pub fn bytes(s: &Summary, manifest: &Manifest) -> Result<Vec<u8>> {
     let h = Headline {
         manifest,

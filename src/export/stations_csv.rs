@@ -58,7 +58,7 @@ pub fn rows(s: &Summary) -> Vec<StationRow> {
         .collect()
 }
 
-/// Serialise.
+/// The bytes of `stations.csv`: the header, then [`rows`].
 pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
     serialize_rows(&HEADER, &rows(s))
 }

@@ -229,7 +229,7 @@ pub fn rows(s: &Summary) -> Vec<SummaryRow> {
     rows
 }
 
-/// Serialise.
+/// The bytes of `summary.csv`: the header, then [`rows`].
 pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
     serialize_rows(&HEADER, &rows(s))
 }

@@ -9,7 +9,15 @@ use crate::pipeline::{RunConfig, ScenarioRun, simulate_file};
 
 /// Every chart of a run.
 fn charts(run: &ScenarioRun) -> Result<Vec<Chart>> {
-    super::charts(&crate::report::RunView::from(run).chart_input())
+    let meta = &run.loaded.file.scenario;
+    super::charts(&ChartInput {
+        summary: &run.summary,
+        model: &run.model,
+        seed: run.manifest.seed,
+        tool_version: &run.manifest.tool_version,
+        basemap: run.basemap.as_deref(),
+        basemap_credit: meta.basemap_credit.as_deref(),
+    })
 }
 
 /// Simulate a scenario file with few replications and a fixed seed.
