@@ -164,12 +164,12 @@ fn origin_level(m: &Model, s: &Scratch, node: usize) -> usize {
             break;
         }
         match m.nodes[n].supplier {
-            Some(p) if m.nodes[p].kind != crate::scenario::Kind::Depot => n = p,
+            Some(p) if m.nodes[p].kind != crate::model::Kind::Depot => n = p,
             _ => break,
         }
     }
     match m.nodes[n].kind {
-        crate::scenario::Kind::Village => 1,
+        crate::model::Kind::Village => 1,
         _ => 0,
     }
 }
@@ -185,10 +185,10 @@ pub fn touched_levels(base: &Model, st: &Model) -> [bool; 2] {
     let mut out = [false, false];
     let weather_changed = dbg(&base.zones) != dbg(&st.zones);
     for n in &st.nodes {
-        if n.kind == crate::scenario::Kind::Depot {
+        if n.kind == crate::model::Kind::Depot {
             continue;
         }
-        let level = if n.kind == crate::scenario::Kind::Hub {
+        let level = if n.kind == crate::model::Kind::Hub {
             0
         } else {
             1
