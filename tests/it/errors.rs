@@ -135,12 +135,13 @@ fn messages_of_generated(what: &str) -> String {
                     min: 1000,
                     max: 10_000,
                 },
-                shard: Some((0, 2)),
                 ..tepat::pipeline::RunConfig::default()
             };
-            match tepat::pipeline::simulate_file(
+            match tepat::scale::run_shard(
                 Path::new("tests/data/valid/minimal.toml"),
                 &cfg,
+                1,
+                2,
                 &tepat::engine::NoProgress,
             ) {
                 Err(e) => e.to_string(),

@@ -2,6 +2,7 @@
 //! damage and replacement, and what `tepat plan` asks of a replication.
 
 use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use super::*;
 
@@ -19,20 +20,30 @@ pub(super) fn event(tk: u64, kind: u8, a: u32, b: u32) -> u128 {
     debug_assert!(a < 1 << 31);
     ((tk as u128) << 64) | ((kind as u128) << 63) | ((a as u128) << 32) | b as u128
 }
+
+/// The dispatch part of [`Scratch`]: released consignments and escort teams.
+#[derive(Debug, Clone)]
+pub(super) struct Queue {
+    /// Events (consignment ready, escort team free), earliest first (see [`event`]).
+    pub(super) heap: BinaryHeap<Reverse<u128>>,
+    /// No escort pools: consignments are dispatched in any order, from `ready`.
+    pub(super) direct: bool,
+    /// Released consignments (without escort pools).
+    pub(super) ready: Vec<u32>,
+    /// Free teams of each escort pool.
+    pub(super) free_teams: Vec<u32>,
+    /// Consignments waiting for a team of each pool.
+    pub(super) waiting: Vec<Vec<u32>>,
+    /// Escort priority of each consignment (lower first).
+    pub(super) rank: Vec<u32>,
+}
+
 impl Scratch {
-    /// Drive a consignment to node `ci`, leaving its supplier at `d`. Returns the time it is
-    /// complete (damage replaced) and the arrival of its last round (which frees its escort);
-    /// adds its causes to `c` and updates `worst`.
-    pub(super) fn consign(
-        &mut self,
-        m: &Model,
-        ci: usize,
-        d: f64,
-        c: &mut [f64; N_CAUSES],
-        worst: &mut (u32, f64),
-    ) -> (f64, f64) {
+    /// The route of the consignment to node `ci` dispatched at `d`: the fallback when a link
+    /// of the primary route is impassable then (a road block with more than the node's
+    /// `fallback_if_blocked_h` left, or waves above a vessel's limit).
+    fn route_at<'m>(&mut self, m: &'m Model, ci: usize, d: f64) -> &'m [usize] {
         let node = &m.nodes[ci];
-        // Route choice at dispatch.
         let mut route = &node.route;
         if let Some(fb) = &node.fallback {
             let mut impassable = false;
@@ -59,6 +70,22 @@ impl Scratch {
                 route = fb;
             }
         }
+        route
+    }
+
+    /// Drive a consignment to node `ci`, leaving its supplier at `d`. Returns the time it is
+    /// complete (damage replaced) and the arrival of its last round (which frees its escort);
+    /// adds its causes to `c` and updates `worst`.
+    pub(super) fn consign(
+        &mut self,
+        m: &Model,
+        ci: usize,
+        d: f64,
+        c: &mut [f64; N_CAUSES],
+        worst: &mut (u32, f64),
+    ) -> (f64, f64) {
+        let node = &m.nodes[ci];
+        let route = self.route_at(m, ci, d);
         let rounds = self.rounds[ci];
         let fleet = node.fleet.map(|fi| &m.fleets[fi]);
         // The damage stream, seeded only if a link of the route can damage.
@@ -201,11 +228,12 @@ impl Scratch {
             self.chain[ci] = chain;
             self.ready_at[ci] = r;
             if r <= m.horizon {
-                if self.direct {
-                    self.ready.push(ci as u32);
+                if self.q.direct {
+                    self.q.ready.push(ci as u32);
                 } else {
-                    self.heap
-                        .push(Reverse(event(tkey(r), 0, self.rank[ci], ci as u32)));
+                    self.q
+                        .heap
+                        .push(Reverse(event(tkey(r), 0, self.q.rank[ci], ci as u32)));
                 }
             }
         }
@@ -230,7 +258,8 @@ impl Scratch {
             // return time; a damage replacement is not escorted.
             let free = convoy + ret;
             if free.is_finite() && convoy <= m.horizon {
-                self.heap
+                self.q
+                    .heap
                     .push(Reverse(event(tkey(free), 1, e as u32, e as u32)));
             }
         }

@@ -22,8 +22,9 @@ use crate::hazards::roads::Roads;
 use crate::hazards::weather::Weather;
 use crate::model::Mode;
 use crate::model::{Base, Model, N_CAUSES, State, cause};
+use dispatch::Queue;
 pub use stations::MileBufs;
-use stations::{StationPlan, TAU, powers, station_plans};
+use stations::StationScratch;
 
 pub use crate::hazards::roads::WARMUP_H;
 
@@ -50,25 +51,17 @@ pub struct Scratch {
     base: Vec<f64>,
     rounds: Vec<u64>,
     handling: Vec<f64>,
-    heap: BinaryHeap<Reverse<u128>>,
-    /// No escort pools: consignments are dispatched in any order, from `ready`.
-    direct: bool,
-    ready: Vec<u32>,
+    /// Consignments waiting to be dispatched, and escort teams.
+    q: Queue,
+    /// When each consignment was released by its supplier, hours.
     ready_at: Vec<f64>,
-    free_teams: Vec<u32>,
-    waiting: Vec<Vec<u32>>,
+    /// Causes of each consignment's release time.
     chain: Vec<[f64; N_CAUSES]>,
-    rank: Vec<u32>,
-    splan: Vec<StationPlan>,
-    /// Per node, the powers of the miss probabilities (see [`StationPlan::pow_at`]).
-    pow_extra: Vec<f64>,
-    /// TAU^r for r = 0..=the most stations of a node.
-    pow_tau: Vec<f64>,
-    upper: Vec<(u32, f64)>,
-    big: Vec<(u32, f64)>,
+    /// Station constants and buffers.
+    st: StationScratch,
+    /// Buffers of boarding a scheduled departure.
     board_best: Vec<(f64, f64, f64)>,
     board_sched: Vec<f64>,
-    hits: Vec<(u32, f64)>,
     /// Nodes with every supplier before the nodes it supplies.
     order: Vec<u32>,
     /// Arrival time of each node, hours (infinity: never arrived within the horizon).
@@ -122,7 +115,6 @@ impl Scratch {
                 None => 1,
             })
             .collect();
-        let (splan, pow_extra) = station_plans(m);
         Scratch {
             rk: 0,
             base: vec![0.0; m.links.len()],
@@ -130,22 +122,19 @@ impl Scratch {
             roads: Roads::new(m),
             rounds,
             handling: vec![0.0; n],
-            heap: BinaryHeap::new(),
-            direct: m.escorts.is_empty(),
-            ready: Vec::new(),
+            q: Queue {
+                heap: BinaryHeap::new(),
+                direct: m.escorts.is_empty(),
+                ready: Vec::new(),
+                free_teams: m.escorts.iter().map(|e| e.teams).collect(),
+                waiting: vec![Vec::new(); m.escorts.len()],
+                rank,
+            },
             ready_at: vec![0.0; n],
-            free_teams: m.escorts.iter().map(|e| e.teams).collect(),
-            waiting: vec![Vec::new(); m.escorts.len()],
             chain: vec![[0.0; N_CAUSES]; n],
-            rank,
-            splan,
-            pow_extra,
-            pow_tau: powers(TAU, m.nodes.iter().map(|n| n.stations.1).max().unwrap_or(0)),
-            upper: Vec::new(),
-            big: Vec::new(),
+            st: StationScratch::new(m),
             board_best: Vec::new(),
             board_sched: Vec::new(),
-            hits: Vec::new(),
             order: {
                 let mut order = Vec::with_capacity(n);
                 let mut stack: Vec<usize> =
@@ -231,11 +220,11 @@ impl Scratch {
             };
         }
         for (e, pool) in m.escorts.iter().enumerate() {
-            self.free_teams[e] = pool.teams;
-            self.waiting[e].clear();
+            self.q.free_teams[e] = pool.teams;
+            self.q.waiting[e].clear();
         }
-        self.heap.clear();
-        self.ready.clear();
+        self.q.heap.clear();
+        self.q.ready.clear();
         for &d in &m.depots {
             let ready = m.nodes[d]
                 .ready
@@ -254,20 +243,20 @@ impl Scratch {
         // Without escort pools no consignment waits for another, and every draw comes from
         // its own source's stream: the order of dispatch changes nothing, so the released
         // consignments are dispatched from a stack, without the event queue.
-        while let Some(ci) = self.ready.pop() {
+        while let Some(ci) = self.q.ready.pop() {
             let ci = ci as usize;
             self.dispatch(m, ci, self.ready_at[ci]);
         }
-        while let Some(Reverse(ev)) = self.heap.pop() {
+        while let Some(Reverse(ev)) = self.q.heap.pop() {
             let (tk, kind, id) = ((ev >> 64) as u64, (ev >> 63) as u8 & 1, ev as u32);
             let id = id as usize;
             if kind == 0 {
                 let ci = id;
                 let r = self.ready_at[ci];
                 match m.nodes[ci].escort {
-                    Some(e) if self.free_teams[e] == 0 => self.waiting[e].push(ci as u32),
+                    Some(e) if self.q.free_teams[e] == 0 => self.q.waiting[e].push(ci as u32),
                     Some(e) => {
-                        self.free_teams[e] -= 1;
+                        self.q.free_teams[e] -= 1;
                         self.dispatch(m, ci, r);
                     }
                     None => self.dispatch(m, ci, r),
@@ -275,15 +264,15 @@ impl Scratch {
             } else {
                 let e = id;
                 let now = f64::from_bits(tk);
-                self.free_teams[e] += 1;
-                if !self.waiting[e].is_empty() {
-                    let (pos, _) = self.waiting[e]
+                self.q.free_teams[e] += 1;
+                if !self.q.waiting[e].is_empty() {
+                    let (pos, _) = self.q.waiting[e]
                         .iter()
                         .enumerate()
-                        .min_by_key(|(_, c)| self.rank[**c as usize])
+                        .min_by_key(|(_, c)| self.q.rank[**c as usize])
                         .expect("non-empty");
-                    let ci = self.waiting[e].swap_remove(pos) as usize;
-                    self.free_teams[e] -= 1;
+                    let ci = self.q.waiting[e].swap_remove(pos) as usize;
+                    self.q.free_teams[e] -= 1;
                     let d = now.max(self.ready_at[ci]);
                     self.dispatch(m, ci, d);
                 }
@@ -292,9 +281,9 @@ impl Scratch {
         // Nodes that never arrived without a consignment of their own: say why, so that their
         // lateness is attributed to what held them (and not to "travel"). Suppliers first.
         let mut waiting = vec![false; 0];
-        if self.waiting.iter().any(|w| !w.is_empty()) {
+        if self.q.waiting.iter().any(|w| !w.is_empty()) {
             waiting = vec![false; m.nodes.len()];
-            for w in &self.waiting {
+            for w in &self.q.waiting {
                 for &ci in w {
                     waiting[ci as usize] = true;
                 }

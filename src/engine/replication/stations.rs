@@ -60,6 +60,35 @@ pub(super) fn strike_probs(p: f64, split: f64) -> (f64, f64) {
 /// call the station on time without computing its arrival, when its node has little slack
 /// (see [`Scratch::node_stations`]).
 pub(super) const U_MARGIN: f64 = 1e-6;
+/// The station part of [`Scratch`]: per-node constants of the station draws, and buffers.
+#[derive(Debug, Clone)]
+pub(super) struct StationScratch {
+    /// Per node, the constants of its station draws.
+    plan: Vec<StationPlan>,
+    /// Per node, the powers of the miss probabilities (see [`StationPlan::pow_at`]).
+    pow_extra: Vec<f64>,
+    /// TAU^r for r = 0..=the most stations of a node.
+    pow_tau: Vec<f64>,
+    upper: Vec<(u32, f64)>,
+    big: Vec<(u32, f64)>,
+    hits: Vec<(u32, f64)>,
+}
+
+impl StationScratch {
+    /// The constants of `m`'s stations.
+    pub(super) fn new(m: &Model) -> StationScratch {
+        let (plan, pow_extra) = station_plans(m);
+        StationScratch {
+            plan,
+            pow_extra,
+            pow_tau: powers(TAU, m.nodes.iter().map(|n| n.stations.1).max().unwrap_or(0)),
+            upper: Vec::new(),
+            big: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+}
+
 impl Scratch {
     /// Every station's last mile. A station's materials arrive at its node's arrival plus a
     /// last-mile draw (plus, with the stated probability, an extra delay, drawn from a second
@@ -150,7 +179,7 @@ impl Scratch {
                     // By inversion the last mile grows with the uniform: the longest is at the
                     // largest uniform, or at a station with an extra delay.
                     Some(lm) if lm.by_inversion() => {
-                        let plan = self.splan[i];
+                        let plan = self.st.plan[i];
                         self.draw_big(n, &plan, &mut bufs.big);
                         self.all_strikes(n, &plan, &bufs.big, &mut bufs.hits);
                         self.draw_upper(n, &mut bufs.upper);
@@ -198,7 +227,7 @@ impl Scratch {
         let count = n.stations.1;
         out.clear();
         let (upper, big, hits) = (&mut bufs.upper, &mut bufs.big, &mut bufs.hits);
-        let plan = self.splan[i];
+        let plan = self.st.plan[i];
         self.draw_big(n, &plan, big);
         self.all_strikes(n, &plan, big, hits);
         let x_of = |k: usize| hits.iter().find(|h| h.0 as usize == k).map_or(0.0, |h| h.1);
@@ -249,7 +278,7 @@ impl Scratch {
         skip_hits(
             &mut rng,
             count,
-            &self.pow_extra[plan.pow_at..plan.pow_at + count + 1],
+            &self.st.pow_extra[plan.pow_at..plan.pow_at + count + 1],
             plan.ln_miss_big,
             |k, r| {
                 let x = if split > 0.0 {
@@ -286,7 +315,7 @@ impl Scratch {
             skip_hits(
                 &mut rng,
                 count,
-                &self.pow_extra[at..at + count + 1],
+                &self.st.pow_extra[at..at + count + 1],
                 plan.ln_miss_small,
                 |k, r| {
                     let v = r.uniform();
@@ -308,7 +337,7 @@ impl Scratch {
     pub(super) fn draw_upper(&self, n: &crate::model::Node, upper: &mut Vec<(u32, f64)>) {
         upper.clear();
         let mut rng = self.rng(n.key ^ TAG_LASTMILE);
-        skip_hits(&mut rng, n.stations.1, &self.pow_tau, LN_TAU, |k, r| {
+        skip_hits(&mut rng, n.stations.1, &self.st.pow_tau, LN_TAU, |k, r| {
             upper.push((k as u32, TAU + (1.0 - TAU) * r.uniform()))
         });
     }
@@ -355,9 +384,9 @@ impl Scratch {
         if n.last_mile_extra.is_none() && a + lm_max + room <= cut {
             return;
         }
-        let plan = self.splan[ni];
-        let mut big = std::mem::take(&mut self.big);
-        let mut hits = std::mem::take(&mut self.hits);
+        let plan = self.st.plan[ni];
+        let mut big = std::mem::take(&mut self.st.big);
+        let mut hits = std::mem::take(&mut self.st.hits);
         self.draw_big(n, &plan, &mut big);
         match &n.last_mile {
             None | Some(Sampler::Fixed(_)) => {
@@ -388,7 +417,7 @@ impl Scratch {
                 }
             }
             Some(lm) if lm.by_inversion() => {
-                let mut upper = std::mem::take(&mut self.upper);
+                let mut upper = std::mem::take(&mut self.st.upper);
                 self.draw_upper(n, &mut upper);
                 if a + plan.q_tau + plan.x_split + room <= cut {
                     // A station with u ≤ TAU and no big strike is on time: only the stations
@@ -461,7 +490,7 @@ impl Scratch {
                         }
                     }
                 }
-                self.upper = upper;
+                self.st.upper = upper;
             }
             Some(lm) => {
                 self.all_strikes(n, &plan, &big, &mut hits);
@@ -476,8 +505,8 @@ impl Scratch {
                 }
             }
         }
-        self.big = big;
-        self.hits = hits;
+        self.st.big = big;
+        self.st.hits = hits;
     }
 }
 
