@@ -83,6 +83,7 @@ const FIELD_BITS: u32 = 30;
 impl Trip {
     /// The trip's number among the consignment's trips (distinct for distinct trips while
     /// rounds and legs are below 2^30).
+    #[inline]
     pub fn code(self) -> u64 {
         const OLD_LEGS: u64 = 1000;
         match self {
@@ -91,16 +92,21 @@ impl Trip {
                 2_000_000 + round * 1000 + leg
             }
             Trip::Replacement { leg } if leg < OLD_LEGS => 3_000_000 + leg,
-            _ => {
-                let (kind, round, leg) = match self {
-                    Trip::Out { round, leg } => (0, round, leg),
-                    Trip::Back { round, leg } => (1, round, leg),
-                    Trip::Replacement { leg } => (2, 0, leg),
-                };
-                let field = (1u64 << FIELD_BITS) - 1;
-                1 << 63 | kind << (2 * FIELD_BITS) | (round & field) << FIELD_BITS | (leg & field)
-            }
+            _ => self.wide_code(),
         }
+    }
+
+    /// [`Trip::code`] beyond the numbers of stream version 1: the top bit set, the kind, the
+    /// round and the leg in fields of 30 bits.
+    #[cold]
+    fn wide_code(self) -> u64 {
+        let (kind, round, leg) = match self {
+            Trip::Out { round, leg } => (0, round, leg),
+            Trip::Back { round, leg } => (1, round, leg),
+            Trip::Replacement { leg } => (2, 0, leg),
+        };
+        let field = (1u64 << FIELD_BITS) - 1;
+        1 << 63 | kind << (2 * FIELD_BITS) | (round & field) << FIELD_BITS | (leg & field)
     }
 
     /// The trip's key for a consignment to the node with key `node_key`: what

@@ -42,6 +42,7 @@ impl Scratch {
     /// The route of the consignment to node `ci` dispatched at `d`: the fallback when a link
     /// of the primary route is impassable then (a road block with more than the node's
     /// `fallback_if_blocked_h` left, or waves above a vessel's limit).
+    #[inline]
     fn route_at<'m>(&mut self, m: &'m Model, ci: usize, d: f64) -> &'m [usize] {
         let node = &m.nodes[ci];
         let mut route = &node.route;
