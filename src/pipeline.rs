@@ -99,7 +99,12 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
     let loaded = scenario::load(path)?;
     let model = model::compile(&loaded)?;
     let seed = seed_of(cfg, &loaded);
-    let outcome = engine::run(
+    let cancel = crate::interrupt::token();
+    let control = engine::Control {
+        cancel: &cancel,
+        progress,
+    };
+    let outcome = engine::run_with(
         &model,
         &Options {
             seed,
@@ -107,7 +112,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
             threads: cfg.threads,
             range: None,
         },
-        progress,
+        control,
     )?;
     let summary = summary::summarise(&model, &outcome.acc);
     let (a, b) = (0, outcome.acc.runs);
@@ -133,7 +138,10 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
             &strategies,
             seed,
             outcome.acc.runs,
-            cfg.threads,
+            &engine::RangeOptions {
+                threads: cfg.threads,
+                control,
+            },
         )?)
     };
     Ok(ScenarioRun {

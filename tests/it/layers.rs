@@ -43,16 +43,14 @@ const UTILITIES: &[&str] = &[
 /// does not know the file format (the model owns its kinds, modes and distributions).
 const NO_FILE_FORMAT: &[&str] = &["hazards", "engine", "summary"];
 
-/// Imports that break the rule today and are being removed (the engine half of issue 12):
-/// `(from, to)`. The test fails when one of them is gone, so that the list shrinks with the
-/// code.
-const KNOWN: &[(&str, &str)] = &[
-    ("model", "hazards"),
-    ("engine", "scenario"),
-    ("hazards", "scenario"),
-    ("summary", "scenario"),
-    ("interrupt", "engine"),
-];
+/// Imports that break the rule today, after the engine half of issue 12: `(from, to)`. The
+/// test fails when one of them is gone, so that the list shrinks with the code.
+///
+/// - `model` → `hazards`: the compiled model holds `hazards::dist::Sampler`s and stream keys
+///   (`hazards::rng::key`) made at compile time; the samplers' types belong in `model`.
+/// - `interrupt` → `engine`: the signal handler cancels `engine::Cancel`; the token type
+///   belongs in a utility (or `interrupt` in the engine layer).
+const KNOWN: &[(&str, &str)] = &[("model", "hazards"), ("interrupt", "engine")];
 
 fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap() {
