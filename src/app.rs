@@ -105,6 +105,8 @@ pub fn main(cli: Cli) -> Result<()> {
         Some(Command::Sweep(a)) => crate::analysis::cli::sweep(a),
         Some(Command::Plan(a)) => crate::analysis::cli::plan(a),
         Some(Command::Sensitivity(a)) => crate::analysis::cli::sensitivity(a),
+        Some(Command::Backtest(a)) => crate::backtest::backtest_command(&a),
+        Some(Command::Fit(a)) => crate::backtest::fit_command(&a),
     }
 }
 

@@ -40,6 +40,12 @@ pub enum Command {
     New(NewArgs),
     /// Turn a TPS list (CSV or Excel) into a scenario skeleton.
     Import(ImportArgs),
+    /// How well a scenario foresaw what happened: a record (CSV) against the model's
+    /// predictive distributions (docs/backtest.md).
+    Backtest(crate::backtest::BacktestArgs),
+    /// Fit a scenario distribution to past trips of a link (CSV), chosen by AIC, with a
+    /// Kolmogorov-Smirnov test and a Q-Q chart (docs/backtest.md).
+    Fit(crate::backtest::FitArgs),
     /// Validate scenario files without simulating.
     Check {
         /// Scenario files or folders.

@@ -30,6 +30,7 @@ macro_rules! eprintln {
 
 pub mod analysis;
 pub mod app;
+pub mod backtest;
 pub mod cli;
 pub mod engine;
 pub mod error;

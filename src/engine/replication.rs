@@ -189,6 +189,14 @@ pub struct Scratch {
     pub kec_late: Vec<u32>,
     /// Late stations in all.
     pub late_total: u32,
+    /// Whether the consignment to each node was damaged on the way (first round), in the last
+    /// replication (false for a node never dispatched).
+    pub damaged: Vec<bool>,
+    /// When the consignment to each node left its supplier, hours (infinity: never
+    /// dispatched within the horizon).
+    pub dispatched: Vec<f64>,
+    /// Whether the last consignment driven was damaged (read by `dispatch`).
+    last_damaged: bool,
 }
 
 /// A time as an orderable integer key: the bits of a non-negative `f64` order as the number.
@@ -320,6 +328,9 @@ impl Scratch {
             late_stations: Vec::new(),
             kec_late: vec![0; m.kecamatan.len()],
             late_total: 0,
+            damaged: vec![false; n],
+            dispatched: vec![f64::INFINITY; n],
+            last_damaged: false,
         }
     }
 
@@ -540,6 +551,22 @@ impl Scratch {
     /// The weather state index of each zone at each step in the last replication.
     pub fn weather(&self) -> &[Vec<u8>] {
         &self.weather
+    }
+
+    /// Whether a block of road link `li` is active at some moment of `[a, b)` in the last
+    /// replication (false for a link without disruptions). `a` and `b` are clipped to the
+    /// simulated blocks: from a week before time 0 to the horizon.
+    pub fn blocked_during(&mut self, m: &Model, li: usize, a: f64, b: f64) -> bool {
+        if self.plans[li].is_none() || b <= a {
+            return false;
+        }
+        if self.blocked_until(m, li, a) > a {
+            return true;
+        }
+        self.ensure_buckets(m, li, a, b);
+        let blocks = &self.blocks[li];
+        let i = blocks.partition_point(|x| x.0 < a);
+        blocks[i..].iter().any(|x| x.0 < b && x.1 > x.0)
     }
 
     /// When a vehicle that reaches link `li` at `t` can enter it (t itself if not blocked):
@@ -1116,6 +1143,7 @@ impl Scratch {
             c[cause::CAPACITY] += t - first_arrival;
         }
         let convoy = t;
+        self.last_damaged = damaged;
         if damaged {
             // The damage is found when the first round (which carried it) arrives; the
             // replacement comes from the node's reserve, or as a second shipment that the
@@ -1188,9 +1216,12 @@ impl Scratch {
         let mut c = self.chain[ci];
         c[cause::ESCORT] += d - self.ready_at[ci];
         let mut worst = self.worst[ci];
+        self.last_damaged = false;
         let (a, convoy) = self.consign(m, ci, d, &mut c, &mut worst);
         let a = if a > m.horizon { f64::INFINITY } else { a };
         self.arrival[ci] = a;
+        self.damaged[ci] = self.last_damaged;
+        self.dispatched[ci] = d;
         self.causes[ci] = c;
         self.worst[ci] = worst;
         if let Some(e) = m.nodes[ci].escort {
@@ -1216,6 +1247,8 @@ impl Scratch {
         self.draw_weather(m);
         self.draw_links(m);
         self.arrival.fill(f64::INFINITY);
+        self.damaged.fill(false);
+        self.dispatched.fill(f64::INFINITY);
         self.worst.fill((NO_LINK, 0.0));
         for c in self.causes.iter_mut() {
             *c = [0.0; N_CAUSES];

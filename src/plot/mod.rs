@@ -18,7 +18,9 @@ mod ontime;
 mod timeline;
 
 pub mod analysis;
+pub mod backtest;
 mod plan;
+pub mod qq;
 mod strategy_cost;
 mod strategy_diff;
 mod sweep;
