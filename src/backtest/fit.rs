@@ -206,7 +206,7 @@ pub fn fit_all(x: &[f64]) -> Result<Vec<Fitted>, FitError> {
     let nf = n as f64;
     let mean = x.iter().sum::<f64>() / nf;
     let var = x.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / nf;
-    if !(var > 0.0) {
+    if var.is_nan() || var <= 0.0 {
         return Err(FitError::NoSpread);
     }
     let mut out = Vec::new();
@@ -418,9 +418,10 @@ pub fn toml_distribution(f: &Family) -> String {
     let u = |h: f64| sig4(h / per);
     let body = match *f {
         Family::Exponential { mean } => format!("mean = {}", u(mean)),
-        Family::Lognormal { .. } => {
-            // Round the P90 up if rounding made it equal the median (p90 must not be lower).
-            format!("median = {}, p90 = {}", u(median), u(f.quantile(0.9)))
+        Family::Lognormal { mu, sigma } => {
+            // z₀.₉ = Φ⁻¹(0.9).
+            let p90 = (mu + 1.281_551_565_544_600_4 * sigma).exp();
+            format!("median = {}, p90 = {}", u(mu.exp()), u(p90))
         }
         Family::Gamma { shape, scale } => {
             format!(

@@ -83,7 +83,7 @@ impl Predictive {
             var.sqrt()
         };
         let range = self.sorted[n - 1] - self.sorted[0];
-        if !(spread > 0.0) || !range.is_finite() {
+        if spread.is_nan() || spread <= 0.0 || !range.is_finite() {
             return 0.0;
         }
         let h = (0.9 * spread * (n as f64).powf(-0.2)).max(range * 1e-9);

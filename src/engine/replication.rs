@@ -1050,9 +1050,19 @@ impl Scratch {
         if let Some(fb) = &node.fallback {
             let mut impassable = false;
             for &li in &node.route {
+                // A link that the fallback takes too cannot make the fallback any better.
+                if fb.contains(&li) {
+                    continue;
+                }
                 let l = &m.links[li];
                 impassable = match l.mode {
-                    Mode::Road => self.blocked_until(m, li, d) - d > node.fallback_block_h,
+                    // A road with a detour is never impassable: its vehicles go round a
+                    // block (step 7), so only a road without one sends the consignment to
+                    // the fallback.
+                    Mode::Road => {
+                        l.disruption.as_ref().is_some_and(|x| x.detour.is_none())
+                            && self.blocked_until(m, li, d) - d > node.fallback_block_h
+                    }
                     _ => {
                         let limit = l
                             .vessel

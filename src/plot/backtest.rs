@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::analysis::{Body, render};
 use super::{Chart, Drawn, colour, fit, font, size, text};
 use crate::backtest::Backtest;
-use crate::backtest::export::{band, native};
+use crate::backtest::export::band;
 use crate::error::Result;
 use crate::model::Model;
 
@@ -32,7 +32,7 @@ impl Body for BandChart<'_> {
         let (w, h) = body.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
         let n = b.items.len().min(MAX_ROWS);
-        let (left, right) = (300, 330);
+        let (left, right) = (290, 400);
         let (x0, x1) = (left, w - right);
         let top = 34;
         let row_h = ((h - top - 24) / n as i32).clamp(8, 40);
@@ -46,6 +46,9 @@ impl Body for BandChart<'_> {
                 colour::GRID.stroke_width(1),
             ))
             .drawn()?;
+            if p == 0.025 || p == 0.975 {
+                continue;
+            }
             body.draw(&Text::new(
                 format!("{}%", p * 100.0),
                 (x, top - 8),
@@ -86,7 +89,7 @@ impl Body for BandChart<'_> {
             let (a, z) = (xs(s.pit_lo), xs(s.pit_hi));
             if z - a >= 4 {
                 body.draw(&Rectangle::new(
-                    [(a, yc - half / 2), (z, yc + half / 2)],
+                    [(a, yc - half / 3), (z, yc + half / 3)],
                     c.filled(),
                 ))
                 .drawn()?;
@@ -105,12 +108,7 @@ impl Body for BandChart<'_> {
                 text(lf.clone(), colour::BLACK, HPos::Right, VPos::Center),
             ))
             .drawn()?;
-            let obs = if it.is_time() && it.observed.is_point() {
-                native(m, it, it.observed.lo)
-            } else {
-                it.observed_text.clone()
-            };
-            let side = format!("{obs}  |  model: {}", band(m, it, p));
+            let side = format!("{}  |  model {}", it.observed_text, compact_band(m, it, p));
             body.draw(&Text::new(
                 fit(&side, &lf, right - 12),
                 (x1 + 10, yc),
@@ -130,6 +128,25 @@ impl Body for BandChart<'_> {
     }
 }
 
+/// The model's central 95% in the item's unit, short: `7 Feb 08:45 – 7 Feb 17:05`.
+fn compact_band(
+    m: &Model,
+    it: &crate::backtest::record::Item,
+    p: &crate::backtest::score::Predictive,
+) -> String {
+    if !it.is_time() {
+        return band(m, it, p);
+    }
+    let t = |v: f64| {
+        if v >= m.horizon {
+            "never".to_string()
+        } else {
+            super::when(m, v)
+        }
+    };
+    format!("{} – {}", t(p.quantile(0.025)), t(p.quantile(0.975)))
+}
+
 /// The chart `backtest.png` / `.svg`.
 pub fn chart(m: &Model, b: &Backtest) -> Result<Chart> {
     let outside = b.scores.iter().filter(|s| !s.central_95).count();
@@ -137,7 +154,7 @@ pub fn chart(m: &Model, b: &Backtest) -> Result<Chart> {
         "backtest",
         &format!("What happened, against the model: {}", b.scenario),
         &format!(
-            "Percentile of each observed value among the model's outcomes; light band: central 95%, dark: central 50%; red: outside the 95% ({outside} of {})",
+            "Where each observed value falls among the model's outcomes. Bands: central 95% and 50%. Red: outside the 95% ({outside} of {}).",
             b.items.len()
         ),
         &format!(
