@@ -108,7 +108,7 @@ impl Body for BandChart<'_> {
                 text(lf.clone(), colour::BLACK, HPos::Right, VPos::Center),
             ))
             .drawn()?;
-            let side = format!("{}  |  model {}", it.observed_text, compact_band(m, it, p));
+            let side = format!("{}  |  model: {}", it.observed_text, compact_band(m, it, p));
             body.draw(&Text::new(
                 fit(&side, &lf, right - 12),
                 (x1 + 10, yc),
@@ -144,7 +144,12 @@ fn compact_band(
             super::when(m, v)
         }
     };
-    format!("{} – {}", t(p.quantile(0.025)), t(p.quantile(0.975)))
+    let (a, b) = (t(p.quantile(0.025)), t(p.quantile(0.975)));
+    // Same day: "7 Feb 08:45–17:05".
+    match (a.rsplit_once(' '), b.rsplit_once(' ')) {
+        (Some((da, _)), Some((db, hb))) if da == db => format!("{a}–{hb}"),
+        _ => format!("{a} – {b}"),
+    }
 }
 
 /// The chart `backtest.png` / `.svg`.

@@ -89,14 +89,14 @@ impl Body for Qq<'_> {
             items.push((
                 Mark::Dot(c, 5),
                 format!(
-                    "{}{} (KS p {:.2})",
+                    "{}{}  p {:.2}",
                     f.family.name(),
-                    if k == 0 { ", chosen" } else { "" },
+                    if k == 0 { " (best)" } else { "" },
                     f.ks_p
                 ),
             ));
         }
-        legend_column(&side, (10, 10), 280, Some("family"), &items)?;
+        legend_column(&side, (10, 10), 280, Some("family, KS p-value"), &items)?;
         Ok(())
     }
 }
