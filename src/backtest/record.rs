@@ -365,10 +365,10 @@ fn bound(m: &Model, s: &str) -> std::result::Result<(f64, f64), String> {
         "%Y-%m-%dT%H:%M:%S",
         "%Y-%m-%d %H:%M:%S",
     ] {
-        if let Ok(n) = NaiveDateTime::parse_from_str(s, f) {
-            if let Some(t) = off.from_local_datetime(&n).single() {
-                return Ok((h(t), h(t)));
-            }
+        if let Ok(n) = NaiveDateTime::parse_from_str(s, f)
+            && let Some(t) = off.from_local_datetime(&n).single()
+        {
+            return Ok((h(t), h(t)));
         }
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {

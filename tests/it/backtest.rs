@@ -234,7 +234,7 @@ fn fit_refuses_too_few_trips_and_locates_bad_cells() {
         assert!(err.contains(want), "missing {want:?} in\n{err}");
     }
     assert!(
-        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        std::fs::read_dir(dir).unwrap().next().is_none(),
         "nothing is written"
     );
 }
@@ -272,7 +272,7 @@ fn bad_record_rows_are_all_reported_with_file_line_and_column() {
     }
     assert!(!err.contains("panicked"), "{err}");
     assert!(
-        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        std::fs::read_dir(dir).unwrap().next().is_none(),
         "nothing is written"
     );
 }
