@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use super::record::Quantity;
 use crate::engine::Scratch;
 use crate::error::{Error, Result};
+use crate::model::Kind;
 use crate::model::Model;
-use crate::scenario::types::Kind;
 
 /// Replications per parallel task.
 const CHUNK: u64 = 256;
@@ -90,7 +90,7 @@ pub fn draws(
             .map_init(
                 || Scratch::new(m),
                 |s, &c| {
-                    if crate::engine::STOP.load(std::sync::atomic::Ordering::Relaxed) {
+                    if crate::interrupt::interrupted() {
                         return None;
                     }
                     let (from, to) = (c * CHUNK, ((c + 1) * CHUNK).min(runs));

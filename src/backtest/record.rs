@@ -9,8 +9,8 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use super::score::{Kind, Observed};
 use super::table::Table;
 use crate::error::{Diagnostic, Error, Result};
+use crate::model::Kind as NodeKind;
 use crate::model::Model;
-use crate::scenario::types::Kind as NodeKind;
 
 /// What a record row observed, resolved to indices of the model.
 #[derive(Debug, Clone, Copy, PartialEq)]
