@@ -260,9 +260,36 @@ fn row(
             None
         }
     };
-    let bad_obs = |msg: String, help: &str| t.at(line, cols[2], msg, help);
+    let parsed = quantity.and_then(|qu| observed(t, m, line, cols[2], qu, obs, &mut d));
+    if !d.is_empty() {
+        return Err(d);
+    }
+    let (quantity, kind, observed) = parsed.expect("parsed when no problem");
+    Ok(Item {
+        line,
+        quantity_name: q.to_string(),
+        place: place.to_string(),
+        observed_text: obs.to_string(),
+        source: source.to_string(),
+        quantity,
+        kind,
+        observed,
+    })
+}
+
+/// The observed value of a row whose quantity is `qu`; its problems go to `d`.
+fn observed(
+    t: &Table,
+    m: &Model,
+    line: usize,
+    col: usize,
+    qu: Quantity,
+    obs: &str,
+    d: &mut Vec<Diagnostic>,
+) -> Option<(Quantity, Kind, Observed)> {
+    let bad_obs = |msg: String, help: &str| t.at(line, col, msg, help);
     let mut parsed: Option<(Quantity, Kind, Observed)> = None;
-    if let Some(qu) = quantity {
+    {
         match qu {
             Quantity::Damaged(_) | Quantity::HubDamaged(_) => match obs.to_lowercase().as_str() {
                 "yes" | "ya" => parsed = Some((qu, Kind::Event, Observed::point(1.0))),
@@ -303,20 +330,7 @@ fn row(
             },
         }
     }
-    if !d.is_empty() {
-        return Err(d);
-    }
-    let (quantity, kind, observed) = parsed.expect("parsed when no problem");
-    Ok(Item {
-        line,
-        quantity_name: q.to_string(),
-        place: place.to_string(),
-        observed_text: obs.to_string(),
-        source: source.to_string(),
-        quantity,
-        kind,
-        observed,
-    })
+    parsed
 }
 
 const TIME_HELP: &str = "write a time like 2024-02-12T10:00:00+07:00 or 2024-02-12 10:00 (local), a day like 2024-02-13, or a span: ..2024-02-12 (by then), 2024-02-07.. (not before), 2024-02-12..2024-02-13";
