@@ -29,6 +29,7 @@ macro_rules! eprintln {
 }
 
 pub mod analysis;
+pub mod backtest;
 pub mod cmd;
 pub mod defaults;
 pub mod engine;

@@ -449,11 +449,17 @@ fn disr_mainland() -> Disr {
         detour: Some(tri(0.25, 0.5, 1.5)),
     }
 }
+// Calibrated (docs/backtest.md): until 2024-record calibration these roads were closed 0.08 a
+// day for 6-48 h with no way round, about 12% of the time, and one closure left a village's 20
+// TPS late; against "32 flood-prone TPS in Bengkalis" of 1,774 (7 Feb 2024 [S riau.suara
+// 2024/02/07]) that overstated closures. Now: rarer, shorter closures, and a village whose road
+// is flooded carries its kits round by motorbike, pickup or boat on company roads and river
+// (police reached Kuala Penaso by speedboat in the Jan 2024 floods [S inews 395011]).
 fn disr_flood() -> Disr {
     Disr {
-        rate: 0.08,
-        duration: tri(6.0, 18.0, 48.0),
-        detour: None,
+        rate: 0.04,
+        duration: tri(3.0, 8.0, 24.0),
+        detour: Some(tri(2.0, 4.0, 8.0)),
     }
 }
 fn disr_island() -> Disr {
@@ -495,6 +501,32 @@ fn flood_prone(kec: &str, village: &str) -> Option<&'static str> {
 
 const DAMAGE_ROAD_VILLAGE: f64 = 0.005; // estimate: short village leg
 const DAMAGE_BOAT_VILLAGE: f64 = 0.03; // estimate: open boat, spray
+
+// Damage of the depot -> PPK consignments, calibrated to the 2024 record
+// (scenarios/bengkalis-2024-record.csv, docs/backtest.md). How damage is counted: a consignment
+// is damaged when at least one of its boxes is, P = 1 - (1 - q)^boxes. In 2024, 37 boxes were
+// replaced in six kecamatan [S tribunpekanbaru], about 0.4% of some 8,900 boxes (5 per TPS,
+// estimate): small per box, but a PPK consignment carries hundreds of boxes, so on the long,
+// humid routes to the far kecamatan a damaged box is more likely than not. With the earlier
+// per-link figures P(damage in six kecamatan) was 0.5% (the record in the model's far tail);
+// these put six at about the 85th-96th percentile (median 5). Island kecamatan (no damage
+// in 2024) keep their small figures.
+const DAMAGE_RORO_AIR_PUTIH: f64 = 0.04; // estimate, see above
+const DAMAGE_RORO_AIR_PUTIH_SRC: &str = "estimate (calibrated to the 2024 record, was 0.03): spray on the open deck; boxes replaced in six kecamatan in 2024 [S tribunpekanbaru]";
+const DAMAGE_TRUNK: f64 = 0.15; // estimate, see above
+const DAMAGE_TRUNK_SRC: &str = "estimate (calibrated to the 2024 record, was 0.04): 2-3 h in humid trucks with hundreds of boxes; Mandau, Bathin Solapan and the far kecamatan had damage in 2024 [S tribunpekanbaru]";
+const DAMAGE_NEAR_MAINLAND: f64 = 0.05; // estimate, see above
+const DAMAGE_NEAR_MAINLAND_SRC: &str = "estimate (calibrated to the 2024 record, was 0.02): short leg; no damage reported for Bandar Laksamana or Siak Kecil in 2024 [S tribunpekanbaru]";
+const DAMAGE_PINGGIR: f64 = 0.4; // estimate, see above
+const DAMAGE_PINGGIR_SRC: &str = "estimate (calibrated to the 2024 record, was 0.25): 16 boxes replaced in Pinggir in 2024, the most of any kecamatan [S tribunpekanbaru]";
+const DAMAGE_TALANG_MUANDAU: f64 = 0.25; // estimate, see above
+const DAMAGE_TALANG_MUANDAU_SRC: &str = "estimate (calibrated to the 2024 record, was 0.20): 9 boxes replaced in Talang Muandau in 2024 [S tribunpekanbaru]";
+const DAMAGE_RORO_RUPAT: f64 = 0.08; // estimate, see above
+const DAMAGE_RORO_RUPAT_SRC: &str = "estimate (calibrated to the 2024 record, was 0.04): spray on the open deck; Rupat and Rupat Utara had damage in 2024 [S tribunpekanbaru]";
+const DAMAGE_RUPAT_ROAD: f64 = 0.25; // estimate, see above
+const DAMAGE_RUPAT_ROAD_SRC: &str = "estimate (calibrated to the 2024 record, was 0.03): muddy island road; 3 boxes replaced in Rupat in 2024 [S tribunpekanbaru]";
+const DAMAGE_RUPAT_UTARA: f64 = 0.3; // estimate, see above
+const DAMAGE_RUPAT_UTARA_SRC: &str = "estimate (calibrated to the 2024 record, was 0.15): two sampan river crossings; 7 boxes replaced in Rupat Utara in 2024 [S tribunpekanbaru]";
 
 // =============================================================================================
 // 5. Fleets and escorts
@@ -965,7 +997,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
             delay: Some(tri(0.0, 1.0, 6.0)),
             missed_departures: None,
         });
-        l.damage_probability = Some(0.03);
+        l.damage_probability = Some(DAMAGE_RORO_AIR_PUTIH);
         let outage_src = if wet {
             format!("{WET_OUTAGE_PROBABILITY} estimate (wet)")
         } else {
@@ -990,10 +1022,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
                 "queue",
                 "estimate: 0-6 h truck queue ([S] iniriau 49115: queues from 13:30 to after 22:00)",
             ),
-            (
-                "damage_probability",
-                "estimate: spray on the open deck (2024 box damage [S tribunpekanbaru])",
-            ),
+            ("damage_probability", DAMAGE_RORO_AIR_PUTIH_SRC),
         ]);
         net.add(l, Some("Ro-Ro Bengkalis (Air Putih) to the mainland (Sungai Selari, Bukit Batu); every mainland and Rupat consignment crosses it"), notes);
     }
@@ -1018,7 +1047,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
         Some("Jalan Lintas Sungai Pakning - Dumai along the coast through Bandar Laksamana"),
         Length::Km(90.0, "estimate: Duri-Pakning 130-160 km incl. Dumai-Duri ~65 km ([S] hadeberbagi 2017: Duri-Pakning 3-4.5 h)".into(), SPEED_TRUNK, "estimate: provincial road".into()),
         Some((disr(0.04, tri(2.0, 6.0, 18.0), None), "estimate: peat-coast floods, single road (no detour)")),
-        (0.04, "estimate: long leg in humid trucks"),
+        (DAMAGE_TRUNK, DAMAGE_TRUNK_SRC),
     );
     let (d, src) = straight(hp("Bukit Batu"), hp("Bandar Laksamana"));
     net.road(
@@ -1034,7 +1063,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
             disr(0.04, tri(2.0, 6.0, 18.0), None),
             "estimate: peat-coast floods, no detour",
         )),
-        (0.02, "estimate"),
+        (DAMAGE_NEAR_MAINLAND, DAMAGE_NEAR_MAINLAND_SRC),
     );
     net.road(
         "Sungai Pakning - Lubuk Muda",
@@ -1049,7 +1078,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
             disr(0.05, tri(2.0, 8.0, 24.0), Some(tri(1.0, 2.0, 4.0))),
             "estimate: flood-prone low road (brief P 0.05-0.15); detour via plantation roads",
         )),
-        (0.02, "estimate"),
+        (DAMAGE_NEAR_MAINLAND, DAMAGE_NEAR_MAINLAND_SRC),
     );
     net.road(
         "Dumai - Dumai Ro-Ro port",
@@ -1083,7 +1112,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
             disr(0.04, tri(2.0, 6.0, 18.0), Some(tri(1.0, 2.0, 4.0))),
             "estimate: floods and crashes; detour on oil-field company roads",
         )),
-        (0.03, "estimate"),
+        (DAMAGE_TRUNK, DAMAGE_TRUNK_SRC),
     );
     net.road(
         "Sebanga - Duri",
@@ -1114,10 +1143,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
             disr(0.10, tri(1.0, 2.0, 6.0), None),
             "estimate: jams of up to 6 h [S potretnews 2015/11/07]; no detour",
         )),
-        (
-            0.25,
-            "estimate: scaled so Pinggir's 2024 damage (16 boxes [S tribunpekanbaru]) is likely",
-        ),
+        (DAMAGE_PINGGIR, DAMAGE_PINGGIR_SRC),
     );
     let (d, src) = straight(hp("Pinggir"), hp("Talang Muandau"));
     net.road(
@@ -1125,7 +1151,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
         Some("Pinggir to PPK Talang Muandau on plantation roads"),
         Length::Km(ROAD_FACTOR * d, src, SPEED_PLANTATION_TRUNK, "estimate: company plantation road".into()),
         Some((disr(0.08, tri(6.0, 18.0, 48.0), Some(tri(2.0, 4.0, 8.0))), "estimate: floods in Talang Muandau mid-Jan 2024 [S inews 395011]; detour on other company roads")),
-        (0.20, "estimate: scaled so Talang Muandau's 2024 damage (9 boxes [S tribunpekanbaru]) is likely"),
+        (DAMAGE_TALANG_MUANDAU, DAMAGE_TALANG_MUANDAU_SRC),
     );
     {
         let mut l = bare_link("Ro-Ro Dumai - Tanjung Kapal", Mode::Sea, "rupat-strait");
@@ -1157,7 +1183,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
                 unit: None,
             }),
         });
-        l.damage_probability = Some(0.04);
+        l.damage_probability = Some(DAMAGE_RORO_RUPAT);
         let notes = notes_of(&[
             (
                 "duration",
@@ -1175,7 +1201,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
                 "queue",
                 "estimate: small ships (5 and 10 cars [S celahkotanews 2015]): P(miss 0,1,2 departures) = 1/2, 1/3, 1/6",
             ),
-            ("damage_probability", "estimate: spray on the open deck"),
+            ("damage_probability", DAMAGE_RORO_RUPAT_SRC),
         ]);
         net.add(l, Some("Ro-Ro Dumai to Tanjung Kapal (Rupat)"), notes);
     }
@@ -1192,14 +1218,14 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
             disr(0.03, tri(2.0, 6.0, 12.0), Some(tri(0.5, 1.0, 2.0))),
             "estimate: mud stretches, pushed through slowly",
         )),
-        (0.03, "estimate"),
+        (DAMAGE_RUPAT_ROAD, DAMAGE_RUPAT_ROAD_SRC),
     );
     net.road(
         "Batu Panjang - Tanjung Medang",
         Some("Rupat inland road to PPK Rupat Utara (two sampan river crossings)"),
         Length::Duration(tri(2.0, 2.5, 3.5), "[S] ~3 h Tanjung Kapal - Tanjung Medang (queennaraaisa 2017, djangki 2012) less the Tanjung Kapal - Batu Panjang leg".into()),
         Some((disr(0.06, tri(6.0, 12.0, 36.0), Some(tri(1.0, 2.0, 3.0))), "estimate: muddy stretches last 6-36 h; pushing through adds 1-3 h ([S] 4-6 h or more when muddy vs ~3 h, queennaraaisa 2017, riau.suara 2021)")),
-        (0.15, "estimate: scaled so Rupat Utara's 2024 damage (7 boxes [S tribunpekanbaru]) is likely"),
+        (DAMAGE_RUPAT_UTARA, DAMAGE_RUPAT_UTARA_SRC),
     );
     {
         let mut l = bare_link(
@@ -1365,7 +1391,7 @@ fn build(rows: &[Row], wet: bool) -> Result<Net, String> {
                 Land::Mainland => {
                     let (sp, ss) = if dirt { (SPEED_DIRT, format!("estimate: plantation/dirt road ({why})")) } else { (SPEED_MAINLAND_PAVED, "estimate: paved mainland village road".into()) };
                     match flood_prone(kec, &r.village) {
-                        Some(f) => (sp, ss, disr_flood(), format!("estimate: flood-prone feeder, waits out the flood ({f})")),
+                        Some(f) => (sp, ss, disr_flood(), format!("estimate (calibrated to the 2024 record: closed about 2% of the time, not 12%; 32 flood-prone TPS of 1,774 [S riau.suara 2024/02/07]): flood-prone feeder ({f}); when it is flooded the kits go round by motorbike, pickup or boat in 2-8 h ([S] inews 395011: Kuala Penaso reached by speedboat in the Jan 2024 floods)")),
                         None if r.area_km2 < DETOUR_AREA_KM2 => (sp, ss, disr_mainland(), "estimate: feeder floods (brief P 0.05-0.15/road-day); dense grid, detour exists".into()),
                         None => (sp, ss, Disr { detour: None, ..disr_mainland() }, "estimate: feeder floods (brief P 0.05-0.15/road-day); no detour".into()),
                     }
@@ -1624,7 +1650,7 @@ datetimes are local WIB (+07:00). The format is described in docs/scenario-forma
 const DESCRIPTION: &str = "Distribution of Pemilu 2024 materials from the KPU Bengkalis warehouse (Desa Senggoro, Bengkalis island) to the 11 PPK, 155 PPS and about 1,774 TPS of Kabupaten Bengkalis, as planned in February 2024: the far kecamatan (Rupat, Rupat Utara, Talang Muandau, Pinggir) leave on 7 Feb, the others by 12 Feb, PPK to PPS on 12-13 Feb, every TPS supplied by H-1 (13 Feb). Every mainland and Rupat consignment crosses the Air Putih - Sungai Selari Ro-Ro; Rupat needs a second Ro-Ro from Dumai and Rupat Utara a 3-hour inland road or a speedboat.";
 const DESCRIPTION_WET: &str = " Wet variant: a rough north-east monsoon (BMKG warning of late January 2024, waves 1.25-2.5 m in the northern strait) and heavy rain on land, with more road floods and more Ro-Ro outages.";
 
-const ASSUMPTIONS: [&str; 14] = [
+const ASSUMPTIONS: [&str; 15] = [
     "One load unit is one TPS kit: the 5 ballot boxes, 4 voting booths, ballots, forms and ink of one polling station.",
     "The KPU warehouse in Desa Senggoro (Bengkalis island) is the single depot; every mainland and Rupat consignment starts with the Air Putih - Sungai Selari Ro-Ro.",
     "Each kecamatan has one PPK hub at its capital; the capitals of Bandar Laksamana, Siak Kecil, Bathin Solapan, Pinggir and Talang Muandau are unverified guesses.",
@@ -1635,9 +1661,10 @@ const ASSUMPTIONS: [&str; 14] = [
     "The sea zones move together: the Rupat strait and the open strait north of Rupat copy the Bengkalis strait's state with probability 0.8 and 0.6 at each 6-hour step.",
     "The Ro-Ro ferries (limit 2.5 m) are not stopped by waves in these straits (at most 2 m); their risks are delays, cancellations, docked ships and truck queues. Small boats stop above 1.25 m.",
     "For the boat-dependent villages (Titi Akar for Dusun Hutan Samak, Dungun Baru for Dusun Pakcut) the whole village consignment takes the boat leg, which overstates the risk for their road-served TPS.",
-    "Kuala Penaso is reached by road, or by river speedboat when the road is flooded at dispatch; Rupat Utara by the inland road, or by the Dumai speedboat when the road is blocked at dispatch.",
+    "Kuala Penaso is reached by road, or by river speedboat when the road is flooded at dispatch; Rupat Utara by the inland road (a muddy stretch is pushed through in 1-3 h more), and by the Dumai speedboat only when a leg it alone would avoid is impassable at dispatch: a road without a way round blocked for more than 6 h, or a crossing closed by waves.",
+    "Upstream supply is not a risk in February: the ballots reached the regency warehouse in early January 2024 (ballot ship 4-5 Jan, containers on to the kabupaten from 6 Jan [S antaranews 3900429]), a month before the first dispatch on 7 Feb.",
     "Ferry deck space is not shared between KPU convoys: congestion is in the queue delay and missed departures.",
-    "Damaged boxes are replaced by a second shipment from the supplier along the same route; damage probabilities are set so that several kecamatan see damage, as in 2024 (37 boxes in six kecamatan).",
+    "Damaged boxes are replaced by a second shipment from the supplier along the same route. A consignment counts as damaged when at least one of its boxes is; the damage probabilities of the PPK routes are calibrated to the 2024 record (37 boxes in six kecamatan, scenarios/bengkalis-2024-record.csv): six kecamatan with damage now lies inside the model's central 95%.",
     "Police escorts: a Polres Bengkalis pool for the depot to PPK convoys and one Polsek pool per kecamatan for PPK to PPS; team counts are estimates.",
 ];
 

@@ -61,6 +61,14 @@ pub enum Command {
     /// Turn a TPS list (CSV or Excel) into a scenario skeleton.
     #[command(after_help = super::import::EXAMPLE)]
     Import(super::import::ImportArgs),
+    /// How well a scenario foresaw what happened: a record (CSV) against the model's
+    /// predictive distributions (docs/backtest.md).
+    #[command(after_help = super::backtest::BACKTEST_EXAMPLE)]
+    Backtest(super::backtest::BacktestArgs),
+    /// Fit a scenario distribution to past trips of a link (CSV), chosen by AIC, with a
+    /// Kolmogorov-Smirnov test and a Q-Q chart (docs/backtest.md).
+    #[command(after_help = super::backtest::FIT_EXAMPLE)]
+    Fit(super::backtest::FitArgs),
     /// Validate scenario files without simulating.
     #[command(after_help = super::check::EXAMPLE)]
     Check(super::check::CheckArgs),

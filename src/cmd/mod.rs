@@ -7,6 +7,7 @@
 //! [`crate::output`], print a table.
 
 pub mod args;
+pub mod backtest;
 pub mod bench;
 pub mod check;
 pub mod generate;
@@ -42,6 +43,8 @@ pub fn main(cli: Cli) -> Result<()> {
         Some(Command::Sweep(a)) => sweep::sweep(a),
         Some(Command::Plan(a)) => plan::plan(a),
         Some(Command::Sensitivity(a)) => sensitivity::sensitivity(a),
+        Some(Command::Backtest(a)) => backtest::backtest(&a),
+        Some(Command::Fit(a)) => backtest::fit(&a),
     }
 }
 

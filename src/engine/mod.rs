@@ -23,7 +23,7 @@ use crate::model::Model;
 /// same numbers, and a partial result can be merged with another, only under the same stream
 /// version: bump it whenever a change moves any random draw or the meaning or shape of a count.
 /// Written into `partial.json` and `run.json`; `tepat merge` refuses parts of another version.
-pub const STREAM_VERSION: u32 = 2;
+pub const STREAM_VERSION: u32 = 3;
 
 /// The most replications a run may ask for.
 pub const MAX_RUNS: u64 = 100_000_000;

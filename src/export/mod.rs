@@ -7,6 +7,7 @@
 //! that the same counts always give the same bytes; every text cell goes through
 //! [`crate::text::csv_cell`], so that no name becomes a live formula in a spreadsheet.
 
+pub mod backtest;
 pub mod causes_csv;
 pub mod comparison_csv;
 pub mod links_csv;

@@ -252,6 +252,30 @@ impl Roads {
         }
     }
 
+    /// Whether a block of link `li` is active at some moment of `[a, b)` (false for a link
+    /// without disruptions). `a` and `b` are clipped to the simulated blocks: from a week
+    /// before time 0 to the horizon.
+    pub fn blocked_during(
+        &mut self,
+        m: &Model,
+        w: &Weather,
+        rk: u64,
+        li: usize,
+        a: f64,
+        b: f64,
+    ) -> bool {
+        if self.plans[li].is_none() || b <= a {
+            return false;
+        }
+        if self.blocked_until(m, w, rk, li, a) > a {
+            return true;
+        }
+        self.ensure_buckets(m, w, rk, li, a, b);
+        let blocks = &self.blocks[li];
+        let i = blocks.partition_point(|x| x.0 < a);
+        blocks[i..].iter().any(|x| x.0 < b && x.1 > x.0)
+    }
+
     /// When a vehicle that reaches link `li` at `t` can enter it (t itself if not blocked):
     /// the end of the chain of overlapping blocks that covers `t`.
     pub fn blocked_until(&mut self, m: &Model, w: &Weather, rk: u64, li: usize, t: f64) -> f64 {

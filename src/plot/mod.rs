@@ -31,6 +31,9 @@ pub mod sweep;
 mod timeline;
 pub mod tornado;
 
+pub mod backtest;
+pub mod qq;
+
 use std::path::{Path, PathBuf};
 
 use plotters::coord::Shift;

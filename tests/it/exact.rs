@@ -656,6 +656,42 @@ fn the_fallback_route_is_taken_when_the_primary_is_impassable_at_dispatch() {
         "route = [\"no detour\"]\nfallback = [\"long way\"]\nfallback_if_blocked_h = 6\n",
     );
     check_hubs("road fallback", &text, &[w(0.5), w(6.0), 1.0], 53);
+    // A blocked road with a detour never sends the consignment to the fallback: it goes
+    // round the block, arriving at 49 + min(W, 4) whatever the block's remaining time.
+    let text = hubs(
+        ROAD_BLOCKS,
+        r#"["road"]"#,
+        r#"{ dist = "fixed", value = 48 }"#,
+        &[49.5, 51.0, 52.9, 53.0],
+    )
+    .replace(
+        "route = [\"road\"]\n",
+        "route = [\"road\"]\nfallback = [\"long way\"]\nfallback_if_blocked_h = 6\n",
+    );
+    check_hubs(
+        "no fallback past a detour",
+        &text,
+        &[w(0.5), w(2.0), w(3.9), 1.0],
+        55,
+    );
+    // A fallback that takes the blocked road too is never better: the primary is kept and
+    // the block waited out, arriving at 49 + W.
+    let text = hubs(
+        ROAD_BLOCKS,
+        r#"["no detour"]"#,
+        r#"{ dist = "fixed", value = 48 }"#,
+        &[49.5, 51.0, 55.0, 60.0],
+    )
+    .replace(
+        "route = [\"no detour\"]\n",
+        "route = [\"no detour\"]\nfallback = [\"no detour\", \"long way\"]\nfallback_if_blocked_h = 6\n",
+    );
+    check_hubs(
+        "no fallback through the same block",
+        &text,
+        &[w(0.5), w(2.0), w(6.0), w(11.0)],
+        56,
+    );
     // Sea: a storm at dispatch (1 h, step 0: probability 0.3) sends the consignment by the
     // 10 h road; otherwise the 2 h boat.
     let sea = r#"

@@ -49,9 +49,19 @@ impl Scratch {
         if let Some(fb) = &node.fallback {
             let mut impassable = false;
             for &li in &node.route {
+                // A link that the fallback takes too cannot make the fallback any better.
+                if fb.contains(&li) {
+                    continue;
+                }
                 let l = &m.links[li];
                 impassable = match l.mode {
-                    Mode::Road => self.blocked_until(m, li, d) - d > node.fallback_block_h,
+                    // A road with a detour is never impassable: its vehicles go round a
+                    // block, so only a road without one sends the consignment to the
+                    // fallback.
+                    Mode::Road => {
+                        l.disruption.as_ref().is_some_and(|x| x.detour.is_none())
+                            && self.blocked_until(m, li, d) - d > node.fallback_block_h
+                    }
                     _ => {
                         let limit = l
                             .vessel
@@ -171,6 +181,7 @@ impl Scratch {
             c[cause::CAPACITY] += t - first_arrival;
         }
         let convoy = t;
+        self.last_damaged = damaged;
         if damaged {
             // The damage is found when the first round (which carried it) arrives; the
             // replacement comes from the node's reserve, or as a second shipment that the
@@ -244,9 +255,12 @@ impl Scratch {
         let mut c = self.chain[ci];
         c[cause::ESCORT] += d - self.ready_at[ci];
         let mut worst = self.worst[ci];
+        self.last_damaged = false;
         let (a, convoy) = self.consign(m, ci, d, &mut c, &mut worst);
         let a = if a > m.horizon { f64::INFINITY } else { a };
         self.arrival[ci] = a;
+        self.damaged[ci] = self.last_damaged;
+        self.dispatched[ci] = d;
         self.causes[ci] = c;
         self.worst[ci] = worst;
         if let Some(e) = m.nodes[ci].escort {

@@ -83,6 +83,14 @@ pub struct Scratch {
     pub kec_late: Vec<u32>,
     /// Late stations in all.
     pub late_total: u32,
+    /// Whether the consignment to each node was damaged on the way (first round), in the last
+    /// replication (false for a node never dispatched).
+    pub damaged: Vec<bool>,
+    /// When the consignment to each node left its supplier, hours (infinity: never
+    /// dispatched within the horizon).
+    pub dispatched: Vec<f64>,
+    /// Whether the last consignment driven was damaged (read by `dispatch`).
+    pub(super) last_damaged: bool,
 }
 impl Scratch {
     /// Working memory for a model.
@@ -153,6 +161,9 @@ impl Scratch {
             late_stations: Vec::new(),
             kec_late: vec![0; m.kecamatan.len()],
             late_total: 0,
+            damaged: vec![false; n],
+            dispatched: vec![f64::INFINITY; n],
+            last_damaged: false,
         }
     }
 
@@ -195,6 +206,13 @@ impl Scratch {
         self.roads.blocked_until(m, &self.weather, self.rk, li, t)
     }
 
+    /// Whether a block of road link `li` is active at some moment of `[a, b)` in the last
+    /// replication (false for a link without disruptions).
+    pub fn blocked_during(&mut self, m: &Model, li: usize, a: f64, b: f64) -> bool {
+        self.roads
+            .blocked_during(m, &self.weather, self.rk, li, a, b)
+    }
+
     /// The weather state of `zone` at `t`.
     #[inline]
     fn state<'m>(&self, m: &'m Model, zone: Option<usize>, t: f64) -> Option<&'m State> {
@@ -207,6 +225,8 @@ impl Scratch {
         self.draw_links(m);
         self.roads.reset();
         self.arrival.fill(f64::INFINITY);
+        self.damaged.fill(false);
+        self.dispatched.fill(f64::INFINITY);
         self.worst.fill((NO_LINK, 0.0));
         for c in self.causes.iter_mut() {
             *c = [0.0; N_CAUSES];

@@ -1,0 +1,330 @@
+//! `tepat backtest` and `tepat fit`: the PIT of the model's own draws is uniform, fitting
+//! recovers known families, bad records and trips are refused with located errors, a fitted
+//! distribution pastes into a scenario that `tepat check` accepts, and the 2024 Bengkalis
+//! record lies within the central 95% of the calibrated scenario.
+
+use std::path::Path;
+use std::process::Command;
+
+use tepat::backtest::fit::{Family, fit_all};
+use tepat::backtest::record::Quantity;
+use tepat::backtest::score::{self, Kind, Observed, Predictive, ks_p_value, ks_statistic};
+use tepat::backtest::{predict, record, table};
+
+fn tepat() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_tepat"))
+}
+
+/// SplitMix64: a small, fixed generator for synthetic samples.
+struct Mix(u64);
+impl Mix {
+    fn next(&mut self) -> f64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        ((z >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+    fn normal(&mut self) -> f64 {
+        let (u, v) = (self.next(), self.next());
+        (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
+    }
+}
+
+#[test]
+fn the_pit_of_values_drawn_from_the_model_itself_is_uniform() {
+    // Predictive distributions from 20,000 replications of one seed; "observed" values from
+    // 2,000 replications of another seed: the model's own outcomes. Their (randomised, for
+    // counts and ties) PIT must be uniform: a Kolmogorov-Smirnov test against U(0, 1).
+    let l = tepat::scenario::load(Path::new("tests/data/valid/minimal.toml")).unwrap();
+    let m = tepat::model::compile(&l).unwrap();
+    let hub = m.nodes.iter().position(|n| n.name == "Hub").unwrap();
+    let qs = [
+        Quantity::Arrival(hub),
+        Quantity::LastVillageArrival(0),
+        Quantity::LateTps(None),
+    ];
+    let pool = tepat::analysis::pool(2).unwrap();
+    let pred = predict::draws(&pool, &m, &qs, 11, 20_000).unwrap();
+    let obs = predict::draws(&pool, &m, &qs, 12, 2_000).unwrap();
+    let mut mix = Mix(7);
+    for (k, q) in qs.iter().enumerate() {
+        let p = Predictive::new(pred[k].clone());
+        let kind = if matches!(q, Quantity::LateTps(_)) {
+            Kind::Count
+        } else {
+            Kind::Continuous
+        };
+        let mut pits: Vec<f64> = obs[k]
+            .iter()
+            .map(|&y| {
+                score::randomised_pit(&score::score(&p, kind, Observed::point(y)), mix.next())
+            })
+            .collect();
+        pits.sort_by(|a, b| a.total_cmp(b));
+        let d = ks_statistic(&pits, |x| x.clamp(0.0, 1.0));
+        let pv = ks_p_value(d, pits.len());
+        assert!(
+            pv > 0.001,
+            "{q:?}: PIT not uniform, KS D = {d:.4}, p = {pv:.2e}"
+        );
+    }
+}
+
+/// `n` lognormal trips (hours) with median `med` and log-sd `sigma`.
+fn lognormal(n: usize, med: f64, sigma: f64, seed: u64) -> Vec<f64> {
+    let mut r = Mix(seed);
+    (0..n).map(|_| med * (sigma * r.normal()).exp()).collect()
+}
+
+#[test]
+fn fit_recovers_known_families_within_their_standard_errors() {
+    let n = 2_000;
+    // Lognormal: median 3 h (μ = ln 3), σ = 0.4.
+    let x = lognormal(n, 3.0, 0.4, 1);
+    let f = fit_all(&x).unwrap();
+    let Family::Lognormal { mu, sigma } = f[0].family else {
+        panic!("lognormal trips fitted as {:?}", f[0].family);
+    };
+    assert!(
+        (mu - 3f64.ln()).abs() <= 3.0 * f[0].se[0],
+        "mu {mu} ± {}",
+        f[0].se[0]
+    );
+    assert!(
+        (sigma - 0.4).abs() <= 3.0 * f[0].se[1],
+        "sigma {sigma} ± {}",
+        f[0].se[1]
+    );
+    assert!(f[0].ks_p > 0.05, "KS p {}", f[0].ks_p);
+    // Gamma, shape 3, scale 2 h (a sum of three exponentials of mean 2).
+    let mut r = Mix(2);
+    let x: Vec<f64> = (0..n)
+        .map(|_| (0..3).map(|_| -2.0 * r.next().ln()).sum())
+        .collect();
+    let f = fit_all(&x).unwrap();
+    let Family::Gamma { shape, scale } = f[0].family else {
+        panic!("gamma trips fitted as {:?}", f[0].family);
+    };
+    assert!(
+        (shape - 3.0).abs() <= 3.0 * f[0].se[0],
+        "shape {shape} ± {}",
+        f[0].se[0]
+    );
+    assert!(
+        (scale - 2.0).abs() <= 3.0 * f[0].se[1],
+        "scale {scale} ± {}",
+        f[0].se[1]
+    );
+    // Exponential, mean 5 h.
+    let x: Vec<f64> = (0..n).map(|_| -5.0 * r.next().ln()).collect();
+    let f = fit_all(&x).unwrap();
+    let Family::Exponential { mean } = f[0].family else {
+        panic!("exponential trips fitted as {:?}", f[0].family);
+    };
+    assert!(
+        (mean - 5.0).abs() <= 3.0 * f[0].se[0],
+        "mean {mean} ± {}",
+        f[0].se[0]
+    );
+    // Normal, mean 10 h, sd 1.5 h.
+    let x: Vec<f64> = (0..n).map(|_| 10.0 + 1.5 * r.normal()).collect();
+    let f = fit_all(&x).unwrap();
+    let Family::Normal { mean, sd } = f[0].family else {
+        panic!("normal trips fitted as {:?}", f[0].family);
+    };
+    assert!((mean - 10.0).abs() <= 3.0 * f[0].se[0] && (sd - 1.5).abs() <= 3.0 * f[0].se[1]);
+}
+
+#[test]
+fn fit_output_pastes_into_a_scenario_that_check_accepts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let trips = dir.join("ferry-trips.csv");
+    let mut text = String::from("link,duration_min\n");
+    for x in lognormal(2_000, 3.0, 0.4, 3) {
+        text.push_str(&format!("ferry,{:.2}\n", x * 60.0));
+    }
+    std::fs::write(&trips, text).unwrap();
+    let out = tepat()
+        .args([
+            "fit",
+            trips.to_str().unwrap(),
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("lognormal"), "{stdout}");
+    let toml = std::fs::read_to_string(dir.join("ferry-trips-fit/fit.toml")).unwrap();
+    let line = toml.lines().find(|l| l.starts_with("duration = ")).unwrap();
+    assert!(line.contains("dist = \"lognormal\""), "{line}");
+    assert!(line.contains("unit = \"h\""), "{line}");
+    // The median (3 h) and P90 (3 e^(1.2816 × 0.4) = 5.00 h), within 5%.
+    let num = |key: &str| -> f64 {
+        let rest = &line[line.find(key).unwrap() + key.len()..];
+        rest.split(',').next().unwrap().trim().parse().unwrap()
+    };
+    assert!((num("median = ") / 3.0 - 1.0).abs() < 0.05, "{line}");
+    assert!((num("p90 = ") / 5.0 - 1.0).abs() < 0.05, "{line}");
+    for f in ["fit.csv", "qq.png", "qq.svg"] {
+        assert!(dir.join("ferry-trips-fit").join(f).is_file(), "{f} missing");
+    }
+    // Paste it over a link's duration, with its comment line.
+    let base = std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap();
+    let old = "duration = { dist = \"lognormal\", median = 1, p90 = 2 }";
+    assert!(base.contains(old));
+    let pasted = base.replace(old, toml.trim_end());
+    let scenario = dir.join("pasted.toml");
+    std::fs::write(&scenario, pasted).unwrap();
+    let check = tepat()
+        .args(["check", scenario.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn fit_refuses_too_few_trips_and_locates_bad_cells() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let out = tepat()
+        .args([
+            "fit",
+            "tests/data/invalid/backtest/too-few-trips.csv",
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("12 trips are too few") && err.contains("at least 20"),
+        "{err}"
+    );
+    let out = tepat()
+        .args([
+            "fit",
+            "tests/data/invalid/backtest/bad-trips.csv",
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        "bad-trips.csv:3:3: column arrival: 'yesterday' is not a datetime",
+        "bad-trips.csv:4:3: column arrival: the arrival is before the departure",
+        "bad-trips.csv:5:2: column departure: 'soon' is not a datetime",
+    ] {
+        assert!(err.contains(want), "missing {want:?} in\n{err}");
+    }
+    assert!(
+        std::fs::read_dir(dir).unwrap().next().is_none(),
+        "nothing is written"
+    );
+}
+
+#[test]
+fn bad_record_rows_are_all_reported_with_file_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let out = tepat()
+        .args([
+            "backtest",
+            "tests/data/valid/minimal.toml",
+            "--observed",
+            "tests/data/invalid/backtest/bad-record.csv",
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        "bad-record.csv:3:1: column quantity: unknown quantity 'arival'",
+        "bad-record.csv:4:2: column place: 'Nowhere' is not a hub or village of the scenario",
+        "bad-record.csv:5:3: column observed: 'kemarin' is not a time",
+        "bad-record.csv:6:3: column observed: 'many' is not a count",
+        "bad-record.csv:7:3: column observed: 'maybe' is not yes or no",
+        "bad-record.csv:8:2: column place: last_ppk_arrival is for the whole regency",
+        "bad-record.csv:9:3: column observed: '2023-01-01' is outside the simulated period",
+        "bad-record.csv:10:2: column place: link 'village-a' has no disruption",
+        "bad-record.csv:11:4: column source: the row has no source",
+        "9 errors",
+    ] {
+        assert!(err.contains(want), "missing {want:?} in\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        std::fs::read_dir(dir).unwrap().next().is_none(),
+        "nothing is written"
+    );
+}
+
+#[test]
+fn a_backtest_writes_its_files_with_inert_formulas_and_markup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let out = tepat()
+        .args([
+            "backtest",
+            "tests/data/valid/minimal.toml",
+            "--observed",
+            "tests/data/valid/backtest-record.csv",
+            "--runs",
+            "2000",
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let folder = dir.join("minimal-backtest");
+    let csv = std::fs::read_to_string(folder.join("backtest.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 7, "{csv}");
+    assert!(csv.contains("'=HYPERLINK"), "formula not guarded:\n{csv}");
+    let html = std::fs::read_to_string(folder.join("backtest.html")).unwrap();
+    assert!(!html.contains("<script>alert"), "markup not escaped");
+    assert!(html.contains("&lt;script&gt;alert"));
+    for f in ["calibration.csv", "backtest.png", "backtest.svg"] {
+        assert!(folder.join(f).is_file(), "{f} missing");
+    }
+}
+
+#[test]
+fn the_2024_record_lies_within_the_central_95_percent_of_bengkalis_2024() {
+    let path = Path::new("scenarios/bengkalis-2024.toml");
+    let l = tepat::scenario::load(path).unwrap();
+    let m = tepat::model::compile(&l).unwrap();
+    let t = table::read(Path::new("scenarios/bengkalis-2024-record.csv")).unwrap();
+    let items = record::check(&t, &m).unwrap();
+    assert!(items.len() >= 19, "{} items", items.len());
+    let b = tepat::backtest::backtest(&m, items, 2024, 4_000, 2).unwrap();
+    for (it, s) in b.items.iter().zip(&b.scores) {
+        assert!(
+            s.central_95,
+            "line {}: {} {} = {} at percentile {:.3}-{:.3}",
+            it.line, it.quantity_name, it.place, it.observed_text, s.pit_lo, s.pit_hi
+        );
+    }
+}
