@@ -1,6 +1,7 @@
 //! Scenario files: the serde types ([`types`]), loading with `extends`, locating problems by
 //! key path, and the `set` patches that strategies and sweeps apply.
 
+pub mod pieces;
 pub mod types;
 
 pub use types::*;
@@ -257,7 +258,14 @@ pub fn toml_marks(text: &str) -> usize {
 }
 
 /// Parse TOML text into a scenario, with syntax and type errors located.
+///
+/// A valid file is read piece by piece ([`pieces`]), so that parsing the national scenario
+/// does not hold its whole document in memory; a file that is not valid is parsed whole, which
+/// locates its errors.
 pub fn parse(path: &Path, text: &str) -> Result<ScenarioFile> {
+    if let Some(file) = pieces::parse_in_pieces(text) {
+        return Ok(file);
+    }
     toml::from_str::<ScenarioFile>(text).map_err(|e| {
         let (line, column, source_line) = match e.span() {
             Some(s) => {
