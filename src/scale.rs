@@ -57,13 +57,42 @@ pub struct BenchResult {
     pub ns_per_leg_per_core: f64,
     /// Peak resident memory, bytes.
     pub peak_memory_bytes: Option<u64>,
+    /// Microseconds of one replication of this file on one core (simulation seconds ×
+    /// threads ÷ replications).
+    pub replication_us_per_core: f64,
+    /// The limit probe ([`crate::probe`]) on the reference network, in the same run.
+    pub probe: ProbeResult,
+    /// This file's replication ÷ the probe's reference replication (both per core).
+    pub probe_replications: f64,
+}
+
+/// What the limit probe measured in a `tepat bench` run: the same replications and threads on
+/// the reference network, every leg drawn.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProbeResult {
+    /// Legs per replication (2,161).
+    pub legs: usize,
+    /// Seconds of drawing.
+    pub seconds: f64,
+    /// Nanoseconds per leg per core.
+    pub ns_per_leg_per_core: f64,
+    /// Microseconds of one reference replication on one core.
+    pub replication_us_per_core: f64,
+    /// Share of the reference network's stations on time (a check that the work was done).
+    pub stations_on_time: f64,
 }
 
 /// Simulate `runs` replications of a scenario file on `threads` threads and time it.
 pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Result<BenchResult> {
-    let loaded = scenario::load(path)?;
+    let mut loaded = scenario::load(path)?;
     let m = model::compile(&loaded)?;
     let seed = seed.or(loaded.file.scenario.seed).unwrap_or(2024);
+    // The data files need only the model, the counts and the file's name and hash: the text
+    // and the parsed tables (about 200 MB for the national scenario) are freed before the
+    // replications, as `tepat run` on a model would have no use for them either.
+    loaded.text = String::new();
+    let f = &mut loaded.file;
+    (f.node, f.link, f.escort, f.strategy) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let outcome = engine::run(
         &m,
         &Options {
@@ -92,7 +121,12 @@ pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Resul
     let o = &run.outcome;
     let legs = run.model.legs();
     let sim = o.elapsed_s.max(1e-9);
+    let probe = probe(seed, runs, o.threads)?;
+    let replication_us_per_core = sim * o.threads as f64 * 1e6 / runs as f64;
     Ok(BenchResult {
+        replication_us_per_core,
+        probe_replications: replication_us_per_core / probe.replication_us_per_core.max(1e-12),
+        probe,
         runs,
         threads: o.threads,
         legs,
@@ -102,6 +136,20 @@ pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Resul
         replications_per_s_with_outputs: runs as f64 / (sim + outputs_s),
         ns_per_leg_per_core: sim * o.threads as f64 * 1e9 / (runs as f64 * legs.max(1) as f64),
         peak_memory_bytes: peak_memory(),
+    })
+}
+
+/// The limit probe on the reference network: `runs` replications on `threads` threads.
+fn probe(seed: u64, runs: u64, threads: usize) -> Result<ProbeResult> {
+    let p = crate::probe::Probe::reference();
+    let r = p.run(seed, runs, threads)?;
+    let per_core = r.seconds.max(1e-9) * threads as f64;
+    Ok(ProbeResult {
+        legs: p.legs(),
+        seconds: r.seconds,
+        ns_per_leg_per_core: per_core * 1e9 / (runs as f64 * p.legs() as f64),
+        replication_us_per_core: per_core * 1e6 / runs as f64,
+        stations_on_time: r.on_time as f64 / (runs as f64 * p.stations() as f64),
     })
 }
 
@@ -510,6 +558,18 @@ pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
         r.outputs_s, r.replications_per_s_with_outputs
     );
     println!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
+    println!(
+        "  replication per core    {:.2} µs",
+        r.replication_us_per_core
+    );
+    println!(
+        "  limit probe             reference network, every leg drawn, same replications and threads: {:.3} s, {:.2} ns per leg per core, {:.2} µs per replication per core",
+        r.probe.seconds, r.probe.ns_per_leg_per_core, r.probe.replication_us_per_core
+    );
+    println!(
+        "  against the probe       one replication of this file = {:.2} probe reference replications",
+        r.probe_replications
+    );
     println!(
         "  peak memory             {}",
         match r.peak_memory_bytes {
