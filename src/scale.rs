@@ -64,6 +64,10 @@ pub struct BenchResult {
     pub probe: ProbeResult,
     /// This file's replication ÷ the probe's reference replication (both per core).
     pub probe_replications: f64,
+    /// Microseconds of processor time per replication of this file (all threads).
+    pub replication_cpu_us: Option<f64>,
+    /// The same ratio in processor time, which other work on the machine disturbs less.
+    pub probe_replications_cpu: Option<f64>,
 }
 
 /// What the limit probe measured in a `tepat bench` run: the same replications and threads on
@@ -80,6 +84,26 @@ pub struct ProbeResult {
     pub replication_us_per_core: f64,
     /// Share of the reference network's stations on time (a check that the work was done).
     pub stations_on_time: f64,
+    /// Microseconds of processor time per reference replication (all threads).
+    pub replication_cpu_us: Option<f64>,
+}
+
+/// Seconds of processor time this process has used (all threads), where the system says.
+fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        let mut t = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `t` is a valid timespec for the call to fill.
+        let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+        (rc == 0).then(|| t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9)
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// Simulate `runs` replications of a scenario file on `threads` threads and time it.
@@ -87,6 +111,7 @@ pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Resul
     let mut loaded = scenario::load(path)?;
     let m = model::compile(&loaded)?;
     let seed = seed.or(loaded.file.scenario.seed).unwrap_or(2024);
+    let cpu0 = cpu_seconds();
     // The data files need only the model, the counts and the file's name and hash: the text
     // and the parsed tables (about 200 MB for the national scenario) are freed before the
     // replications, as `tepat run` on a model would have no use for them either.
@@ -103,6 +128,9 @@ pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Resul
         },
         &NoProgress,
     )?;
+    let cpu_us = cpu_seconds()
+        .zip(cpu0)
+        .map(|(b, a)| (b - a) * 1e6 / runs as f64);
     let t0 = Instant::now();
     let summary = crate::summary::summarise(&m, &outcome.acc);
     let manifest = manifest(path, &loaded.sha256, seed, &outcome, (0, runs));
@@ -126,6 +154,10 @@ pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Resul
     Ok(BenchResult {
         replication_us_per_core,
         probe_replications: replication_us_per_core / probe.replication_us_per_core.max(1e-12),
+        replication_cpu_us: cpu_us,
+        probe_replications_cpu: cpu_us
+            .zip(probe.replication_cpu_us)
+            .map(|(a, b)| a / b.max(1e-12)),
         probe,
         runs,
         threads: o.threads,
@@ -142,7 +174,9 @@ pub fn bench(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Resul
 /// The limit probe on the reference network: `runs` replications on `threads` threads.
 fn probe(seed: u64, runs: u64, threads: usize) -> Result<ProbeResult> {
     let p = crate::probe::Probe::reference();
+    let cpu0 = cpu_seconds();
     let r = p.run(seed, runs, threads)?;
+    let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
     let per_core = r.seconds.max(1e-9) * threads as f64;
     Ok(ProbeResult {
         legs: p.legs(),
@@ -150,6 +184,7 @@ fn probe(seed: u64, runs: u64, threads: usize) -> Result<ProbeResult> {
         ns_per_leg_per_core: per_core * 1e9 / (runs as f64 * p.legs() as f64),
         replication_us_per_core: per_core * 1e6 / runs as f64,
         stations_on_time: r.on_time as f64 / (runs as f64 * p.stations() as f64),
+        replication_cpu_us: cpu.map(|c| c * 1e6 / runs as f64),
     })
 }
 
@@ -567,8 +602,12 @@ pub fn bench_command(a: &crate::cli::BenchArgs) -> Result<()> {
         r.probe.seconds, r.probe.ns_per_leg_per_core, r.probe.replication_us_per_core
     );
     println!(
-        "  against the probe       one replication of this file = {:.2} probe reference replications",
-        r.probe_replications
+        "  against the probe       one replication of this file = {:.2} probe reference replications{}",
+        r.probe_replications,
+        match r.probe_replications_cpu {
+            Some(c) => format!(" ({c:.2} in processor time)"),
+            None => String::new(),
+        }
     );
     println!(
         "  peak memory             {}",
