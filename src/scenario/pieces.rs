@@ -132,7 +132,11 @@ fn parse_with(text: &str, max: usize) -> Option<ScenarioFile> {
     let mut before: Vec<&'static str> = Vec::new();
     let mut tables: Vec<&'static str> = Vec::new();
     for (i, cut) in cuts(text, max).into_iter().enumerate() {
-        let piece: Piece = toml::from_str(&text[cut.start..cut.end]).ok()?;
+        let piece = &text[cut.start..cut.end];
+        if super::toml_marks(piece) > super::MAX_MARKS {
+            return None;
+        }
+        let piece: Piece = toml::from_str(piece).ok()?;
         if i == 0 {
             before = piece.keys();
             all = piece;
