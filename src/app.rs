@@ -74,7 +74,6 @@ pub fn config(sim: &SimArgs) -> Result<RunConfig> {
         seed: sim.seed,
         runs,
         threads: sim.threads,
-        shard: None,
         basemap: None,
     })
 }

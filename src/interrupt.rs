@@ -2,8 +2,8 @@
 //! leaves the previous results in place, and exits with 128 + the signal's number (130 for
 //! SIGINT, 143 for SIGTERM, 129 for SIGHUP).
 //!
-//! The first signal sets [`crate::engine::STOP`], so a simulation stops at the end of its
-//! block and the command says how far it got. A watchdog thread makes sure the process ends
+//! The first signal cancels the process's [`token`], which commands pass to every run they
+//! start, so a simulation stops at the end of its block and the command says how far it got. A watchdog thread makes sure the process ends
 //! anyway within [`GRACE`] of the signal, whatever it is doing (drawing charts, writing,
 //! comparing strategies, a long block of a national scenario): it removes the temporary
 //! folders being written (registered by [`crate::output`]) and exits. Nothing is lost by that:
@@ -11,12 +11,23 @@
 //! exits at once.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
+
+use crate::engine::Cancel;
 
 /// How long after the first signal the process ends at the latest.
 pub const GRACE: Duration = Duration::from_millis(1000);
+
+/// The cancel token of the process, cancelled by the first signal (made before the handlers
+/// are installed, so that the handler only sets its flag).
+static TOKEN: OnceLock<Cancel> = OnceLock::new();
+
+/// The cancel token that the first signal cancels: pass it to every run a command starts.
+pub fn token() -> Cancel {
+    TOKEN.get_or_init(Cancel::new).clone()
+}
 
 /// The signal received (0: none yet).
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
@@ -79,11 +90,14 @@ extern "C" fn on_signal(sig: libc::c_int) {
         // SAFETY: _exit is async-signal-safe.
         unsafe { libc::_exit(128 + sig) };
     }
-    crate::engine::STOP.store(true, Ordering::SeqCst);
+    if let Some(t) = TOKEN.get() {
+        t.cancel();
+    }
 }
 
 /// Install the handlers and start the watchdog. Call once, from `main`.
 pub fn install() {
+    let _ = token();
     #[cfg(unix)]
     {
         for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
@@ -99,7 +113,9 @@ pub fn install() {
             if SIGNAL.swap(2, Ordering::SeqCst) != 0 {
                 std::process::exit(130);
             }
-            crate::engine::STOP.store(true, Ordering::SeqCst);
+            if let Some(t) = TOKEN.get() {
+                t.cancel();
+            }
         });
     }
     let _ = std::thread::Builder::new()

@@ -19,8 +19,6 @@ pub struct RunConfig {
     pub runs: Runs,
     /// Threads (0: all cores).
     pub threads: usize,
-    /// Only this slice of the replications: shard k (0-based) of n.
-    pub shard: Option<(u64, u64)>,
     /// Basemap override.
     pub basemap: Option<PathBuf>,
 }
@@ -31,7 +29,6 @@ impl Default for RunConfig {
             seed: None,
             runs: Runs::Fixed(10_000),
             threads: 0,
-            shard: None,
             basemap: None,
         }
     }
@@ -82,27 +79,23 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
     let loaded = scenario::load(path)?;
     let model = model::compile(&loaded)?;
     let seed = seed_of(cfg, &loaded);
-    let range = match (cfg.shard, cfg.runs) {
-        (Some((k, n)), Runs::Fixed(total)) => Some(shard_range(total, k, n)),
-        (Some(_), _) => {
-            return Err(Error::Usage(
-                "--shard needs a fixed --runs, not --precision".into(),
-            ));
-        }
-        (None, _) => None,
+    let cancel = crate::interrupt::token();
+    let control = engine::Control {
+        cancel: &cancel,
+        progress,
     };
-    let outcome = engine::run(
+    let outcome = engine::run_with(
         &model,
         &Options {
             seed,
             runs: cfg.runs,
             threads: cfg.threads,
-            range,
+            range: None,
         },
-        progress,
+        control,
     )?;
     let summary = summary::summarise(&model, &outcome.acc);
-    let (a, b) = range.unwrap_or((0, outcome.acc.runs));
+    let (a, b) = (0, outcome.acc.runs);
     let manifest = Manifest {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         stream_version: crate::engine::STREAM_VERSION,
@@ -117,7 +110,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
     };
     let basemap = cfg.basemap.clone().or_else(|| loaded.basemap.clone());
     let strategies = crate::strategy::compile_all(&loaded, &model)?;
-    let comparison = if strategies.is_empty() || range.is_some() {
+    let comparison = if strategies.is_empty() {
         None
     } else {
         Some(crate::strategy::compare(
@@ -125,7 +118,10 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
             &strategies,
             seed,
             outcome.acc.runs,
-            cfg.threads,
+            &engine::RangeOptions {
+                threads: cfg.threads,
+                control,
+            },
         )?)
     };
     Ok(ScenarioRun {

@@ -268,7 +268,8 @@ pub fn run_shard(
     let m = model::compile(&loaded)?;
     let seed = pipeline::seed_of(cfg, &loaded);
     let (a, b) = pipeline::shard_range(total, k - 1, n);
-    let o = engine::run(
+    let cancel = crate::interrupt::token();
+    let o = engine::run_with(
         &m,
         &Options {
             seed,
@@ -276,7 +277,10 @@ pub fn run_shard(
             threads: cfg.threads,
             range: Some((a, b)),
         },
-        progress,
+        engine::Control {
+            cancel: &cancel,
+            progress,
+        },
     )?;
     Ok(Partial {
         format: PARTIAL_FORMAT,
@@ -545,7 +549,13 @@ pub fn merge(
             &strategies,
             first.seed,
             first.total_runs,
-            threads,
+            &engine::RangeOptions {
+                threads,
+                control: engine::Control {
+                    cancel: &crate::interrupt::token(),
+                    progress: &NoProgress,
+                },
+            },
         )?)
     };
     let basemap = loaded.basemap.clone();

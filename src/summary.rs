@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::engine::Acc;
 use crate::engine::accum::TICKS_PER_H;
+use crate::model::Kind;
 use crate::model::{CAUSES, Model, N_CAUSES};
-use crate::scenario::Kind;
 use crate::stats::{hist_quantile, mean_ci, wilson};
 use crate::time::fmt_local;
 

@@ -15,7 +15,18 @@ use crate::summary::Prob;
 
 /// Run replications `[0, runs)` of a model on a pool.
 pub fn simulate(pool: &rayon::ThreadPool, m: &Model, seed: u64, runs: u64) -> Result<Acc> {
-    pool.install(|| engine::simulate_range(m, seed, 0, runs, &NoProgress))
+    pool.install(|| {
+        engine::simulate_range(
+            m,
+            seed,
+            0,
+            runs,
+            engine::Control {
+                cancel: &crate::interrupt::token(),
+                progress: &NoProgress,
+            },
+        )
+    })
 }
 
 /// A thread pool of `threads` workers (0: all cores).

@@ -385,6 +385,13 @@ impl Acc {
     /// convergence trace one record per block of the range. `Err` says what is wrong, never
     /// echoing the file. Nothing is allocated in proportion to the file.
     pub fn validate(&self, m: &Model, from: u64, to: u64) -> Result<(), String> {
+        self.validate_shape(m, from, to)?;
+        self.validate_counts(m)?;
+        self.validate_blocks(m, from, to)
+    }
+
+    /// [`Acc::validate`]: the replications, the bins and the length of every list.
+    fn validate_shape(&self, m: &Model, from: u64, to: u64) -> Result<(), String> {
         let shape = Acc::new(m);
         let runs = self.runs;
         if runs != to - from {
@@ -480,6 +487,12 @@ impl Acc {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// [`Acc::validate`]: every count at most what the replications allow.
+    fn validate_counts(&self, m: &Model) -> Result<(), String> {
+        let runs = self.runs;
         let at_most = |name: &str, v: &[u64], max: u64| -> Result<(), String> {
             match v.iter().position(|&x| x > max) {
                 Some(i) => Err(format!(
@@ -569,6 +582,11 @@ impl Acc {
             &self.link_delay_ticks,
             of(of(runs, stations), horizon_ticks),
         )?;
+        Ok(())
+    }
+
+    /// [`Acc::validate`]: the convergence trace.
+    fn validate_blocks(&self, m: &Model, from: u64, to: u64) -> Result<(), String> {
         // The convergence trace: blocks of the range in order, each as large as its slice.
         let k = m.kecamatan.len();
         for (j, b) in self.blocks.iter().enumerate() {

@@ -6,21 +6,24 @@
 
 pub mod accum;
 pub mod replication;
+pub mod run;
+pub mod tally;
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
 pub use accum::{Acc, BLOCK, BlockStat};
 pub use replication::{MileBufs, NO_LINK, Scratch};
+pub use run::{Cancel, Control, Observer, RangeOptions, run_range};
+pub use tally::Tally;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Model;
 
 /// The version of the random streams and accumulators. Replication `r` of a seed gives the
 /// same numbers, and a partial result can be merged with another, only under the same stream
 /// version: bump it whenever a change moves any random draw or the meaning or shape of a count.
 /// Written into `partial.json` and `run.json`; `tepat merge` refuses parts of another version.
-pub const STREAM_VERSION: u32 = 1;
+pub const STREAM_VERSION: u32 = 2;
 
 /// The most replications a run may ask for.
 pub const MAX_RUNS: u64 = 100_000_000;
@@ -66,7 +69,7 @@ pub struct Outcome {
     pub threads: usize,
 }
 
-/// Something that hears about progress (a progress bar), and can ask the run to stop.
+/// Something that hears about progress (a progress bar).
 pub trait Progress: Sync {
     /// `n` more replications are done.
     fn inc(&self, n: u64);
@@ -99,86 +102,16 @@ pub fn worker_threads(requested: usize) -> usize {
     want.clamp(1, MAX_THREADS)
 }
 
-/// Set by a signal handler to stop a run between blocks.
-pub static STOP: AtomicBool = AtomicBool::new(false);
-
 /// Run replications `[from, to)` of `m` into one accumulator, on the current rayon pool.
 ///
-/// Each worker thread keeps one accumulator and one scratch, and takes blocks of [`BLOCK`]
-/// replications from a shared counter until none are left; the accumulators are then merged.
-/// Memory is therefore one accumulator per thread, whatever the number of replications, and
-/// the result is the same for any number of threads (integer counts merge exactly).
-pub fn simulate_range(
-    m: &Model,
-    seed: u64,
-    from: u64,
-    to: u64,
-    progress: &dyn Progress,
-) -> Result<Acc> {
-    let first_block = from / BLOCK;
-    let last_block = to.div_ceil(BLOCK);
-    let done = AtomicU64::new(0);
-    let next = AtomicU64::new(first_block);
-    let parts: Vec<Result<Option<Acc>>> = rayon::broadcast(|_| {
-        let b = next.fetch_add(1, Ordering::Relaxed);
-        if b >= last_block {
-            return Ok(None);
-        }
-        let mut acc = Acc::new(m);
-        let mut scratch = Scratch::new(m);
-        let mut crit = vec![false; m.links.len()];
-        let mut last = vec![0.0; m.kecamatan.len()];
-        let mut bufs = MileBufs::default();
-        let mut b = b;
-        while b < last_block {
-            if STOP.load(Ordering::Relaxed) {
-                return Err(Error::Interrupted {
-                    done: done.load(Ordering::Relaxed),
-                    total: to - from,
-                });
-            }
-            let r0 = (b * BLOCK).max(from);
-            let r1 = ((b + 1) * BLOCK).min(to);
-            let mut stat = BlockStat {
-                block: b,
-                runs: (r1 - r0) as u32,
-                all_on_time: 0,
-                kec_on_time: vec![0; m.kecamatan.len()],
-            };
-            for r in r0..r1 {
-                scratch.replicate(m, seed, r);
-                acc.add(m, &scratch, &mut crit);
-                if r % accum::LAST_TPS_EVERY == 0 {
-                    scratch.kec_last_arrivals(m, &mut last, &mut bufs);
-                    acc.add_last(&last);
-                }
-                if scratch.late_total == 0 {
-                    stat.all_on_time += 1;
-                }
-                for (k, &late) in scratch.kec_late.iter().enumerate() {
-                    if late == 0 {
-                        stat.kec_on_time[k] += 1;
-                    }
-                }
-            }
-            acc.end_block(r1 - r0);
-            acc.blocks.push(stat);
-            done.fetch_add(r1 - r0, Ordering::Relaxed);
-            progress.inc(r1 - r0);
-            b = next.fetch_add(1, Ordering::Relaxed);
-        }
-        Ok(Some(acc))
-    });
-    let mut total: Option<Acc> = None;
-    for p in parts {
-        if let Some(p) = p? {
-            match &mut total {
-                Some(t) => t.merge(&p),
-                None => total = Some(p),
-            }
-        }
-    }
-    Ok(total.unwrap_or_else(|| Acc::new(m)))
+/// Each worker thread keeps one [`Tally`] (an accumulator and a scratch), and takes blocks of
+/// [`BLOCK`] replications from a shared counter until none are left (see [`run::observe`]);
+/// the accumulators are then merged. Memory is therefore one accumulator per thread, whatever
+/// the number of replications, and the result is the same for any number of threads (integer
+/// counts merge exactly).
+pub fn simulate_range(m: &Model, seed: u64, from: u64, to: u64, control: Control) -> Result<Acc> {
+    let out = run::observe(seed, from, to, control, &|| Tally::new(m))?;
+    Ok(out.map(|t| t.acc).unwrap_or_else(|| Acc::new(m)))
 }
 
 /// The largest 95% half-width among every probability a run reports.
@@ -203,28 +136,35 @@ pub fn max_half_width(m: &Model, acc: &Acc) -> f64 {
     w
 }
 
-/// Run a model with the given options on a pool of `opts.threads` threads.
+/// Run a model with the given options on a pool of `opts.threads` threads, without a cancel
+/// token (tests, benchmarks, library use); commands use [`run_with`].
 pub fn run(m: &Model, opts: &Options, progress: &dyn Progress) -> Result<Outcome> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(worker_threads(opts.threads))
-        .build()
-        .map_err(|e| {
-            Error::Other(format!(
-                "could not start {} worker threads: {e}",
-                opts.threads
-            ))
-        })?;
+    run_with(
+        m,
+        opts,
+        Control {
+            cancel: &Cancel::new(),
+            progress,
+        },
+    )
+}
+
+/// Run a model with the given options on a pool of `opts.threads` threads; `control.cancel`
+/// stops it between blocks.
+pub fn run_with(m: &Model, opts: &Options, control: Control) -> Result<Outcome> {
+    let pool = run::pool(opts.threads)?;
+    let progress = control.progress;
     let threads = pool.current_num_threads();
     let t0 = Instant::now();
     let acc = pool.install(|| -> Result<Acc> {
         match (opts.runs, opts.range) {
             (_, Some((a, b))) => {
                 progress.set_total(b - a);
-                simulate_range(m, opts.seed, a, b, progress)
+                simulate_range(m, opts.seed, a, b, control)
             }
             (Runs::Fixed(n), None) => {
                 progress.set_total(n);
-                simulate_range(m, opts.seed, 0, n, progress)
+                simulate_range(m, opts.seed, 0, n, control)
             }
             (
                 Runs::Precision {
@@ -237,11 +177,11 @@ pub fn run(m: &Model, opts: &Options, progress: &dyn Progress) -> Result<Outcome
                 // Grow in whole blocks, doubling, so the answer depends only on the seed.
                 let mut n = min.div_ceil(BLOCK).max(1) * BLOCK;
                 progress.set_total(n);
-                let mut acc = simulate_range(m, opts.seed, 0, n.min(max), progress)?;
+                let mut acc = simulate_range(m, opts.seed, 0, n.min(max), control)?;
                 while max_half_width(m, &acc) > precision && acc.runs < max {
                     let next = (n * 2).min(max);
                     progress.set_total(next);
-                    let more = simulate_range(m, opts.seed, n, next, progress)?;
+                    let more = simulate_range(m, opts.seed, n, next, control)?;
                     acc.merge(&more);
                     n = next;
                 }

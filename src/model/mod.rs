@@ -4,13 +4,56 @@
 //! only ever sees this. Names are kept beside the arrays for reports.
 
 mod compile;
+pub mod dist;
 
 pub use compile::{MAX_NAME_CHARS, NAME_HELP, compile, compile_issues, name_problem};
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::hazards::dist::Sampler;
-use crate::scenario::{Kind, Mode};
+use crate::scenario;
+
+/// How a link is travelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Road segment driven by trucks or cars.
+    Road,
+    /// Sea crossing.
+    Sea,
+    /// River stretch.
+    River,
+}
+
+impl From<scenario::Mode> for Mode {
+    fn from(m: scenario::Mode) -> Mode {
+        match m {
+            scenario::Mode::Road => Mode::Road,
+            scenario::Mode::Sea => Mode::Sea,
+            scenario::Mode::River => Mode::River,
+        }
+    }
+}
+
+/// What a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// KPU warehouse: the root of the tree.
+    Depot,
+    /// PPK warehouse, one per kecamatan.
+    Hub,
+    /// PPS (village).
+    Village,
+}
+
+impl From<scenario::Kind> for Kind {
+    fn from(k: scenario::Kind) -> Kind {
+        match k {
+            scenario::Kind::Depot => Kind::Depot,
+            scenario::Kind::Hub => Kind::Hub,
+            scenario::Kind::Village => Kind::Village,
+        }
+    }
+}
 
 /// Causes of delay, in the order of every cause array.
 pub const CAUSES: [&str; 11] = [

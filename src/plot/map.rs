@@ -17,7 +17,7 @@ use super::{
     Ctx, Drawn, LEGEND_ROW, Mark, bold, colour, fit, font, legend_column, size, text, text_width,
 };
 use crate::error::{Error, Result};
-use crate::scenario::{Kind, Mode};
+use crate::model::{Kind, Mode};
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {

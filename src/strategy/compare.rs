@@ -5,11 +5,10 @@
 //! not change them. The differences are computed per replication, which makes their intervals
 //! far narrower than those of two independent runs. Counts are integers: exact to merge.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Compiled;
-use crate::engine::{BLOCK, Scratch};
+use crate::engine::{Observer, RangeOptions, Scratch, run_range};
 use crate::error::Result;
 use crate::export::{csv_bytes, p4};
 use crate::model::Model;
@@ -164,12 +163,12 @@ fn origin_level(m: &Model, s: &Scratch, node: usize) -> usize {
             break;
         }
         match m.nodes[n].supplier {
-            Some(p) if m.nodes[p].kind != crate::scenario::Kind::Depot => n = p,
+            Some(p) if m.nodes[p].kind != crate::model::Kind::Depot => n = p,
             _ => break,
         }
     }
     match m.nodes[n].kind {
-        crate::scenario::Kind::Village => 1,
+        crate::model::Kind::Village => 1,
         _ => 0,
     }
 }
@@ -185,10 +184,10 @@ pub fn touched_levels(base: &Model, st: &Model) -> [bool; 2] {
     let mut out = [false, false];
     let weather_changed = dbg(&base.zones) != dbg(&st.zones);
     for n in &st.nodes {
-        if n.kind == crate::scenario::Kind::Depot {
+        if n.kind == crate::model::Kind::Depot {
             continue;
         }
-        let level = if n.kind == crate::scenario::Kind::Hub {
+        let level = if n.kind == crate::model::Kind::Hub {
             0
         } else {
             1
@@ -317,13 +316,82 @@ type Counts = Vec<(PairCounts, Vec<PairCounts>)>;
 /// Baseline late TPS and late TPS-seconds by origin level.
 type Levels = ([u64; 2], [u64; 2]);
 
-/// Run replications `[0, runs)` of the baseline and every strategy in pairs.
+/// A worker of [`compare`]: the baseline's and each strategy's scratch, and the counts of
+/// the replications it ran.
+struct Pairs<'a> {
+    base: &'a Model,
+    strategies: &'a [Compiled],
+    /// Per strategy, the kecamatan of its model matched to each of the baseline's.
+    kmap: &'a [Vec<Option<usize>>],
+    sb: Scratch,
+    ss: Vec<Scratch>,
+    counts: Counts,
+    levels: Levels,
+}
+
+impl<'a> Pairs<'a> {
+    fn new(base: &'a Model, strategies: &'a [Compiled], kmap: &'a [Vec<Option<usize>>]) -> Self {
+        let nk = base.kecamatan.len();
+        Pairs {
+            base,
+            strategies,
+            kmap,
+            sb: Scratch::new(base),
+            ss: strategies.iter().map(|s| Scratch::new(&s.model)).collect(),
+            counts: strategies
+                .iter()
+                .map(|_| (PairCounts::default(), vec![PairCounts::default(); nk]))
+                .collect(),
+            levels: ([0; 2], [0; 2]),
+        }
+    }
+}
+
+impl Observer for Pairs<'_> {
+    fn replication(&mut self, seed: u64, r: u64) {
+        let (base, sb) = (self.base, &mut self.sb);
+        sb.replicate(base, seed, r);
+        for &si in &sb.late_stations {
+            let st = &base.stations[si as usize];
+            let lv = origin_level(base, sb, st.node);
+            let dl = base.nodes[st.node].station_deadline.unwrap_or(0.0);
+            let late = sb.station_arrival[si as usize].min(base.horizon) - dl;
+            self.levels.0[lv] += 1;
+            self.levels.1[lv] += (late.max(0.0) * 3600.0).round() as u64;
+        }
+        for (i, s) in self.strategies.iter().enumerate() {
+            let ss = &mut self.ss[i];
+            ss.replicate(&s.model, seed, r);
+            self.counts[i].0.add(sb.late_total, ss.late_total);
+            for (k, km) in self.kmap[i].iter().enumerate() {
+                let sl = km.map(|sk| ss.kec_late[sk]).unwrap_or(0);
+                self.counts[i].1[k].add(sb.kec_late[k], sl);
+            }
+        }
+    }
+
+    fn merge(&mut self, other: Self) {
+        for j in 0..2 {
+            self.levels.0[j] += other.levels.0[j];
+            self.levels.1[j] += other.levels.1[j];
+        }
+        for (t, (o, ks)) in self.counts.iter_mut().zip(other.counts.iter()) {
+            t.0.merge(o);
+            for (k, kc) in ks.iter().enumerate() {
+                t.1[k].merge(kc);
+            }
+        }
+    }
+}
+
+/// Run replications `[0, runs)` of the baseline and every strategy in pairs, with the
+/// engine's run over a range (so the comparison has progress and stops on its cancel token).
 pub fn compare(
     base: &Model,
     strategies: &[Compiled],
     seed: u64,
     runs: u64,
-    threads: usize,
+    opts: &RangeOptions,
 ) -> Result<Comparison> {
     // Kecamatan of each strategy model matched to the baseline's by hub name.
     let kmap: Vec<Vec<Option<usize>>> = strategies
@@ -340,73 +408,12 @@ pub fn compare(
                 .collect()
         })
         .collect();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(crate::engine::worker_threads(threads))
-        .build()
-        .map_err(|e| crate::error::Error::Other(format!("threads: {e}")))?;
-    let nblocks = runs.div_ceil(BLOCK);
-    let chunks = (pool.current_num_threads() as u64 * 4).min(nblocks.max(1));
-    let per = nblocks.div_ceil(chunks).max(1);
-    let nk = base.kecamatan.len();
-    let empty = || -> Counts {
-        strategies
-            .iter()
-            .map(|_| (PairCounts::default(), vec![PairCounts::default(); nk]))
-            .collect()
-    };
-    let parts: Vec<(Counts, Levels)> = pool.install(|| {
-        (0..chunks)
-            .into_par_iter()
-            .map(|c| {
-                let mut counts = empty();
-                let mut levels: Levels = ([0; 2], [0; 2]);
-                let mut sb = Scratch::new(base);
-                let mut ss: Vec<Scratch> =
-                    strategies.iter().map(|s| Scratch::new(&s.model)).collect();
-                let r0 = (c * per * BLOCK).min(runs);
-                let r1 = ((c + 1) * per * BLOCK).min(runs);
-                for r in r0..r1 {
-                    sb.replicate(base, seed, r);
-                    for &si in &sb.late_stations {
-                        let st = &base.stations[si as usize];
-                        let lv = origin_level(base, &sb, st.node);
-                        let dl = base.nodes[st.node].station_deadline.unwrap_or(0.0);
-                        let late = sb.station_arrival[si as usize].min(base.horizon) - dl;
-                        levels.0[lv] += 1;
-                        levels.1[lv] += (late.max(0.0) * 3600.0).round() as u64;
-                    }
-                    for (i, s) in strategies.iter().enumerate() {
-                        ss[i].replicate(&s.model, seed, r);
-                        counts[i].0.add(sb.late_total, ss[i].late_total);
-                        for (k, km) in kmap[i].iter().enumerate() {
-                            let sl = km.map(|sk| ss[i].kec_late[sk]).unwrap_or(0);
-                            counts[i].1[k].add(sb.kec_late[k], sl);
-                        }
-                    }
-                }
-                (counts, levels)
-            })
-            .collect()
-    });
-    let mut total = empty();
-    let mut lv: Levels = ([0; 2], [0; 2]);
-    for (_, l) in &parts {
-        for j in 0..2 {
-            lv.0[j] += l.0[j];
-            lv.1[j] += l.1[j];
-        }
-    }
+    let (done, _) = run_range(seed, 0, runs, opts, &|| Pairs::new(base, strategies, &kmap))?;
+    let done = done.unwrap_or_else(|| Pairs::new(base, strategies, &kmap));
+    let (total, lv) = (done.counts, done.levels);
     let nf = runs.max(1) as f64;
     let base_late_by_level = [lv.0[0] as f64 / nf, lv.0[1] as f64 / nf];
     let base_late_h_by_level = [lv.1[0] as f64 / 3600.0 / nf, lv.1[1] as f64 / 3600.0 / nf];
-    for (p, _) in &parts {
-        for (i, (o, ks)) in p.iter().enumerate() {
-            total[i].0.merge(o);
-            for (k, kc) in ks.iter().enumerate() {
-                total[i].1[k].merge(kc);
-            }
-        }
-    }
     let mut results: Vec<StrategyResult> = strategies
         .iter()
         .zip(total.iter())

@@ -135,12 +135,13 @@ fn messages_of_generated(what: &str) -> String {
                     min: 1000,
                     max: 10_000,
                 },
-                shard: Some((0, 2)),
                 ..tepat::pipeline::RunConfig::default()
             };
-            match tepat::pipeline::simulate_file(
+            match tepat::scale::run_shard(
                 Path::new("tests/data/valid/minimal.toml"),
                 &cfg,
+                1,
+                2,
                 &tepat::engine::NoProgress,
             ) {
                 Err(e) => e.to_string(),
@@ -301,8 +302,15 @@ fn every_error_message_in_the_source_is_in_the_catalogue() {
     let mut missing = Vec::new();
     let mut seen = 0;
     for file in [
-        "src/model/compile.rs",
-        "src/hazards/dist.rs",
+        "src/model/compile/mod.rs",
+        "src/model/compile/check.rs",
+        "src/model/compile/defaults.rs",
+        "src/model/compile/zones.rs",
+        "src/model/compile/links.rs",
+        "src/model/compile/fleets.rs",
+        "src/model/compile/nodes.rs",
+        "src/model/compile/tree.rs",
+        "src/model/dist.rs",
         "src/scenario/mod.rs",
         "src/time.rs",
         "src/app.rs",

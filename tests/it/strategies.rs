@@ -5,7 +5,26 @@ use tepat::analysis::plan::{Measure, plan, search_hub};
 use tepat::engine::Scratch;
 use tepat::model::Model;
 use tepat::pipeline::model_from_str;
-use tepat::strategy::{compare, compile_all};
+use tepat::strategy::{Comparison, Compiled, compile_all};
+
+/// The paired comparison on `threads` threads, without progress or cancellation.
+fn compare(
+    base: &Model,
+    s: &[Compiled],
+    seed: u64,
+    runs: u64,
+    threads: usize,
+) -> tepat::error::Result<Comparison> {
+    let cancel = tepat::engine::Cancel::new();
+    let opts = tepat::engine::RangeOptions {
+        threads,
+        control: tepat::engine::Control {
+            cancel: &cancel,
+            progress: &tepat::engine::NoProgress,
+        },
+    };
+    tepat::strategy::compare(base, s, seed, runs, &opts)
+}
 
 fn minimal() -> String {
     std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap()
@@ -360,4 +379,52 @@ fn the_one_pass_plan_agrees_with_the_brute_force_search() {
         n.escort = None;
     }
     check(&m, 0.95, 1_000);
+}
+
+/// Counts the replications a run reports as done.
+#[derive(Default)]
+struct Count(std::sync::atomic::AtomicU64);
+
+impl tepat::engine::Progress for Count {
+    fn inc(&self, n: u64) {
+        self.0.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    }
+    fn set_total(&self, _: u64) {}
+}
+
+#[test]
+fn the_comparison_runs_on_the_engine_with_progress_and_a_cancel_token() {
+    let text = format!(
+        "{}{STRATEGIES}",
+        minimal().replace("2024-02-13T23:59:00+07:00", "2024-02-11T20:00:00+07:00")
+    );
+    let l = loaded(&text);
+    let base = tepat::model::compile(&l).unwrap();
+    let s = compile_all(&l, &base).unwrap();
+    let run = |threads: usize, cancel: &tepat::engine::Cancel, progress: &Count| {
+        let opts = tepat::engine::RangeOptions {
+            threads,
+            control: tepat::engine::Control { cancel, progress },
+        };
+        tepat::strategy::compare(&base, &s, 5, 3_200, &opts)
+    };
+    // Progress hears about every replication; the result is the same on 1 and 3 threads.
+    let (p1, p3) = (Count::default(), Count::default());
+    let one = run(1, &tepat::engine::Cancel::new(), &p1).unwrap();
+    let three = run(3, &tepat::engine::Cancel::new(), &p3).unwrap();
+    assert_eq!(p1.0.into_inner(), 3_200);
+    assert_eq!(p3.0.into_inner(), 3_200);
+    assert_eq!(
+        serde_json::to_string(&one).unwrap(),
+        serde_json::to_string(&three).unwrap()
+    );
+    // A cancelled token stops it before the first block.
+    let cancel = tepat::engine::Cancel::new();
+    cancel.cancel();
+    match run(2, &cancel, &Count::default()) {
+        Err(tepat::error::Error::Interrupted { done, total }) => {
+            assert_eq!((done, total), (0, 3_200));
+        }
+        other => panic!("a cancelled comparison gave {:?}", other.map(|c| c.runs)),
+    }
 }
