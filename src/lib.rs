@@ -44,6 +44,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod plot;
+pub mod probe;
 pub mod report;
 pub mod scale;
 pub mod scenario;

@@ -64,6 +64,22 @@ pub fn bench(a: &BenchArgs) -> Result<()> {
     );
     println!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
     println!(
+        "  replication per core    {:.2} µs",
+        r.replication_us_per_core
+    );
+    println!(
+        "  limit probe             reference network, every leg drawn, same replications and threads: {:.3} s, {:.2} ns per leg per core, {:.2} µs per replication per core",
+        r.probe.seconds, r.probe.ns_per_leg_per_core, r.probe.replication_us_per_core
+    );
+    println!(
+        "  against the probe       one replication of this file = {:.2} probe reference replications{}",
+        r.probe_replications,
+        match r.probe_replications_cpu {
+            Some(c) => format!(" ({c:.2} in processor time)"),
+            None => String::new(),
+        }
+    );
+    println!(
         "  peak memory             {}",
         match r.peak_memory_bytes {
             Some(b) => format!("{:.1} MB", b as f64 / 1e6),
@@ -94,13 +110,67 @@ pub struct BenchResult {
     pub ns_per_leg_per_core: f64,
     /// Peak resident memory, bytes.
     pub peak_memory_bytes: Option<u64>,
+    /// Microseconds of one replication of this file on one core (simulation seconds ×
+    /// threads ÷ replications).
+    pub replication_us_per_core: f64,
+    /// The limit probe ([`crate::probe`]) on the reference network, in the same run.
+    pub probe: ProbeResult,
+    /// This file's replication ÷ the probe's reference replication (both per core).
+    pub probe_replications: f64,
+    /// Microseconds of processor time per replication of this file (all threads).
+    pub replication_cpu_us: Option<f64>,
+    /// The same ratio in processor time, which other work on the machine disturbs less.
+    pub probe_replications_cpu: Option<f64>,
+}
+
+/// What the limit probe measured in a `tepat bench` run: the same replications and threads on
+/// the reference network, every leg drawn.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProbeResult {
+    /// Legs per replication (2,161).
+    pub legs: usize,
+    /// Seconds of drawing.
+    pub seconds: f64,
+    /// Nanoseconds per leg per core.
+    pub ns_per_leg_per_core: f64,
+    /// Microseconds of one reference replication on one core.
+    pub replication_us_per_core: f64,
+    /// Share of the reference network's stations on time (a check that the work was done).
+    pub stations_on_time: f64,
+    /// Microseconds of processor time per reference replication (all threads).
+    pub replication_cpu_us: Option<f64>,
+}
+
+/// Seconds of processor time this process has used (all threads), where the system says.
+fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        let mut t = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `t` is a valid timespec for the call to fill.
+        let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+        (rc == 0).then(|| t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9)
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// Simulate `runs` replications of a scenario file on `threads` threads and time it.
 pub fn measure(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Result<BenchResult> {
-    let loaded = scenario::load(path)?;
+    let mut loaded = scenario::load(path)?;
     let m = model::compile(&loaded)?;
     let seed = crate::defaults::seed(seed, loaded.file.scenario.seed);
+    let cpu0 = cpu_seconds();
+    // The data files need only the model, the counts and the file's name and hash: the text
+    // and the parsed tables (about 200 MB for the national scenario) are freed before the
+    // replications, as `tepat run` on a model would have no use for them either.
+    loaded.text = String::new();
+    let f = &mut loaded.file;
+    (f.node, f.link, f.escort, f.strategy) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let outcome = engine::run(
         &m,
         &Options {
@@ -111,6 +181,9 @@ pub fn measure(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Res
         },
         &NoProgress,
     )?;
+    let cpu_us = cpu_seconds()
+        .zip(cpu0)
+        .map(|(b, a)| (b - a) * 1e6 / runs as f64);
     let t0 = Instant::now();
     let summary = crate::summary::summarise(&m, &outcome.acc);
     let manifest = crate::scale::manifest(path, &loaded.sha256, seed, &outcome, (0, runs));
@@ -129,7 +202,16 @@ pub fn measure(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Res
     let o = &run.outcome;
     let legs = run.model.legs();
     let sim = o.elapsed_s.max(1e-9);
+    let probe = probe(seed, runs, o.threads)?;
+    let replication_us_per_core = sim * o.threads as f64 * 1e6 / runs as f64;
     Ok(BenchResult {
+        replication_us_per_core,
+        probe_replications: replication_us_per_core / probe.replication_us_per_core.max(1e-12),
+        replication_cpu_us: cpu_us,
+        probe_replications_cpu: cpu_us
+            .zip(probe.replication_cpu_us)
+            .map(|(a, b)| a / b.max(1e-12)),
+        probe,
         runs,
         threads: o.threads,
         legs,
@@ -139,5 +221,22 @@ pub fn measure(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Res
         replications_per_s_with_outputs: runs as f64 / (sim + outputs_s),
         ns_per_leg_per_core: sim * o.threads as f64 * 1e9 / (runs as f64 * legs.max(1) as f64),
         peak_memory_bytes: crate::scale::peak_memory(),
+    })
+}
+
+/// The limit probe on the reference network: `runs` replications on `threads` threads.
+fn probe(seed: u64, runs: u64, threads: usize) -> Result<ProbeResult> {
+    let p = crate::probe::Probe::reference();
+    let cpu0 = cpu_seconds();
+    let r = p.run(seed, runs, threads)?;
+    let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
+    let per_core = r.seconds.max(1e-9) * threads as f64;
+    Ok(ProbeResult {
+        legs: p.legs(),
+        seconds: r.seconds,
+        ns_per_leg_per_core: per_core * 1e9 / (runs as f64 * p.legs() as f64),
+        replication_us_per_core: per_core * 1e6 / runs as f64,
+        stations_on_time: r.on_time as f64 / (runs as f64 * p.stations() as f64),
+        replication_cpu_us: cpu.map(|c| c * 1e6 / runs as f64),
     })
 }

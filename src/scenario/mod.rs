@@ -1,6 +1,7 @@
 //! Scenario files: the serde types ([`types`]), loading with `extends`, locating problems by
 //! key path, and the `set` patches that strategies and sweeps apply.
 
+pub mod pieces;
 pub mod types;
 
 pub use types::*;
@@ -131,7 +132,10 @@ impl<'a> Locator<'a> {
         Locator {
             file,
             text,
-            doc: toml_edit::Document::parse(text).ok(),
+            // A file too large to parse whole is located by key path only.
+            doc: (toml_marks(text) <= MAX_MARKS)
+                .then(|| toml_edit::Document::parse(text).ok())
+                .flatten(),
         }
     }
 
@@ -188,7 +192,8 @@ fn item_span(item: &toml_edit::Item) -> Option<std::ops::Range<usize>> {
 }
 
 /// Read a scenario file: a regular file of at most [`MAX_FILE_BYTES`] bytes (read with that
-/// limit, never trusting the reported size), valid UTF-8, with at most [`MAX_MARKS`] TOML marks.
+/// limit, never trusting the reported size), valid UTF-8. Its TOML marks are bounded where it
+/// is parsed ([`parse`]).
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = crate::input::read_regular_file(path, MAX_FILE_BYTES).map_err(|e| match e {
         crate::input::InputError::Io(e) => Error::read(path, e),
@@ -223,19 +228,24 @@ pub fn read_text(path: &Path) -> Result<String> {
             source_line: None,
         }])
     })?;
-    let marks = toml_marks(&text);
+    Ok(text)
+}
+
+/// Refuse a text with more than [`MAX_MARKS`] TOML marks before parsing it whole (E015).
+pub fn check_marks(path: &Path, text: &str) -> Result<()> {
+    let marks = toml_marks(text);
     if marks > MAX_MARKS {
         return Err(Error::invalid(
             path,
             "",
-            format!("the file has {marks} TOML marks (an = counts 2, a dot 8, a comma, bracket or brace 1); scenario files with more than {MAX_MARKS} are refused"),
-            Some("each mark costs the parser up to about 190 bytes of memory; the national scenario (820,000 TPS) has 11.7 million: check that this is the right file".into()),
+            format!("the file has {marks} TOML marks (an = counts 2, a dot 8, a comma, bracket or brace 1); a file with more than {MAX_MARKS} is read only when it is a valid scenario whose top-level tables each have fewer, and this one is not"),
+            Some("each mark costs the parser up to about 190 bytes of memory when the whole file is parsed to locate an error; check that this is the right file, or run `tepat check` on a smaller part of it to find the error".into()),
         ));
     }
-    Ok(text)
+    Ok(())
 }
 
-/// The most TOML marks a scenario file may have. Parsing costs memory per key, value and table,
+/// The most TOML marks a scenario file may have, unless it is read piece by piece. Parsing costs memory per key, value and table,
 /// not per byte: 62 MB of `0,` took 4.9 GB, and 66 MB of dotted keys (`a.b.c… = 0`) 23 GB.
 /// Marks weigh each by its measured cost (a comma, bracket or brace up to about 150 bytes, an
 /// `=` about 365, a dot of a dotted key or table header up to about 1,100), so this bounds
@@ -257,7 +267,15 @@ pub fn toml_marks(text: &str) -> usize {
 }
 
 /// Parse TOML text into a scenario, with syntax and type errors located.
+///
+/// A valid file is read piece by piece ([`pieces`]), so that parsing the national scenario
+/// does not hold its whole document in memory; a file that is not valid is parsed whole, which
+/// locates its errors.
 pub fn parse(path: &Path, text: &str) -> Result<ScenarioFile> {
+    if let Some(file) = pieces::parse_in_pieces(text) {
+        return Ok(file);
+    }
+    check_marks(path, text)?;
     toml::from_str::<ScenarioFile>(text).map_err(|e| {
         let (line, column, source_line) = match e.span() {
             Some(s) => {
@@ -352,6 +370,7 @@ fn load_depth(path: &Path, depth: usize, named_by: Option<&str>) -> Result<Loade
         });
     };
     // A file that extends another may only rename the scenario and add strategies.
+    check_marks(path, &text)?;
     let raw: toml::Table = toml::from_str(&text).unwrap_or_default();
     let loc = Locator::new(path, &text);
     let mut issues = Vec::new();
@@ -423,8 +442,9 @@ pub fn basemap_warning(loaded: &Loaded) -> Option<Diagnostic> {
     if p.exists() {
         return None;
     }
-    let own = toml::from_str::<toml::Table>(&loaded.text)
-        .ok()
+    let own = (toml_marks(&loaded.text) <= MAX_MARKS)
+        .then(|| toml::from_str::<toml::Table>(&loaded.text).ok())
+        .flatten()
         .and_then(|t| t.get("scenario")?.get("basemap").cloned())
         .is_some();
     let loc = Locator::new(&loaded.path, &loaded.text);

@@ -19,7 +19,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("summary: every figure", &["summary"]),
     (
         "analyses: runs of the engine and what-ifs",
-        &["strategy", "analysis", "backtest", "pipeline", "scale", "generate"],
+        &["strategy", "analysis", "backtest", "pipeline", "scale", "generate", "probe"],
     ),
     (
         "outputs: files",

@@ -166,4 +166,10 @@ fn generate_writes_valid_deterministic_scenarios_and_bench_reports() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["runs"], 600);
     assert!(v["ns_per_leg_per_core"].as_f64().unwrap() > 0.0);
+    // The limit probe ran on the reference network in the same run, and drew its law.
+    assert_eq!(v["probe"]["legs"], 2_161);
+    assert!(v["probe"]["ns_per_leg_per_core"].as_f64().unwrap() > 0.0);
+    let share = v["probe"]["stations_on_time"].as_f64().unwrap();
+    assert!(share > 0.5 && share <= 1.0, "{share}");
+    assert!(v["probe_replications"].as_f64().unwrap() > 0.0);
 }
