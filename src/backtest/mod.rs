@@ -26,7 +26,6 @@ use crate::model::Model;
 use record::Item;
 use score::{Coverage, Kind, Predictive, Score};
 
-
 /// A backtest: every observed item with its predictive distribution and scores.
 #[derive(Debug, Clone)]
 pub struct Backtest {

@@ -73,7 +73,7 @@ pub fn backtest(a: &BacktestArgs) -> Result<()> {
     let chart = crate::plot::backtest::chart(&m, &b)?;
     files.push((
         "backtest.html".to_string(),
-        export::backtest_html(&m, &b, &chart.svg).into_bytes(),
+        crate::report::backtest::backtest_html(&m, &b, &chart.svg).into_bytes(),
     ));
     files.extend(crate::plot::chart_files(vec![chart]));
     if !a.quiet {
@@ -195,4 +195,3 @@ pub fn fit(a: &FitArgs) -> Result<()> {
     }
     Ok(())
 }
-

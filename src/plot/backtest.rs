@@ -10,8 +10,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::framed::{Body, render};
 use super::{Chart, Drawn, colour, fit, font, size, text};
 use crate::backtest::Backtest;
-use crate::export::backtest::band;
 use crate::error::Result;
+use crate::export::backtest::band;
 use crate::model::Model;
 
 /// The most rows drawn; the rest are in the table.

@@ -5,6 +5,7 @@
 //! `Serialize` structs of already-formatted strings: every number is formatted here, and every
 //! string is HTML-escaped by the template (only the charts' SVG, made by tepat, goes in raw).
 
+pub mod backtest;
 pub mod tables;
 pub mod template;
 mod view;

@@ -217,16 +217,8 @@ mod tests {
                 }
             }
         }
-        let size = crate::generate::Size {
-            hubs: 4,
-            villages: 30,
-            stations: 200,
-        };
-        out.push((
-            "synthetic".into(),
-            crate::generate::synthetic(size, 3).unwrap(),
-        ));
-        out.push(("reference".into(), crate::generate::reference()));
+        // Generated scenarios (synthetic, reference) are checked in tests/it/scale.rs: the
+        // generator is in a layer above the file format.
         out
     }
 

@@ -140,3 +140,25 @@ fn bundled_scenarios_name_only_files_inside_the_repository() {
         assert!(real.starts_with(root.join("data")), "{}", real.display());
     }
 }
+
+/// Generated scenarios (a small synthetic one and the reference network) are read piece by
+/// piece exactly as the whole-file parse reads them; the piece parse is unit-tested on the
+/// bundled and fixture files in `src/scenario/pieces.rs`.
+#[test]
+fn generated_scenarios_are_read_in_pieces_as_a_whole() {
+    let size = tepat::generate::Size {
+        hubs: 4,
+        villages: 30,
+        stations: 200,
+    };
+    let files = [
+        ("synthetic", tepat::generate::synthetic(size, 3).unwrap()),
+        ("reference", tepat::generate::reference()),
+    ];
+    for (name, text) in files {
+        let whole: tepat::scenario::ScenarioFile = toml::from_str(&text).expect(name);
+        let pieces = tepat::scenario::pieces::parse_in_pieces(&text)
+            .unwrap_or_else(|| panic!("{name} is read in pieces"));
+        assert_eq!(format!("{pieces:?}"), format!("{whole:?}"), "{name}");
+    }
+}

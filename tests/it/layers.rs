@@ -19,7 +19,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("summary: every figure", &["summary"]),
     (
         "analyses: runs of the engine and what-ifs",
-        &["strategy", "analysis", "backtest", "pipeline", "scale", "generate", "probe"],
+        &[
+            "strategy", "analysis", "backtest", "pipeline", "scale", "generate", "probe",
+        ],
     ),
     (
         "outputs: files",
