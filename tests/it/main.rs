@@ -8,6 +8,7 @@ mod bundled;
 mod charts;
 mod cli;
 mod determinism;
+mod distributions;
 mod errors;
 mod exact;
 mod extra_delay;
