@@ -21,6 +21,7 @@ mod properties;
 mod received;
 mod robustness;
 mod shards;
+mod sizes;
 mod starter;
 mod strategies;
 #[path = "../../examples/make_scenarios/toml_writer.rs"]
