@@ -5,7 +5,6 @@ use serde::Serialize;
 use super::{cell, serialize_rows};
 use crate::analysis::plan::Plan;
 use crate::error::Result;
-use crate::model::Model;
 use crate::time::fmt_local;
 
 /// Columns of `plan.csv` (the field names of [`PlanCsvRow`]).
@@ -74,8 +73,8 @@ pub struct PlanCsvRow {
 }
 
 /// The rows, one per planned consignment (the plan's order).
-pub fn rows(m: &Model, p: &Plan) -> Vec<PlanCsvRow> {
-    let t = |h: Option<f64>| h.map(|h| fmt_local(&m.start, h)).unwrap_or_default();
+pub fn rows(p: &Plan) -> Vec<PlanCsvRow> {
+    let t = |h: Option<f64>| h.map(|h| fmt_local(&p.clock.start, h)).unwrap_or_default();
     p.rows
         .iter()
         .map(|r| PlanCsvRow {
@@ -101,8 +100,8 @@ pub fn rows(m: &Model, p: &Plan) -> Vec<PlanCsvRow> {
 }
 
 /// `plan.csv`: the header, then [`rows`].
-pub fn bytes(m: &Model, p: &Plan) -> Result<Vec<u8>> {
-    serialize_rows(&HEADER, &rows(m, p))
+pub fn bytes(p: &Plan) -> Result<Vec<u8>> {
+    serialize_rows(&HEADER, &rows(p))
 }
 
 #[cfg(test)]

@@ -343,6 +343,17 @@ pub struct Model {
 }
 
 impl Model {
+    /// The run's clock: time 0 in local time, and the horizon.
+    pub fn clock(&self) -> crate::time::Clock {
+        crate::time::Clock {
+            start: self.start,
+            start_minute: self.start_minute,
+            horizon: self.horizon,
+        }
+    }
+}
+
+impl Model {
     /// Total legs traversed per replication (consignment links plus station last miles), for
     /// nanoseconds-per-leg figures.
     pub fn legs(&self) -> usize {

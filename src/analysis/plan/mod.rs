@@ -112,6 +112,9 @@ pub struct PlanKec {
 pub struct Plan {
     /// Scenario name.
     pub scenario: String,
+    /// The scenario's clock, for the chart's time axis.
+    #[serde(skip)]
+    pub clock: crate::time::Clock,
     /// The measure.
     pub measure: Measure,
     /// Target.
@@ -375,6 +378,7 @@ pub fn plan(
     }
     Ok(Plan {
         scenario: m.name.clone(),
+        clock: m.clock(),
         measure,
         target,
         seed,
