@@ -351,9 +351,7 @@ impl Model {
             horizon: self.horizon,
         }
     }
-}
 
-impl Model {
     /// Total legs traversed per replication (consignment links plus station last miles), for
     /// nanoseconds-per-leg figures.
     pub fn legs(&self) -> usize {
