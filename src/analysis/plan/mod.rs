@@ -29,7 +29,13 @@
 //! together, escorts and all) on the same replications, and any kecamatan that falls below the
 //! target gets a smaller risk allowance until it meets it. What is reported is that simulated
 //! figure.
+//!
+//! Where those exceptions make the one pass too early (it never makes it too late: the plan is
+//! simulated), each hub's dispatch is then searched upwards by bisection of full simulations of
+//! the whole plan, all hubs at once, and kept later only where every kecamatan still meets the
+//! target (`later`): the brute-force search, run only from the one pass's answer upwards.
 
+mod later;
 mod pass;
 
 use std::time::Instant;
@@ -347,6 +353,23 @@ pub fn plan(
         }
         acc = simulate(&pool, &g.apply(&allowance, &lambda), seed, runs)?;
     }
+    // The hubs later where full simulations show it is safe (see `later`).
+    let hours: Vec<Option<f64>> = (0..nk)
+        .map(|k| {
+            let t = allowance[k].map(|a| g.times_of(k, Some(a), lambda[k])[0]);
+            t.filter(|t| t.is_finite())
+        })
+        .collect();
+    let search = later::Search {
+        pool: &pool,
+        m,
+        planned: g.apply(&allowance, &lambda),
+        seed,
+        runs,
+        target,
+        measure,
+    };
+    let (hub_hours, acc) = later::later_hubs(&search, &hours, acc)?;
     let mut kecamatan = Vec::new();
     let mut rows = Vec::new();
     for k in 0..nk {
@@ -367,7 +390,13 @@ pub fn plan(
             reachable,
             binds: bind.clone(),
         });
-        let times = allowance[k].map(|a| g.times_of(k, Some(a), lambda[k]));
+        let times = allowance[k].map(|a| {
+            let mut v = g.times_of(k, Some(a), lambda[k]);
+            if let Some(t) = hub_hours[k] {
+                v[0] = t;
+            }
+            v
+        });
         let kec = KecPlan {
             k,
             p_plan,
@@ -473,14 +502,7 @@ pub fn search_hub(
     let pool = pool(threads)?;
     let hub = m.kecamatan[k];
     let off = (60.0 - m.start_minute % 60.0) % 60.0 / 60.0;
-    let last = match measure {
-        Measure::Ppk => m.nodes[hub].deadline,
-        Measure::Tps => None,
-    }
-    .or(m.nodes[hub].station_deadline)
-    .unwrap_or(m.horizon)
-    .min(m.horizon);
-    let hours = (last - off).floor().max(0.0) as i64;
+    let hours = (later::last_hour(m, hub, measure) - off).round() as i64;
     let eval = |i: i64| -> Result<f64> {
         let mut m2 = m.clone();
         m2.nodes[hub].planned = Some(off + i as f64);
