@@ -6,7 +6,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+
 use crate::engine::{self, Options, Outcome, Progress, Runs};
+use crate::model::observe::Observations;
 use crate::error::{Error, Result};
 use crate::model::{self, Model};
 use crate::scenario::{self, Loaded};
@@ -79,6 +84,9 @@ pub struct ScenarioRun {
     pub basemap: Option<PathBuf>,
     /// Strategies compared with this scenario as the baseline, if it has any.
     pub comparison: Option<crate::strategy::Comparison>,
+    /// For a run as of a time of the distribution week: the time, the status file and the
+    /// plain run beside it.
+    pub as_of: Option<AsOfRun>,
 }
 
 impl ScenarioRun {
@@ -94,10 +102,57 @@ pub fn seed_of(cfg: &RunConfig, loaded: &Loaded) -> u64 {
     crate::defaults::seed(cfg.seed, loaded.file.scenario.seed)
 }
 
+/// The as-of time of a run in the distribution week and its status file (none: nothing
+/// observed, which gives the plain run's figures).
+#[derive(Debug, Clone)]
+pub struct AsOf {
+    /// The as-of time.
+    pub at: DateTime<FixedOffset>,
+    /// The status file.
+    pub status: Option<PathBuf>,
+}
+
+/// What an as-of run adds: when, from which file, and the plain run (the plan) on the same
+/// seed and replications, for "changed since the plan".
+#[derive(Debug, Clone)]
+pub struct AsOfRun {
+    /// The as-of time.
+    pub at: DateTime<FixedOffset>,
+    /// The status file as given.
+    pub status_file: Option<String>,
+    /// Rows of facts in it.
+    pub facts: usize,
+    /// The plain run's figures.
+    pub plan: Summary,
+}
+
+/// The observations of `as_of` checked against `m` (every problem of the status file at once).
+pub fn observations(m: &Model, as_of: &AsOf) -> Result<Observations> {
+    let status = match &as_of.status {
+        Some(p) => scenario::status::load_status(p)?,
+        None => scenario::status::Status::empty(Path::new("")),
+    };
+    model::observe::compile(m, &status, as_of.at)
+}
+
 /// Load, compile and simulate one scenario file.
 pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> Result<ScenarioRun> {
+    simulate_file_as_of(path, cfg, None, progress)
+}
+
+/// Load, compile and simulate one scenario file, as of a time of the distribution week when
+/// `as_of` is given (the strategies too, on the same observations), with the plain run beside.
+pub fn simulate_file_as_of(
+    path: &Path,
+    cfg: &RunConfig,
+    as_of: Option<&AsOf>,
+    progress: &dyn Progress,
+) -> Result<ScenarioRun> {
     let loaded = scenario::load(path)?;
-    let model = model::compile(&loaded)?;
+    let mut model = model::compile(&loaded)?;
+    if let Some(a) = as_of {
+        model.observed = Some(Arc::new(observations(&model, a)?));
+    }
     let seed = seed_of(cfg, &loaded);
     let cancel = crate::interrupt::token();
     let control = engine::Control {
@@ -129,7 +184,39 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
         replications_per_s: outcome.acc.runs as f64 / outcome.elapsed_s.max(1e-9),
     };
     let basemap = cfg.basemap.clone().or_else(|| loaded.basemap.clone());
-    let strategies = crate::strategy::compile_all(&loaded, &model)?;
+    let mut strategies = crate::strategy::compile_all(&loaded, &model)?;
+    if let Some(a) = as_of {
+        for s in strategies.iter_mut() {
+            s.model.observed = Some(Arc::new(observations(&s.model, a)?));
+        }
+    }
+    let as_of = match as_of {
+        Some(a) => {
+            let mut plain = model.clone();
+            plain.observed = None;
+            let plan = engine::run_with(
+                &plain,
+                &Options {
+                    seed,
+                    runs: Runs::Fixed(outcome.acc.runs),
+                    threads: cfg.threads,
+                    range: None,
+                },
+                control,
+            )?;
+            let status = match &a.status {
+                Some(p) => Some(scenario::status::load_status(p)?),
+                None => None,
+            };
+            Some(AsOfRun {
+                at: a.at,
+                status_file: a.status.as_ref().map(|p| p.display().to_string()),
+                facts: status.map(|s| s.rows.len()).unwrap_or(0),
+                plan: summary::summarise(&plain, &plan.acc),
+            })
+        }
+        None => None,
+    };
     let comparison = if strategies.is_empty() {
         None
     } else {
@@ -152,6 +239,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
         manifest,
         basemap,
         comparison,
+        as_of,
     })
 }
 

@@ -432,5 +432,6 @@ pub fn merge(
         manifest,
         basemap,
         comparison,
+        as_of: None,
     })
 }
