@@ -379,6 +379,7 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
         }
     }
     contradictions(&mut ck, &o, &node_rows);
+    ck.diags.sort_by_key(|d| (d.line, d.column));
     if ck.diags.is_empty() {
         for c in o.closed.iter_mut() {
             c.sort_by(|a, b| a.0.total_cmp(&b.0));
