@@ -65,6 +65,23 @@ pub struct Manifest {
     pub elapsed_s: f64,
     /// Replications per second.
     pub replications_per_s: f64,
+    /// For a run as of a time of the distribution week: when, from which status file, and
+    /// what changed since the plan (absent for a plain run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOfNote>,
+}
+
+/// What `run.json` says about an as-of run.
+#[derive(Debug, Clone, Serialize)]
+pub struct AsOfNote {
+    /// The as-of time, local (`2024-02-10 12:00`).
+    pub at: String,
+    /// The status file as given (none: nothing observed).
+    pub status_file: Option<String>,
+    /// Rows of facts in it.
+    pub facts: usize,
+    /// Every kecamatan's P(every TPS by H-1) in the plan and as of the status.
+    pub changed_since_plan: Vec<summary::Changed>,
 }
 
 /// A simulated scenario.
@@ -169,7 +186,7 @@ pub fn simulate_file_as_of(
         },
         control,
     )?;
-    let summary = summary::summarise(&model, &outcome.acc);
+    let mut summary = summary::summarise(&model, &outcome.acc);
     let (a, b) = (0, outcome.acc.runs);
     let manifest = Manifest {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -182,7 +199,9 @@ pub fn simulate_file_as_of(
         threads: outcome.threads,
         elapsed_s: outcome.elapsed_s,
         replications_per_s: outcome.acc.runs as f64 / outcome.elapsed_s.max(1e-9),
+        as_of: None,
     };
+    let mut manifest = manifest;
     let basemap = cfg.basemap.clone().or_else(|| loaded.basemap.clone());
     let mut strategies = crate::strategy::compile_all(&loaded, &model)?;
     if let Some(a) = as_of {
@@ -208,12 +227,23 @@ pub fn simulate_file_as_of(
                 Some(p) => Some(scenario::status::load_status(p)?),
                 None => None,
             };
-            Some(AsOfRun {
+            let r = AsOfRun {
                 at: a.at,
                 status_file: a.status.as_ref().map(|p| p.display().to_string()),
                 facts: status.map(|s| s.rows.len()).unwrap_or(0),
                 plan: summary::summarise(&plain, &plan.acc),
-            })
+            };
+            let at = r.at.format("%Y-%m-%d %H:%M").to_string();
+            // Every output that names the scenario (report title, chart footers, terminal,
+            // run.json) names the as-of time with it.
+            summary.scenario = format!("{} as of {at}", summary.scenario);
+            manifest.as_of = Some(AsOfNote {
+                at,
+                status_file: r.status_file.clone(),
+                facts: r.facts,
+                changed_since_plan: summary::changed_since(&r.plan, &summary),
+            });
+            Some(r)
         }
         None => None,
     };

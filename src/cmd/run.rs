@@ -173,7 +173,15 @@ pub fn run(a: RunArgs) -> Result<()> {
     }
     let mut done: Vec<(String, ScenarioRun)> = Vec::new();
     for f in &files {
-        let name = pipeline::folder_name(f);
+        // An as-of run goes to its own folder, beside the plan's, never over it.
+        let name = match a.as_of {
+            Some(at) => format!(
+                "{}-as-of-{}",
+                pipeline::folder_name(f),
+                at.format("%Y-%m-%dT%H%M")
+            ),
+            None => pipeline::folder_name(f),
+        };
         let bar = Bar::new(&name, a.sim.quiet);
         let run = pipeline::simulate_file_as_of(f, &cfg, a.as_of().as_ref(), &bar);
         bar.finish();
@@ -197,6 +205,7 @@ pub fn run(a: RunArgs) -> Result<()> {
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
             super::table::print_run(&run);
+            print_as_of(&run);
             println!("written: {}", dir.display());
         }
         done.push((name, run));
@@ -208,4 +217,38 @@ pub fn run(a: RunArgs) -> Result<()> {
     let index = Path::new(&a.out).join("index.html");
     crate::output::write_file(&index, crate::report::index_html(&entries)?.as_bytes())?;
     Ok(())
+}
+
+/// For an as-of run: the time, the status file and what changed since the plan.
+fn print_as_of(run: &ScenarioRun) {
+    let Some(n) = &run.manifest.as_of else {
+        return;
+    };
+    println!();
+    crate::text::print_line(&format!(
+        "As of {}: {} fact(s) from {}; the plan is the plain run on the same seed and replications.",
+        n.at,
+        n.facts,
+        n.status_file.as_deref().unwrap_or("no status file")
+    ));
+    let moved: Vec<_> = n.changed_since_plan.iter().filter(|c| c.changed).collect();
+    if moved.is_empty() {
+        println!("Changed since the plan: no kecamatan moved by more than its 95% interval.");
+        return;
+    }
+    println!("Changed since the plan (P(every TPS by H-1) moved by more than its 95% interval):");
+    println!(
+        "  {:<20} {:>22}  {:>22}  {:>7}",
+        "kecamatan", "plan [95%]", "now [95%]", "change"
+    );
+    let pr = |p: &crate::summary::Prob| format!("{:.3} [{:.3}, {:.3}]", p.p, p.lo, p.hi);
+    for c in moved {
+        crate::text::print_line(&format!(
+            "  {:<20} {:>22}  {:>22}  {:>+7.3}",
+            c.kecamatan,
+            pr(&c.plan),
+            pr(&c.as_of),
+            c.change
+        ));
+    }
 }
