@@ -221,7 +221,8 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
     };
     if o.as_of < 0.0 || o.as_of > m.horizon {
         return Err(Error::Usage(format!(
-            "--as-of {as_of_local} is outside the simulated period ({} to {})",
+            "--as-of {} is outside the simulated period ({} to {})",
+            as_of_local.format("%Y-%m-%dT%H:%M%:z"),
             crate::time::fmt_local(&m.start, 0.0),
             crate::time::fmt_local(&m.start, m.horizon)
         )));
