@@ -11,8 +11,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 
 use crate::engine::{self, Options, Outcome, Progress, Runs};
-use crate::model::observe::Observations;
 use crate::error::{Error, Result};
+use crate::model::observe::Observations;
 use crate::model::{self, Model};
 use crate::scenario::{self, Loaded};
 use crate::summary::{self, Summary};

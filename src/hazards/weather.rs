@@ -64,8 +64,11 @@ impl Weather {
             for k in 0..n {
                 let uf = rng.uniform();
                 let ut = rng.uniform();
-                let fc = forecast
-                    .and_then(|(st, cdf)| st.get(k).filter(|&&i| i != u32::MAX).map(|&i| &cdf[i as usize]));
+                let fc = forecast.and_then(|(st, cdf)| {
+                    st.get(k)
+                        .filter(|&&i| i != u32::MAX)
+                        .map(|&i| &cdf[i as usize])
+                });
                 s = match &z.follow {
                     _ if fc.is_some() => pick(fc.expect("forecast"), ut),
                     Some((l, p, map)) if uf < *p => map[self.steps[*l][k] as usize] as u8,

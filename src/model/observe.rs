@@ -92,7 +92,9 @@ impl Observations {
     #[inline]
     pub fn departure_cancelled(&self, li: usize, sched: f64) -> bool {
         const MINUTE: f64 = 1.0 / 60.0;
-        self.closed[li].iter().any(|&(a, b)| a <= sched && sched < b)
+        self.closed[li]
+            .iter()
+            .any(|&(a, b)| a <= sched && sched < b)
             || self.cancelled[li]
                 .iter()
                 .any(|&c| (c - sched).abs() < MINUTE / 2.0)
@@ -117,7 +119,9 @@ pub fn parse_local(s: &str) -> std::result::Result<DateTime<FixedOffset>, String
     DateTime::parse_from_rfc3339(s)
         .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M%:z"))
         .map_err(|_| {
-            format!("'{s}' is not a local datetime with offset; write it like 2024-02-09T14:00+07:00")
+            format!(
+                "'{s}' is not a local datetime with offset; write it like 2024-02-09T14:00+07:00"
+            )
         })
 }
 
@@ -301,7 +305,10 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
                         o.left[ni] = Some(dep);
                         o.node[ni] = Some(Seen::Arrived { at: arr, damaged });
                         if let Some(Seen::Arrived { damaged: d0, .. }) = prev {
-                            o.node[ni] = Some(Seen::Arrived { at: arr, damaged: d0 });
+                            o.node[ni] = Some(Seen::Arrived {
+                                at: arr,
+                                damaged: d0,
+                            });
                         }
                     }
                     _ => {
@@ -327,7 +334,10 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
                     ck.err(
                         row,
                         1,
-                        format!("'{}' has no timetable: no departure to cancel", m.links[li].name),
+                        format!(
+                            "'{}' has no timetable: no departure to cancel",
+                            m.links[li].name
+                        ),
                         "for a boat without timetable or a road, write a 'closed' row",
                     );
                 } else if let Some(t) = t {
@@ -359,7 +369,10 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
                         ck.err(
                             row,
                             4,
-                            format!("the pool '{}' has only {} teams", m.escorts[e].name, m.escorts[e].teams),
+                            format!(
+                                "the pool '{}' has only {} teams",
+                                m.escorts[e].name, m.escorts[e].teams
+                            ),
                             "give at most the pool's teams",
                         );
                     } else {
@@ -399,7 +412,9 @@ fn contradictions(ck: &mut Ck, o: &Observations, node_rows: &[Option<&StatusRow>
         let (Some(row), Some(seen)) = (row, o.node[i]) else {
             continue;
         };
-        let Some(p) = m.nodes[i].supplier else { continue };
+        let Some(p) = m.nodes[i].supplier else {
+            continue;
+        };
         if m.nodes[p].supplier.is_none() {
             continue;
         }
@@ -434,7 +449,12 @@ fn contradictions(ck: &mut Ck, o: &Observations, node_rows: &[Option<&StatusRow>
     }
 }
 
-fn weather_row(ck: &mut Ck, o: &mut Observations, periods: &mut [Vec<(f64, f64)>], row: &StatusRow) {
+fn weather_row(
+    ck: &mut Ck,
+    o: &mut Observations,
+    periods: &mut [Vec<(f64, f64)>],
+    row: &StatusRow,
+) {
     let m = ck.m;
     let names = m.zones.iter().map(|z| z.name.clone()).collect();
     let z = ck.find(row, "weather zone", names);
@@ -464,11 +484,21 @@ fn weather_row(ck: &mut Ck, o: &mut Observations, periods: &mut [Vec<(f64, f64)>
                 (None, _) => {
                     ok = false;
                     let hint = did_you_mean(name, &states);
-                    ck.err(row, 4, format!("zone '{}' has no state '{name}'{hint}", zone.name), "");
+                    ck.err(
+                        row,
+                        4,
+                        format!("zone '{}' has no state '{name}'{hint}", zone.name),
+                        "",
+                    );
                 }
                 _ => {
                     ok = false;
-                    ck.err(row, 4, format!("'{v}' is not a probability"), "write a number from 0 to 1");
+                    ck.err(
+                        row,
+                        4,
+                        format!("'{v}' is not a probability"),
+                        "write a number from 0 to 1",
+                    );
                 }
             }
         }
@@ -497,12 +527,17 @@ fn weather_row(ck: &mut Ck, o: &mut Observations, periods: &mut [Vec<(f64, f64)>
             }
         }
     }
-    let (Some(a), Some(b)) = (from, until) else { return };
+    let (Some(a), Some(b)) = (from, until) else {
+        return;
+    };
     if periods[z].iter().any(|&(x, y)| a < y && x < b) {
         ck.err(
             row,
             2,
-            format!("this period overlaps another forecast of zone '{}'", zone.name),
+            format!(
+                "this period overlaps another forecast of zone '{}'",
+                zone.name
+            ),
             "give each period of a zone once",
         );
         return;

@@ -180,10 +180,7 @@ pub fn load_status(path: &Path) -> Result<Status> {
                     line,
                     1,
                     src,
-                    format!(
-                        "the status file's header must be '{}'",
-                        COLUMNS.join(",")
-                    ),
+                    format!("the status file's header must be '{}'", COLUMNS.join(",")),
                     "write the header line first, then one fact per line",
                 ));
             }

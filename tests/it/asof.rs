@@ -49,8 +49,8 @@ fn every_consignment_arrived_on_time_gives_p_one_exactly() {
 fn an_empty_status_gives_the_plain_run_bit_for_bit() {
     // Bengkalis has escorts, fleets, followers, fallbacks, damage and timetables.
     let path = Path::new("scenarios/bengkalis-2024.toml");
-    let m = tepat::pipeline::model_from_str("b.toml", &std::fs::read_to_string(path).unwrap())
-        .unwrap();
+    let m =
+        tepat::pipeline::model_from_str("b.toml", &std::fs::read_to_string(path).unwrap()).unwrap();
     let om = observed(&m, HEADER, "2024-02-10T12:00+07:00");
     let a = simulate(&m, 1_000, 2024, 2);
     let b = simulate(&om, 1_000, 2024, 1);
@@ -59,7 +59,13 @@ fn an_empty_status_gives_the_plain_run_bit_for_bit() {
     let dir = tempfile::tempdir().unwrap();
     let run = |out: &Path, extra: &[&str]| {
         let st = Command::new(env!("CARGO_BIN_EXE_tepat"))
-            .args(["run", "scenarios/bengkalis-2024.toml", "--runs", "500", "--quiet"])
+            .args([
+                "run",
+                "scenarios/bengkalis-2024.toml",
+                "--runs",
+                "500",
+                "--quiet",
+            ])
             .arg("--out")
             .arg(out)
             .args(extra)
@@ -69,11 +75,22 @@ fn an_empty_status_gives_the_plain_run_bit_for_bit() {
     };
     let (p, q) = (dir.path().join("plain"), dir.path().join("asof"));
     run(&p, &[]);
-    run(&q, &["--status", "tests/data/valid/status/empty.csv", "--as-of", "2024-02-10T12:00+07:00"]);
+    run(
+        &q,
+        &[
+            "--status",
+            "tests/data/valid/status/empty.csv",
+            "--as-of",
+            "2024-02-10T12:00+07:00",
+        ],
+    );
     for f in ["summary.csv", "stations.csv", "causes.csv", "links.csv"] {
         let a = std::fs::read(p.join("bengkalis-2024").join(f)).unwrap();
         let b = std::fs::read(q.join("bengkalis-2024").join(f)).unwrap();
-        assert!(a == b, "{f} differs between the plain run and an empty status");
+        assert!(
+            a == b,
+            "{f} differs between the plain run and an empty status"
+        );
     }
 }
 
@@ -116,11 +133,17 @@ fn a_closed_link_makes_the_fallback_take_over() {
             })
             .collect::<Vec<f64>>()
     };
-    assert!(arrival(&m).iter().all(|&a| a == 29.0), "plan: road, 24 + 5 h");
+    assert!(
+        arrival(&m).iter().all(|&a| a == 29.0),
+        "plan: road, 24 + 5 h"
+    );
     // Closed from before the dispatch to 48 h: 24 h left at dispatch > 6 h: the boat.
     let closed = format!("{HEADER}closed,road,2024-02-10T06:00+07:00,2024-02-12T00:00+07:00,\n");
     let om = observed(&m, &closed, "2024-02-10T12:00+07:00");
-    assert!(arrival(&om).iter().all(|&a| a == 34.0), "closed: boat, 24 + 10 h");
+    assert!(
+        arrival(&om).iter().all(|&a| a == 34.0),
+        "closed: boat, 24 + 10 h"
+    );
     // Until further notice: the boat too.
     let open_ended = format!("{HEADER}closed,road,2024-02-10T06:00+07:00,,\n");
     let om = observed(&m, &open_ended, "2024-02-10T12:00+07:00");
@@ -128,7 +151,10 @@ fn a_closed_link_makes_the_fallback_take_over() {
     // Closed until 27 h: 3 h left at dispatch (not more than 6 h): wait, then the road.
     let short = format!("{HEADER}closed,road,2024-02-10T06:00+07:00,2024-02-11T03:00+07:00,\n");
     let om = observed(&m, &short, "2024-02-10T12:00+07:00");
-    assert!(arrival(&om).iter().all(|&a| a == 32.0), "short closure: 27 + 5 h");
+    assert!(
+        arrival(&om).iter().all(|&a| a == 32.0),
+        "short closure: 27 + 5 h"
+    );
 }
 
 #[test]
@@ -156,11 +182,19 @@ deadline = "2024-02-10T12:00:00+07:00"
     let f = |x: f64| phi((x.ln() - 10f64.ln()) / sigma);
     let status = format!("{HEADER}departed,H,2024-02-10T00:00+07:00,,\n");
     let n = 400_000;
-    for (t, at) in [(8.0, "2024-02-10T08:00+07:00"), (11.0, "2024-02-10T11:00+07:00")] {
+    for (t, at) in [
+        (8.0, "2024-02-10T08:00+07:00"),
+        (11.0, "2024-02-10T11:00+07:00"),
+    ] {
         let om = observed(&m, &status, at);
         let acc = simulate(&om, n, 17, 2);
         let exact = (f(12.0) - f(t)) / (1.0 - f(t));
-        assert_prob(&format!("P(by 12 h | travelling at {t} h)"), acc.node_on_time[1], n, exact);
+        assert_prob(
+            &format!("P(by 12 h | travelling at {t} h)"),
+            acc.node_on_time[1],
+            n,
+            exact,
+        );
         assert_eq!(acc.node_never[1], 0);
     }
     // Unconditioned, the same law gives F(12): the conditioning is what moved it.
@@ -197,8 +231,7 @@ route = ["boat"]
 "#
     );
     let m = model(&text);
-    let status =
-        format!("{HEADER}weather,z,2024-02-10T00:00+07:00,2024-02-12T00:00+07:00,storm\n");
+    let status = format!("{HEADER}weather,z,2024-02-10T00:00+07:00,2024-02-12T00:00+07:00,storm\n");
     let om = observed(&m, &status, "2024-02-10T00:00+07:00");
     let n = 200_000u64;
     let mut s = Scratch::new(&om);
@@ -206,7 +239,10 @@ route = ["boat"]
     for r in 0..n {
         s.replicate(&om, 9, r);
         let w = &s.weather()[0];
-        assert!(w[..8].iter().all(|&x| x == 1), "storm for the forecast's 8 steps");
+        assert!(
+            w[..8].iter().all(|&x| x == 1),
+            "storm for the forecast's 8 steps"
+        );
         for (j, k) in [8usize, 9, 11, 15].iter().enumerate() {
             calm[j] += (w[*k] == 0) as u64;
         }
@@ -221,7 +257,12 @@ route = ["boat"]
         }
     }
     for j in 0..4 {
-        assert_prob(&format!("calm after the forecast ({j})"), calm[j], n, exact[j]);
+        assert_prob(
+            &format!("calm after the forecast ({j})"),
+            calm[j],
+            n,
+            exact[j],
+        );
     }
     // A probability vector: calm with 0.25 at every step of the period.
     let status = format!(
@@ -243,7 +284,9 @@ fn an_unavailable_fleet_or_escort_holds_the_consignment() {
     let text = std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap();
     let mm = tepat::pipeline::model_from_str("minimal.toml", &text).unwrap();
     let hub = mm.nodes.iter().position(|n| n.name == "Hub").unwrap();
-    let status = format!("{HEADER}vehicle_unavailable,truck,2024-02-10T06:00+07:00,2024-02-12T00:00+07:00,\n");
+    let status = format!(
+        "{HEADER}vehicle_unavailable,truck,2024-02-10T06:00+07:00,2024-02-12T00:00+07:00,\n"
+    );
     let om = observed(&mm, &status, "2024-02-10T12:00+07:00");
     let mut s = Scratch::new(&om);
     for r in 0..200 {
@@ -260,7 +303,10 @@ fn run_status(scenario: &str, status: &str, as_of: &str) -> (String, Option<i32>
         .args(["--status", status, "--as-of", as_of])
         .output()
         .unwrap();
-    (String::from_utf8_lossy(&out.stderr).to_string(), out.status.code())
+    (
+        String::from_utf8_lossy(&out.stderr).to_string(),
+        out.status.code(),
+    )
 }
 
 #[test]

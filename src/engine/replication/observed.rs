@@ -155,7 +155,17 @@ impl Scratch {
         for (k, &li) in route.iter().enumerate() {
             entry = t;
             t = self
-                .cross(m, li, t, Trip::Out { round: 0, leg: k as u64 }.key(key), &mut ignore)
+                .cross(
+                    m,
+                    li,
+                    t,
+                    Trip::Out {
+                        round: 0,
+                        leg: k as u64,
+                    }
+                    .key(key),
+                    &mut ignore,
+                )
                 .0;
             if !t.is_finite() {
                 break;
@@ -224,7 +234,13 @@ impl Scratch {
                         let mut ignore = [0.0; N_CAUSES];
                         for (k, &li) in route.iter().enumerate() {
                             tr = s
-                                .cross(m, li, tr, Trip::Replacement { leg: k as u64 }.key(node.key), &mut ignore)
+                                .cross(
+                                    m,
+                                    li,
+                                    tr,
+                                    Trip::Replacement { leg: k as u64 }.key(node.key),
+                                    &mut ignore,
+                                )
                                 .0;
                             if !tr.is_finite() {
                                 break;
@@ -240,7 +256,11 @@ impl Scratch {
                 c[cause::DAMAGE] += done - at;
             }
         }
-        self.arrival[ci] = if done > m.horizon { f64::INFINITY } else { done };
+        self.arrival[ci] = if done > m.horizon {
+            f64::INFINITY
+        } else {
+            done
+        };
         self.damaged[ci] = damaged;
         self.dispatched[ci] = left;
         self.causes[ci] = c;
