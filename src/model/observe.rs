@@ -248,79 +248,7 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
             continue;
         };
         match fact {
-            0 | 1 => {
-                let names = m.nodes.iter().map(|n| n.name.clone()).collect();
-                let ni = ck.find(row, "node", names);
-                let t = ck.time(row, 2, true);
-                let damaged = match row.get(4).text.to_lowercase().as_str() {
-                    "" | "complete" | "lengkap" => false,
-                    "damaged" | "rusak" if fact == 0 => true,
-                    other => {
-                        ck.err(
-                            row,
-                            4,
-                            format!("'{other}' is not a state of an arrived consignment"),
-                            "write complete (or lengkap) or damaged (or rusak); leave it empty for a departure",
-                        );
-                        false
-                    }
-                };
-                let (Some(ni), Some(t)) = (ni, t) else {
-                    continue;
-                };
-                if m.nodes[ni].supplier.is_none() {
-                    ck.err(
-                        row,
-                        1,
-                        format!("'{}' is a depot: nothing is sent to it", m.nodes[ni].name),
-                        "name the PPK or village the consignment was sent to",
-                    );
-                    continue;
-                }
-                let prev = o.node[ni];
-                match (fact, prev) {
-                    (0, Some(Seen::Arrived { .. })) | (1, Some(Seen::Departed { .. })) => {
-                        ck.err(
-                            row,
-                            0,
-                            format!("'{}' is reported {} twice", m.nodes[ni].name, FACTS[fact].0),
-                            "keep one row per fact",
-                        );
-                    }
-                    (1, Some(Seen::Arrived { at, .. })) | (0, Some(Seen::Departed { at })) => {
-                        let (dep, arr) = if fact == 1 { (t, at) } else { (at, t) };
-                        if arr < dep {
-                            ck.err(
-                                row,
-                                2,
-                                format!(
-                                    "'{}' arrives ({}) before it departs ({})",
-                                    m.nodes[ni].name,
-                                    crate::time::fmt_local(&m.start, arr),
-                                    crate::time::fmt_local(&m.start, dep)
-                                ),
-                                "check both times",
-                            );
-                        }
-                        o.left[ni] = Some(dep);
-                        o.node[ni] = Some(Seen::Arrived { at: arr, damaged });
-                        if let Some(Seen::Arrived { damaged: d0, .. }) = prev {
-                            o.node[ni] = Some(Seen::Arrived {
-                                at: arr,
-                                damaged: d0,
-                            });
-                        }
-                    }
-                    _ => {
-                        o.node[ni] = Some(if fact == 0 {
-                            Seen::Arrived { at: t, damaged }
-                        } else {
-                            Seen::Departed { at: t }
-                        });
-                        node_rows[ni] = Some(row);
-                    }
-                }
-            }
+            0 | 1 => node_row(&mut ck, &mut o, &mut node_rows, row, fact),
             2 | 3 => {
                 let names = m.links.iter().map(|l| l.name.clone()).collect();
                 let li = ck.find(row, "link", names);
@@ -344,42 +272,7 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
                     o.cancelled[li].push(t);
                 }
             }
-            4 => {
-                let names = m.escorts.iter().map(|e| e.name.clone()).collect();
-                let e = ck.find(row, "escort pool", names);
-                let t = ck.time(row, 2, true);
-                let u = ck.until(row, t);
-                let teams = match row.get(4).text.as_str() {
-                    "" => Some(1),
-                    s => match s.parse::<u32>() {
-                        Ok(n) if n >= 1 => Some(n),
-                        _ => {
-                            ck.err(
-                                row,
-                                4,
-                                format!("'{s}' is not a number of teams"),
-                                "write how many teams are unavailable, like 2 (empty: 1)",
-                            );
-                            None
-                        }
-                    },
-                };
-                if let (Some(e), Some(u), Some(n)) = (e, u, teams) {
-                    if n > m.escorts[e].teams {
-                        ck.err(
-                            row,
-                            4,
-                            format!(
-                                "the pool '{}' has only {} teams",
-                                m.escorts[e].name, m.escorts[e].teams
-                            ),
-                            "give at most the pool's teams",
-                        );
-                    } else {
-                        o.escort_out.push((e, n, u));
-                    }
-                }
-            }
+            4 => escort_row(&mut ck, &mut o, row),
             5 => {
                 let names = m.fleets.iter().map(|f| f.name.clone()).collect();
                 let f = ck.find(row, "fleet", names);
@@ -401,6 +294,127 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
         Ok(o)
     } else {
         Err(Error::Invalid(ck.diags))
+    }
+}
+
+/// An `arrived` (fact 0) or `departed` (fact 1) row.
+fn node_row<'s>(
+    ck: &mut Ck,
+    o: &mut Observations,
+    node_rows: &mut [Option<&'s StatusRow>],
+    row: &'s StatusRow,
+    fact: usize,
+) {
+    let m = ck.m;
+    let names = m.nodes.iter().map(|n| n.name.clone()).collect();
+    let ni = ck.find(row, "node", names);
+    let t = ck.time(row, 2, true);
+    let damaged = match row.get(4).text.to_lowercase().as_str() {
+        "" | "complete" | "lengkap" => false,
+        "damaged" | "rusak" if fact == 0 => true,
+        other => {
+            ck.err(
+                row,
+                4,
+                format!("'{other}' is not a state of an arrived consignment"),
+                "write complete (or lengkap) or damaged (or rusak); leave it empty for a departure",
+            );
+            false
+        }
+    };
+    let (Some(ni), Some(t)) = (ni, t) else {
+        return;
+    };
+    if m.nodes[ni].supplier.is_none() {
+        ck.err(
+            row,
+            1,
+            format!("'{}' is a depot: nothing is sent to it", m.nodes[ni].name),
+            "name the PPK or village the consignment was sent to",
+        );
+        return;
+    }
+    let prev = o.node[ni];
+    match (fact, prev) {
+        (0, Some(Seen::Arrived { .. })) | (1, Some(Seen::Departed { .. })) => {
+            ck.err(
+                row,
+                0,
+                format!("'{}' is reported {} twice", m.nodes[ni].name, FACTS[fact].0),
+                "keep one row per fact",
+            );
+        }
+        (1, Some(Seen::Arrived { at, .. })) | (0, Some(Seen::Departed { at })) => {
+            let (dep, arr) = if fact == 1 { (t, at) } else { (at, t) };
+            if arr < dep {
+                ck.err(
+                    row,
+                    2,
+                    format!(
+                        "'{}' arrives ({}) before it departs ({})",
+                        m.nodes[ni].name,
+                        crate::time::fmt_local(&m.start, arr),
+                        crate::time::fmt_local(&m.start, dep)
+                    ),
+                    "check both times",
+                );
+            }
+            o.left[ni] = Some(dep);
+            o.node[ni] = Some(Seen::Arrived { at: arr, damaged });
+            if let Some(Seen::Arrived { damaged: d0, .. }) = prev {
+                o.node[ni] = Some(Seen::Arrived {
+                    at: arr,
+                    damaged: d0,
+                });
+            }
+        }
+        _ => {
+            o.node[ni] = Some(if fact == 0 {
+                Seen::Arrived { at: t, damaged }
+            } else {
+                Seen::Departed { at: t }
+            });
+            node_rows[ni] = Some(row);
+        }
+    }
+}
+
+/// An `escort_unavailable` row.
+fn escort_row(ck: &mut Ck, o: &mut Observations, row: &StatusRow) {
+    let m = ck.m;
+    let names = m.escorts.iter().map(|e| e.name.clone()).collect();
+    let e = ck.find(row, "escort pool", names);
+    let t = ck.time(row, 2, true);
+    let u = ck.until(row, t);
+    let teams = match row.get(4).text.as_str() {
+        "" => Some(1),
+        s => match s.parse::<u32>() {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                ck.err(
+                    row,
+                    4,
+                    format!("'{s}' is not a number of teams"),
+                    "write how many teams are unavailable, like 2 (empty: 1)",
+                );
+                None
+            }
+        },
+    };
+    if let (Some(e), Some(u), Some(n)) = (e, u, teams) {
+        if n > m.escorts[e].teams {
+            ck.err(
+                row,
+                4,
+                format!(
+                    "the pool '{}' has only {} teams",
+                    m.escorts[e].name, m.escorts[e].teams
+                ),
+                "give at most the pool's teams",
+            );
+        } else {
+            o.escort_out.push((e, n, u));
+        }
     }
 }
 
