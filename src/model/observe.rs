@@ -286,6 +286,7 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
         }
     }
     contradictions(&mut ck, &o, &node_rows);
+    escort_teams(&mut ck, &o, &node_rows);
     ck.diags.sort_by_key(|d| (d.line, d.column));
     if ck.diags.is_empty() {
         for c in o.closed.iter_mut() {
@@ -414,6 +415,34 @@ fn escort_row(ck: &mut Ck, o: &mut Observations, row: &StatusRow) {
             );
         } else {
             o.escort_out.push((e, n, u));
+        }
+    }
+}
+
+/// Every consignment on its way holds a team of its escort pool: together with the teams
+/// reported unavailable, no more than the pool has.
+fn escort_teams(ck: &mut Ck, o: &Observations, node_rows: &[Option<&StatusRow>]) {
+    let m = ck.m;
+    let mut busy: Vec<u32> = vec![0; m.escorts.len()];
+    for &(e, n, _) in &o.escort_out {
+        busy[e] += n;
+    }
+    for (i, row) in node_rows.iter().enumerate() {
+        let (Some(row), Some(Seen::Departed { .. }), Some(e)) = (row, o.node[i], m.nodes[i].escort)
+        else {
+            continue;
+        };
+        busy[e] += 1;
+        if busy[e] > m.escorts[e].teams {
+            ck.err(
+                row,
+                1,
+                format!(
+                    "'{}' needs a team of escort pool '{}', but its {} teams are all on the road or unavailable",
+                    m.nodes[i].name, m.escorts[e].name, m.escorts[e].teams
+                ),
+                "check the departures and the unavailable teams of this pool",
+            );
         }
     }
 }

@@ -342,6 +342,7 @@ fn invalid_status_files_give_every_located_error_at_once() {
                 "contradictions.csv:4:61: column 'detail': the pool 'Polres Bengkalis' has only 4 teams",
                 "contradictions.csv:5:9: column 'name': 'Titi Akar' is reported, but its supplier 'Rupat Utara' is not reported arrived",
                 "contradictions.csv:7:21: column 'time': 'Dungun Baru' is reported at 2024-02-08 06:00, before its supplier 'Rupat' arrived (2024-02-09 06:00)",
+                "contradictions.csv:9:10: column 'name': 'Talang Muandau' needs a team of escort pool 'Polres Bengkalis', but its 4 teams are all on the road or unavailable",
             ],
         ),
         (
@@ -366,4 +367,57 @@ fn invalid_status_files_give_every_located_error_at_once() {
         let count = err.lines().filter(|l| l.starts_with("error: ")).count();
         assert_eq!(count, expected.len(), "{file}: every error once:\n{err}");
     }
+}
+
+#[test]
+fn strategies_compared_as_of_a_time_share_random_numbers() {
+    // The minimal scenario with a tight deadline, a strategy that changes nothing and one that
+    // calms the crossing; as of 10 Feb 12:00 the ferry is closed until the 11th and a storm is
+    // forecast, so the status matters.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/data/valid/minimal.toml")
+        .unwrap()
+        .replace("2024-02-13T23:59:00+07:00", "2024-02-12T06:00:00+07:00")
+        + r#"
+[[strategy]]
+name = "nothing"
+[strategy.set]
+"link.road.distance_km" = 60
+
+[[strategy]]
+name = "calmer crossing"
+[strategy.set]
+"link.ferry.vessel.cancel_probability" = 0.0
+"zone.strait.transition" = [[0.95, 0.05], [0.5, 0.5]]
+"#;
+    let file = dir.path().join("s.toml");
+    std::fs::write(&file, text).unwrap();
+    let status = dir.path().join("status.csv");
+    std::fs::write(
+        &status,
+        format!("{HEADER}closed,ferry,2024-02-10T06:00+07:00,2024-02-11T09:00+07:00,\nweather,strait,2024-02-11T00:00+07:00,2024-02-11T12:00+07:00,rough\n"),
+    )
+    .unwrap();
+    let cfg = tepat::pipeline::RunConfig {
+        runs: tepat::engine::Runs::Fixed(4_000),
+        threads: 2,
+        ..Default::default()
+    };
+    let a = AsOf {
+        at: parse_local("2024-02-10T12:00+07:00").unwrap(),
+        status: Some(status),
+    };
+    let run = tepat::pipeline::simulate_file_as_of(&file, &cfg, Some(&a), &tepat::engine::NoProgress)
+        .unwrap();
+    let c = run.comparison.as_ref().expect("strategies");
+    let nothing = &c.strategies[0];
+    assert_eq!(nothing.overall.diff.mean, 0.0, "common random numbers at the as-of time");
+    assert_eq!((nothing.overall.diff.lo, nothing.overall.diff.hi), (0.0, 0.0));
+    // The status moved the baseline (the plan is beside it), and the comparison is at as-of.
+    let note = run.manifest.as_of.as_ref().expect("as-of note");
+    let plan = run.as_of.as_ref().unwrap().plan.all_on_time.p;
+    assert!(run.summary.all_on_time.p < plan, "the closure and the storm hurt");
+    assert_eq!(c.strategies[1].overall.p_base.p, run.summary.all_on_time.p);
+    assert!(note.changed_since_plan.iter().any(|k| k.changed));
+    assert!(run.summary.scenario.ends_with("as of 2024-02-10 12:00"));
 }

@@ -81,7 +81,9 @@ impl Scratch {
     }
 
     /// At the start of a replication: escort teams reported unavailable are busy until their
-    /// time, and a team escorts each consignment seen on its way or arrived.
+    /// time, and a team escorts each consignment seen on its way (freed when it arrives plus
+    /// the return time, by [`Scratch::dispatch`]); the team of an arrived consignment is back.
+    /// The status check ensures a pool has enough teams for both.
     pub(super) fn observe_start(&mut self, m: &Model) {
         let Some(o) = m.observed.as_deref() else {
             return;
@@ -97,7 +99,7 @@ impl Scratch {
             }
         }
         for (i, seen) in o.node.iter().enumerate() {
-            if let (Some(_), Some(e)) = (seen, m.nodes[i].escort) {
+            if let (Some(Seen::Departed { .. }), Some(e)) = (seen, m.nodes[i].escort) {
                 self.q.free_teams[e] = self.q.free_teams[e].saturating_sub(1);
             }
         }
@@ -264,16 +266,6 @@ impl Scratch {
         self.damaged[ci] = damaged;
         self.dispatched[ci] = left;
         self.causes[ci] = c;
-        if let Some(e) = node.escort {
-            let ret = m.escorts[e]
-                .return_time
-                .as_ref()
-                .map(|s| s.sample(&mut self.rng(node.key ^ TAG_ESCORT)))
-                .unwrap_or(0.0);
-            self.q
-                .heap
-                .push(Reverse(event(tkey(at + ret), 1, e as u32, e as u32)));
-        }
         self.release_children(m, ci);
     }
 }
