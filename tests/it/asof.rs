@@ -407,16 +407,26 @@ name = "calmer crossing"
         at: parse_local("2024-02-10T12:00+07:00").unwrap(),
         status: Some(status),
     };
-    let run = tepat::pipeline::simulate_file_as_of(&file, &cfg, Some(&a), &tepat::engine::NoProgress)
-        .unwrap();
+    let run =
+        tepat::pipeline::simulate_file_as_of(&file, &cfg, Some(&a), &tepat::engine::NoProgress)
+            .unwrap();
     let c = run.comparison.as_ref().expect("strategies");
     let nothing = &c.strategies[0];
-    assert_eq!(nothing.overall.diff.mean, 0.0, "common random numbers at the as-of time");
-    assert_eq!((nothing.overall.diff.lo, nothing.overall.diff.hi), (0.0, 0.0));
+    assert_eq!(
+        nothing.overall.diff.mean, 0.0,
+        "common random numbers at the as-of time"
+    );
+    assert_eq!(
+        (nothing.overall.diff.lo, nothing.overall.diff.hi),
+        (0.0, 0.0)
+    );
     // The status moved the baseline (the plan is beside it), and the comparison is at as-of.
     let note = run.manifest.as_of.as_ref().expect("as-of note");
     let plan = run.as_of.as_ref().unwrap().plan.all_on_time.p;
-    assert!(run.summary.all_on_time.p < plan, "the closure and the storm hurt");
+    assert!(
+        run.summary.all_on_time.p < plan,
+        "the closure and the storm hurt"
+    );
     assert_eq!(c.strategies[1].overall.p_base.p, run.summary.all_on_time.p);
     assert!(note.changed_since_plan.iter().any(|k| k.changed));
     assert!(run.summary.scenario.ends_with("as of 2024-02-10 12:00"));
