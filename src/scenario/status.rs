@@ -248,7 +248,7 @@ mod tests {
         assert_eq!(f.len(), 5);
         assert_eq!(f[1].text, r#"PPK "A", x"#);
         assert_eq!(f[1].column, 10);
-        assert_eq!(f[2].column, 26);
+        assert_eq!(f[2].column, 25);
         assert_eq!(f[4].text, "");
         assert!(split(r#"a,"open"#).is_err());
     }
