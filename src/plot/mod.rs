@@ -126,7 +126,7 @@ impl<'a> Ctx<'a> {
             input.seed,
             thousands(s.runs),
             s.start,
-            zone_name(input.model),
+            zone_name(&s.clock),
             input.tool_version
         );
         Ok(Ctx {

@@ -13,10 +13,9 @@ use super::{
 use crate::analysis::plan::Measure;
 use crate::analysis::plan::Plan;
 use crate::error::Result;
-use crate::model::Model;
 
 /// The chart.
-pub(crate) struct PlanChart<'a>(pub &'a Model, pub &'a Plan);
+pub(crate) struct PlanChart<'a>(pub &'a Plan);
 
 impl Body for PlanChart<'_> {
     fn draw<DB: DrawingBackend<ErrorType: 'static>>(
@@ -24,7 +23,7 @@ impl Body for PlanChart<'_> {
         _root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,
     ) -> Result<()> {
-        let (m, p) = (self.0, self.1);
+        let (m, p) = (&self.0.clock, self.0);
         let n = p.kecamatan.len();
         if n == 0 {
             return super::message(body, "No kecamatan (hub) in this scenario.");
@@ -191,7 +190,7 @@ impl Body for PlanChart<'_> {
 }
 
 /// The latest-safe-dispatch timeline.
-pub fn chart(m: &Model, p: &Plan) -> Result<Chart> {
+pub fn chart(p: &Plan) -> Result<Chart> {
     let c = framed::render(
         "plan",
         &match p.measure {
@@ -213,7 +212,7 @@ pub fn chart(m: &Model, p: &Plan) -> Result<Chart> {
             }
         },
         &framed::footer(&p.scenario, p.seed, p.runs, "per evaluation"),
-        &PlanChart(m, p),
+        &PlanChart(p),
     )?;
     Ok(c)
 }

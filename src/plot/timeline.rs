@@ -55,7 +55,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     ctx: &Ctx,
 ) -> Result<()> {
     let s = ctx.s;
-    let m = ctx.m;
+    let m = &s.clock;
     let mut rows: Vec<Row> = s
         .kecamatan
         .iter()
