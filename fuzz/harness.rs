@@ -345,6 +345,7 @@ pub fn check_bytes(m: &Model, s: &Summary) {
         threads: 1,
         elapsed_s: 1.0,
         replications_per_s: s.runs as f64,
+        as_of: None,
     };
     let files = vec![
         (

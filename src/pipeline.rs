@@ -6,8 +6,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+
 use crate::engine::{self, Options, Outcome, Progress, Runs};
 use crate::error::{Error, Result};
+use crate::model::observe::Observations;
 use crate::model::{self, Model};
 use crate::scenario::{self, Loaded};
 use crate::summary::{self, Summary};
@@ -60,6 +65,23 @@ pub struct Manifest {
     pub elapsed_s: f64,
     /// Replications per second.
     pub replications_per_s: f64,
+    /// For a run as of a time of the distribution week: when, from which status file, and
+    /// what changed since the plan (absent for a plain run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOfNote>,
+}
+
+/// What `run.json` says about an as-of run.
+#[derive(Debug, Clone, Serialize)]
+pub struct AsOfNote {
+    /// The as-of time, local (`2024-02-10 12:00`).
+    pub at: String,
+    /// The status file as given (none: nothing observed).
+    pub status_file: Option<String>,
+    /// Rows of facts in it.
+    pub facts: usize,
+    /// Every kecamatan's P(every TPS by H-1) in the plan and as of the status.
+    pub changed_since_plan: Vec<summary::Changed>,
 }
 
 /// A simulated scenario.
@@ -79,6 +101,9 @@ pub struct ScenarioRun {
     pub basemap: Option<PathBuf>,
     /// Strategies compared with this scenario as the baseline, if it has any.
     pub comparison: Option<crate::strategy::Comparison>,
+    /// For a run as of a time of the distribution week: the time, the status file and the
+    /// plain run beside it.
+    pub as_of: Option<AsOfRun>,
 }
 
 impl ScenarioRun {
@@ -94,10 +119,57 @@ pub fn seed_of(cfg: &RunConfig, loaded: &Loaded) -> u64 {
     crate::defaults::seed(cfg.seed, loaded.file.scenario.seed)
 }
 
+/// The as-of time of a run in the distribution week and its status file (none: nothing
+/// observed, which gives the plain run's figures).
+#[derive(Debug, Clone)]
+pub struct AsOf {
+    /// The as-of time.
+    pub at: DateTime<FixedOffset>,
+    /// The status file.
+    pub status: Option<PathBuf>,
+}
+
+/// What an as-of run adds: when, from which file, and the plain run (the plan) on the same
+/// seed and replications, for "changed since the plan".
+#[derive(Debug, Clone)]
+pub struct AsOfRun {
+    /// The as-of time.
+    pub at: DateTime<FixedOffset>,
+    /// The status file as given.
+    pub status_file: Option<String>,
+    /// Rows of facts in it.
+    pub facts: usize,
+    /// The plain run's figures.
+    pub plan: Summary,
+}
+
+/// The observations of `as_of` checked against `m` (every problem of the status file at once).
+pub fn observations(m: &Model, as_of: &AsOf) -> Result<Observations> {
+    let status = match &as_of.status {
+        Some(p) => scenario::status::load_status(p)?,
+        None => scenario::status::Status::empty(Path::new("")),
+    };
+    model::observe::compile(m, &status, as_of.at)
+}
+
 /// Load, compile and simulate one scenario file.
 pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> Result<ScenarioRun> {
+    simulate_file_as_of(path, cfg, None, progress)
+}
+
+/// Load, compile and simulate one scenario file, as of a time of the distribution week when
+/// `as_of` is given (the strategies too, on the same observations), with the plain run beside.
+pub fn simulate_file_as_of(
+    path: &Path,
+    cfg: &RunConfig,
+    as_of: Option<&AsOf>,
+    progress: &dyn Progress,
+) -> Result<ScenarioRun> {
     let loaded = scenario::load(path)?;
-    let model = model::compile(&loaded)?;
+    let mut model = model::compile(&loaded)?;
+    if let Some(a) = as_of {
+        model.observed = Some(Arc::new(observations(&model, a)?));
+    }
     let seed = seed_of(cfg, &loaded);
     let cancel = crate::interrupt::token();
     let control = engine::Control {
@@ -114,7 +186,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
         },
         control,
     )?;
-    let summary = summary::summarise(&model, &outcome.acc);
+    let mut summary = summary::summarise(&model, &outcome.acc);
     let (a, b) = (0, outcome.acc.runs);
     let manifest = Manifest {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -127,9 +199,54 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
         threads: outcome.threads,
         elapsed_s: outcome.elapsed_s,
         replications_per_s: outcome.acc.runs as f64 / outcome.elapsed_s.max(1e-9),
+        as_of: None,
     };
+    let mut manifest = manifest;
     let basemap = cfg.basemap.clone().or_else(|| loaded.basemap.clone());
-    let strategies = crate::strategy::compile_all(&loaded, &model)?;
+    let mut strategies = crate::strategy::compile_all(&loaded, &model)?;
+    if let Some(a) = as_of {
+        for s in strategies.iter_mut() {
+            s.model.observed = Some(Arc::new(observations(&s.model, a)?));
+        }
+    }
+    let as_of = match as_of {
+        Some(a) => {
+            let mut plain = model.clone();
+            plain.observed = None;
+            let plan = engine::run_with(
+                &plain,
+                &Options {
+                    seed,
+                    runs: Runs::Fixed(outcome.acc.runs),
+                    threads: cfg.threads,
+                    range: None,
+                },
+                control,
+            )?;
+            let status = match &a.status {
+                Some(p) => Some(scenario::status::load_status(p)?),
+                None => None,
+            };
+            let r = AsOfRun {
+                at: a.at,
+                status_file: a.status.as_ref().map(|p| p.display().to_string()),
+                facts: status.map(|s| s.rows.len()).unwrap_or(0),
+                plan: summary::summarise(&plain, &plan.acc),
+            };
+            let at = r.at.format("%Y-%m-%d %H:%M").to_string();
+            // Every output that names the scenario (report title, chart footers, terminal,
+            // run.json) names the as-of time with it.
+            summary.scenario = format!("{} as of {at}", summary.scenario);
+            manifest.as_of = Some(AsOfNote {
+                at,
+                status_file: r.status_file.clone(),
+                facts: r.facts,
+                changed_since_plan: summary::changed_since(&r.plan, &summary),
+            });
+            Some(r)
+        }
+        None => None,
+    };
     let comparison = if strategies.is_empty() {
         None
     } else {
@@ -152,6 +269,7 @@ pub fn simulate_file(path: &Path, cfg: &RunConfig, progress: &dyn Progress) -> R
         manifest,
         basemap,
         comparison,
+        as_of,
     })
 }
 

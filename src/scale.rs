@@ -47,6 +47,7 @@ pub fn manifest(path: &Path, sha: &str, seed: u64, o: &Outcome, range: (u64, u64
         threads: o.threads,
         elapsed_s: o.elapsed_s,
         replications_per_s: o.acc.runs as f64 / o.elapsed_s.max(1e-9),
+        as_of: None,
     }
 }
 
@@ -432,5 +433,6 @@ pub fn merge(
         manifest,
         basemap,
         comparison,
+        as_of: None,
     })
 }

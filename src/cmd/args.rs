@@ -87,6 +87,11 @@ pub fn threads(s: &str) -> Result<usize, String> {
     Ok(n)
 }
 
+/// `--as-of`: a local datetime with its offset, with or without seconds.
+pub fn as_of(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    crate::model::observe::parse_local(s)
+}
+
 /// `--runs`: 1 to [`MAX_RUNS`] replications.
 pub fn runs(s: &str) -> Result<u64, String> {
     let n: u64 = s

@@ -204,6 +204,7 @@ pub fn measure(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Res
         basemap: None,
         comparison: None,
         outcome,
+        as_of: None,
     };
     let files = crate::report::data_files(&crate::report::RunView::from(&run))?;
     std::hint::black_box(&files);

@@ -34,9 +34,28 @@ pub struct RunArgs {
     /// <OUT>/<scenario>-shard-K-of-N/partial.json for `tepat merge` (needs --runs).
     #[arg(long, value_name = "K/N", value_parser = super::args::shard)]
     pub shard: Option<Shard>,
+    /// The status file of the distribution week (CSV: what has arrived, left, closed, and the
+    /// weather forecast; see docs/operations.md): only what has not happened yet is simulated.
+    /// Needs --as-of.
+    #[arg(long, value_name = "STATUS.csv", requires = "as_of")]
+    pub status: Option<PathBuf>,
+    /// The time the status file describes, like 2024-02-10T12:00+07:00: every output says
+    /// "as of" it and compares it with the plan (the plain run on the same seed).
+    #[arg(long, value_name = "DATETIME", value_parser = super::args::as_of)]
+    pub as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Simulation options.
     #[command(flatten)]
     pub sim: SimArgs,
+}
+
+impl RunArgs {
+    /// The as-of time and status file, for a run in the distribution week.
+    pub fn as_of(&self) -> Option<pipeline::AsOf> {
+        self.as_of.map(|at| pipeline::AsOf {
+            at,
+            status: self.status.clone(),
+        })
+    }
 }
 
 /// The run configuration of the simulation options (their ranges are checked by the parser).
@@ -116,6 +135,9 @@ fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<()> {
         let l = scenario::load(f)?;
         let m = model::compile(&l)?;
         crate::strategy::compile_all(&l, &m)?;
+        if let Some(as_of) = a.as_of() {
+            pipeline::observations(&m, &as_of)?;
+        }
         if a.basemap.is_none() {
             basemap_problems.extend(basemap_errors(&l));
         }
@@ -142,13 +164,26 @@ pub fn run(a: RunArgs) -> Result<()> {
     }
     check_all(&a, &files)?;
     if let Some(shard) = a.shard {
+        if a.as_of.is_some() {
+            return Err(Error::Usage(
+                "--as-of runs are not split into shards; leave --shard out".into(),
+            ));
+        }
         return super::merge::shards(&a, &cfg, &files, shard);
     }
     let mut done: Vec<(String, ScenarioRun)> = Vec::new();
     for f in &files {
-        let name = pipeline::folder_name(f);
+        // An as-of run goes to its own folder, beside the plan's, never over it.
+        let name = match a.as_of {
+            Some(at) => format!(
+                "{}-as-of-{}",
+                pipeline::folder_name(f),
+                at.format("%Y-%m-%dT%H%M")
+            ),
+            None => pipeline::folder_name(f),
+        };
         let bar = Bar::new(&name, a.sim.quiet);
-        let run = pipeline::simulate_file(f, &cfg, &bar);
+        let run = pipeline::simulate_file_as_of(f, &cfg, a.as_of().as_ref(), &bar);
         bar.finish();
         let run = match run {
             Err(Error::Interrupted { done: n, total }) => {
@@ -170,6 +205,7 @@ pub fn run(a: RunArgs) -> Result<()> {
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
             super::table::print_run(&run);
+            print_as_of(&run);
             println!("written: {}", dir.display());
         }
         done.push((name, run));
@@ -181,4 +217,38 @@ pub fn run(a: RunArgs) -> Result<()> {
     let index = Path::new(&a.out).join("index.html");
     crate::output::write_file(&index, crate::report::index_html(&entries)?.as_bytes())?;
     Ok(())
+}
+
+/// For an as-of run: the time, the status file and what changed since the plan.
+fn print_as_of(run: &ScenarioRun) {
+    let Some(n) = &run.manifest.as_of else {
+        return;
+    };
+    println!();
+    crate::text::print_line(&format!(
+        "As of {}: {} fact(s) from {}; the plan is the plain run on the same seed and replications.",
+        n.at,
+        n.facts,
+        n.status_file.as_deref().unwrap_or("no status file")
+    ));
+    let moved: Vec<_> = n.changed_since_plan.iter().filter(|c| c.changed).collect();
+    if moved.is_empty() {
+        println!("Changed since the plan: no kecamatan moved by more than its 95% interval.");
+        return;
+    }
+    println!("Changed since the plan (P(every TPS by H-1) moved by more than its 95% interval):");
+    println!(
+        "  {:<20} {:>22}  {:>22}  {:>7}",
+        "kecamatan", "plan [95%]", "now [95%]", "change"
+    );
+    let pr = |p: &crate::summary::Prob| format!("{:.3} [{:.3}, {:.3}]", p.p, p.lo, p.hi);
+    for c in moved {
+        crate::text::print_line(&format!(
+            "  {:<20} {:>22}  {:>22}  {:>+7.3}",
+            c.kecamatan,
+            pr(&c.plan),
+            pr(&c.as_of),
+            c.change
+        ));
+    }
 }

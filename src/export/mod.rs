@@ -9,6 +9,7 @@
 
 pub mod backtest;
 pub mod causes_csv;
+pub mod changed_csv;
 pub mod comparison_csv;
 pub mod links_csv;
 pub mod plan_csv;

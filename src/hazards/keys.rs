@@ -46,6 +46,9 @@ pub const TAG_LASTMILE_EXTRA: u64 = 0x0aa5_7e70_0000_000d;
 pub const TAG_LASTMILE_LOW: u64 = 0x0aa5_7104_0000_000f;
 /// Small extra delays of a node's last miles.
 pub const TAG_LASTMILE_SMALL: u64 = 0x0aa5_7e70_5a11_0012;
+/// A redraw conditioned on a status observation (a consignment still travelling, a
+/// replacement not yet in): drawn only in an as-of run.
+pub const TAG_OBSERVED: u64 = 0x0b5e_7fed_0000_0013;
 
 /// A vehicle trip of a consignment over one leg of its route.
 ///

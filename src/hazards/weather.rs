@@ -47,6 +47,12 @@ impl Weather {
     pub fn draw(&mut self, m: &Model, rk: u64) {
         for (zi, z) in m.zones.iter().enumerate() {
             let mut rng = stream_in(rk, z.key);
+            // A forecast (`tepat run --status`) replaces the chain at its steps, drawn with
+            // the same uniform, so that the streams of every other step stay as they are.
+            let forecast = m
+                .observed
+                .as_deref()
+                .map(|o| (&o.forecast_step[zi], &o.forecast_cdf[zi]));
             // The first state whose cumulative probability exceeds `u`: the CDF does not
             // fall, so that is the number of entries at most `u` (counted without branches).
             let pick = |cdf: &[f64], u: f64| {
@@ -58,7 +64,13 @@ impl Weather {
             for k in 0..n {
                 let uf = rng.uniform();
                 let ut = rng.uniform();
+                let fc = forecast.and_then(|(st, cdf)| {
+                    st.get(k)
+                        .filter(|&&i| i != u32::MAX)
+                        .map(|&i| &cdf[i as usize])
+                });
                 s = match &z.follow {
+                    _ if fc.is_some() => pick(fc.expect("forecast"), ut),
                     Some((l, p, map)) if uf < *p => map[self.steps[*l][k] as usize] as u8,
                     _ if k == 0 => pick(&z.initial_cdf, ut),
                     _ => pick(&z.trans_cdf[s as usize], ut),

@@ -5,6 +5,7 @@
 
 mod compile;
 pub mod dist;
+pub mod observe;
 pub mod sampler;
 
 pub use compile::{MAX_NAME_CHARS, NAME_HELP, compile, compile_issues, name_problem};
@@ -340,6 +341,9 @@ pub struct Model {
     pub depots: Vec<usize>,
     /// Number of stations in each kecamatan.
     pub kec_stations: Vec<usize>,
+    /// What has been observed by an as-of time (`tepat run --status --as-of`); `None` for a
+    /// plan. The engine fixes what is observed and conditions the rest on it.
+    pub observed: Option<std::sync::Arc<observe::Observations>>,
 }
 
 impl Model {

@@ -78,6 +78,8 @@ struct ReportData {
     charts: Vec<ChartData>,
     assumptions: Vec<String>,
     warnings: Vec<String>,
+    /// An as-of run: the time, the status, and what changed since the plan.
+    as_of: Vec<String>,
     manifest: Vec<Pair>,
     tool: String,
 }
@@ -294,10 +296,42 @@ pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
             .collect(),
         assumptions: run.assumptions.to_vec(),
         warnings: warnings(run),
+        as_of: as_of_notes(run),
         manifest,
         tool: format!("tepat {}", mf.tool_version),
     };
     template::fill(REPORT, &data)
+}
+
+/// An as-of run: when, from which status file, and each kecamatan whose P(every TPS by H-1)
+/// moved by more than its interval since the plan.
+fn as_of_notes(run: &RunView) -> Vec<String> {
+    let Some(n) = &run.manifest.as_of else {
+        return Vec::new();
+    };
+    let mut out = vec![format!(
+        "As of {}: {} fact(s) from the status file {}. Only what has not happened by then is simulated; what was observed is fixed. Compared with the plan (the plain run on the same seed and replications):",
+        n.at,
+        n.facts,
+        n.status_file.as_deref().unwrap_or("(none)")
+    )];
+    let moved: Vec<String> = n
+        .changed_since_plan
+        .iter()
+        .filter(|c| c.changed)
+        .map(|c| {
+            format!(
+                "{}: P(every TPS by H-1) {:.3} [{:.3}, {:.3}] in the plan, {:.3} [{:.3}, {:.3}] now ({:+.3}).",
+                c.kecamatan, c.plan.p, c.plan.lo, c.plan.hi, c.as_of.p, c.as_of.lo, c.as_of.hi, c.change
+            )
+        })
+        .collect();
+    if moved.is_empty() {
+        out.push("No kecamatan moved by more than its 95% interval since the plan.".into());
+    }
+    out.extend(moved);
+    out.push("Every kecamatan, plan and now, is in changed.csv; the riskiest villages below are today's.".into());
+    out
 }
 
 /// What the reader must know about how the report was made (a missing basemap).

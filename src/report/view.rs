@@ -77,6 +77,9 @@ pub fn data_files(run: &RunView) -> Result<Vec<File>> {
     if let Some(c) = run.comparison {
         files.push(("comparison.csv".into(), export::comparison_csv::bytes(c)?));
     }
+    if let Some(n) = &run.manifest.as_of {
+        files.push(("changed.csv".into(), export::changed_csv::bytes(n)?));
+    }
     Ok(files)
 }
 

@@ -2,6 +2,7 @@
 //! key path, and the `set` patches that strategies and sweeps apply.
 
 pub mod pieces;
+pub mod status;
 pub mod types;
 
 pub use types::*;

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, with fixtures in tests/data/.
 
 mod answers;
+mod asof;
 mod backtest;
 #[path = "../../examples/make_scenarios/bengkalis.rs"]
 mod bengkalis;

@@ -83,7 +83,7 @@ impl Scratch {
     pub(super) fn departure(&self, m: &Model, li: usize, n: u64, sched: f64) -> (bool, f64) {
         let l = &m.links[li];
         let Some(v) = &l.vessel else {
-            return (true, 0.0);
+            return (!self.observed_cancelled(m, li, sched), 0.0);
         };
         let mut drng = self.rng(sub(l.key ^ TAG_DEPART, n));
         let u1 = drng.uniform();
@@ -97,7 +97,8 @@ impl Scratch {
             }
             None => false,
         };
-        (!(u1 < v.cancel || outage), d)
+        let observed = self.observed_cancelled(m, li, sched);
+        (!(u1 < v.cancel || outage || observed), d)
     }
 
     /// Cross link `li`, reaching it at `t`, as vehicle `trip` (a stream key). Adds the time
@@ -126,10 +127,12 @@ impl Scratch {
         let mut rng: Option<Stream> = None;
         let road = l.mode == Mode::Road;
         if road {
+            // As-of runs: a road closed by an observation is entered when it opens.
+            let open = self.open_at(m, li, t);
             let until = if l.disruption.is_some() {
-                self.blocked_until(m, li, t)
+                self.blocked_until(m, li, open)
             } else {
-                t
+                open
             };
             // The detour is the first (and only) draw of the vehicle's stream: drawn only when
             // the link is blocked.
@@ -389,6 +392,13 @@ impl Scratch {
             let mut next_step = ((s / step).floor() + 1.0) * step;
             if next_step <= s {
                 next_step = ((s / step).floor() + 2.0) * step;
+            }
+            // As-of runs: no boat leaves while the link is closed by an observation.
+            let open = self.open_at(m, li, s);
+            if open > s {
+                waits[2] += open - s;
+                s = open;
+                continue;
             }
             if !self.wave_ok(m, l, s) {
                 waits[1] += next_step - s;

@@ -43,7 +43,7 @@ impl Scratch {
     /// of the primary route is impassable then (a road block with more than the node's
     /// `fallback_if_blocked_h` left, or waves above a vessel's limit).
     #[inline]
-    fn route_at<'m>(&mut self, m: &'m Model, ci: usize, d: f64) -> &'m [usize] {
+    pub(super) fn route_at<'m>(&mut self, m: &'m Model, ci: usize, d: f64) -> &'m [usize] {
         let node = &m.nodes[ci];
         let mut route = &node.route;
         if let Some(fb) = &node.fallback {
@@ -73,6 +73,9 @@ impl Scratch {
                             .unwrap_or(false)
                     }
                 };
+                // A link closed by an observation (as-of runs) for more than the same
+                // hours is impassable too, whatever its mode.
+                impassable |= self.closed_left(m, li, d) > node.fallback_block_h;
                 if impassable {
                     break;
                 }
@@ -227,7 +230,7 @@ impl Scratch {
         let ready = a + self.handling[p];
         for &ci in &m.nodes[p].children {
             let planned = m.nodes[ci].planned.unwrap_or(f64::NEG_INFINITY);
-            let r = ready.max(planned);
+            let mut r = ready.max(planned);
             let mut chain = [0.0; N_CAUSES];
             if planned >= ready {
                 chain[cause::PLANNED] = planned;
@@ -237,8 +240,18 @@ impl Scratch {
                 chain[cause::HANDLING] += self.handling[p];
                 self.worst[ci] = self.worst[p];
             }
+            // As-of runs: a fleet reported unavailable holds the consignment (capacity).
+            let held = self.observed_hold(m, ci, r);
+            if held > r {
+                chain[cause::CAPACITY] += held - r;
+                r = held;
+            }
             self.chain[ci] = chain;
             self.ready_at[ci] = r;
+            if let Some(seen) = self.seen(m, ci) {
+                self.dispatch_seen(m, ci, seen);
+                continue;
+            }
             if r <= m.horizon {
                 if self.q.direct {
                     self.q.ready.push(ci as u32);

@@ -10,6 +10,7 @@
 
 mod crossing;
 mod dispatch;
+mod observed;
 mod stations;
 
 use std::cmp::Reverse;
@@ -245,6 +246,7 @@ impl Scratch {
         }
         self.q.heap.clear();
         self.q.ready.clear();
+        self.observe_start(m);
         for &d in &m.depots {
             let ready = m.nodes[d]
                 .ready

@@ -135,6 +135,7 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
         kecamatan: kec.hubs,
         depots: kec.depots,
         kec_stations: kec.stations,
+        observed: None,
     })
 }
 
