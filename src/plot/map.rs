@@ -17,12 +17,12 @@ use super::{
     Ctx, Drawn, LEGEND_ROW, Mark, bold, colour, fit, font, legend_column, size, text, text_width,
 };
 use crate::error::{Error, Result};
+use crate::lang::t;
 use crate::model::{Kind, Mode};
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Where the risk is: each village coloured by the share of its TPS supplied by H-1, each PPK by P(every TPS of its kecamatan by H-1)."
-        .to_string()
+    t!(super::lang(), "map-guide")
 }
 
 /// The largest basemap read: 16 MiB of GeoJSON (the kecamatan of Bengkalis take 8.5 kB; a
@@ -159,11 +159,11 @@ fn polygon(
 
 /// Colour classes of P(on time): lower bounds, colours, labels.
 const CLASSES: [(f64, RGBColor, &str); 5] = [
-    (0.99, colour::BLUE, "99% or more"),
-    (0.95, colour::SKY, "95% to 99%"),
-    (0.90, colour::YELLOW, "90% to 95%"),
-    (0.80, colour::ORANGE, "80% to 90%"),
-    (0.0, colour::VERMILLION, "below 80%"),
+    (0.99, colour::BLUE, "map-class-99"),
+    (0.95, colour::SKY, "map-class-95"),
+    (0.90, colour::YELLOW, "map-class-90"),
+    (0.80, colour::ORANGE, "map-class-80"),
+    (0.0, colour::VERMILLION, "map-class-below"),
 ];
 
 fn class_colour(p: Option<f64>) -> RGBColor {
@@ -271,10 +271,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let legend_w = 300;
     let (plot, side) = body.split_horizontally(bw - legend_w);
     if places.is_empty() {
-        return super::message(
-            body,
-            "No coordinates to place: give the nodes lat and lon to draw the map.",
-        );
+        return super::message(body, &t!(super::lang(), "map-no-coordinates"));
     }
 
     // Extent: the places, and the basemap when there is one.
@@ -614,39 +611,57 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let lw = legend_w as i32 - 16;
     let mut items: Vec<(Mark, String)> = CLASSES
         .iter()
-        .map(|c| (Mark::Dot(c.1, 8), c.2.to_string()))
+        .map(|c| (Mark::Dot(c.1, 8), crate::lang::tr(super::lang(), c.2, &[])))
         .collect();
     if any_grey {
-        items.push((Mark::Dot(colour::GREY, 8), "no TPS".to_string()));
+        items.push((Mark::Dot(colour::GREY, 8), t!(super::lang(), "map-no-tps")));
     }
-    let mut y = legend_column(&side, (12, 8), lw, Some("Share of TPS on time"), &items)?;
+    let mut y = legend_column(
+        &side,
+        (12, 8),
+        lw,
+        Some(&t!(super::lang(), "map-share-legend")),
+        &items,
+    )?;
     let mut shapes = Vec::new();
     if places.iter().any(|p| p.kind == Kind::Depot) {
-        shapes.push((Mark::Square(colour::GREY), "depot (KPU)".to_string()));
+        shapes.push((Mark::Square(colour::GREY), t!(super::lang(), "map-depot")));
     }
     if places.iter().any(|p| p.kind == Kind::Hub) {
-        shapes.push((Mark::Dot(colour::GREY, 11), "PPK: P(every TPS)".to_string()));
+        shapes.push((Mark::Dot(colour::GREY, 11), t!(super::lang(), "map-ppk")));
     }
     if villages > 0 {
-        shapes.push((Mark::Dot(colour::GREY, 6), "village, size: TPS".to_string()));
+        shapes.push((Mark::Dot(colour::GREY, 6), t!(super::lang(), "map-village")));
     }
-    y = legend_column(&side, (12, y + LEGEND_ROW / 2), lw, Some("Places"), &shapes)?;
+    y = legend_column(
+        &side,
+        (12, y + LEGEND_ROW / 2),
+        lw,
+        Some(&t!(super::lang(), "map-places")),
+        &shapes,
+    )?;
     let mut routes = Vec::new();
     if modes[0] {
-        routes.push((Mark::Line(RGBColor(90, 90, 90), false), "road".to_string()));
+        routes.push((
+            Mark::Line(RGBColor(90, 90, 90), false),
+            t!(super::lang(), "map-road"),
+        ));
     }
     if modes[1] {
-        routes.push((Mark::Line(colour::BLUE, true), "sea crossing".to_string()));
+        routes.push((Mark::Line(colour::BLUE, true), t!(super::lang(), "map-sea")));
     }
     if modes[2] {
-        routes.push((Mark::Line(colour::GREEN, true), "river".to_string()));
+        routes.push((
+            Mark::Line(colour::GREEN, true),
+            t!(super::lang(), "map-river"),
+        ));
     }
     if !routes.is_empty() {
         y = legend_column(
             &side,
             (12, y + LEGEND_ROW / 2),
             lw,
-            Some("Route (straight line)"),
+            Some(&t!(super::lang(), "map-routes")),
             &routes,
         )?;
     }
@@ -656,7 +671,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| p.display().to_string());
-        for line in ["Basemap not found:".to_string(), name] {
+        for line in [t!(super::lang(), "map-basemap-missing"), name] {
             side.draw(&Text::new(
                 fit(&line, &f, lw),
                 (12, y + LEGEND_ROW / 2),
@@ -669,11 +684,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     if unplaced > 0 {
         let f = font(size::SMALL);
         side.draw(&Text::new(
-            fit(
-                &format!("{unplaced} places without coordinates not shown"),
-                &f,
-                lw,
-            ),
+            fit(&t!(super::lang(), "map-unplaced", n = unplaced), &f, lw),
             (12, y + LEGEND_ROW),
             text(f, colour::TEXT_GREY, HPos::Left, VPos::Center),
         ))

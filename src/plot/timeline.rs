@@ -13,11 +13,11 @@ use super::{
     time_ticks_px,
 };
 use crate::error::Result;
+use crate::lang::t;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Planned PPK dispatch, PPK and last-TPS arrival spans (P50–P95) against H-1 and voting opening; TPS slack on the right."
-        .to_string()
+    t!(super::lang(), "timeline-guide")
 }
 
 /// One row.
@@ -63,7 +63,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             let h = &s.nodes[k.hub];
             Row {
                 name: if k.below_target {
-                    format!("{} (below target)", k.name)
+                    t!(super::lang(), "below-target-plain", name = &k.name)
                 } else {
                     k.name.clone()
                 },
@@ -79,7 +79,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         })
         .collect();
     if rows.is_empty() {
-        return super::message(body, "No kecamatan (hub) in this scenario.");
+        return super::message(body, &t!(super::lang(), "no-kecamatan"));
     }
     rows.sort_by(|a, b| a.slack().total_cmp(&b.slack()).then(a.name.cmp(&b.name)));
     let n = rows.len();
@@ -146,10 +146,11 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .y_label_formatter(&ylab)
         .label_style(font(size::LABEL))
         .axis_desc_style(font(size::AXIS))
-        .x_desc(format!(
-            "Local time, {} ({})",
-            m.start.format("%Y"),
-            super::zone_name(m)
+        .x_desc(t!(
+            super::lang(),
+            "local-time-axis",
+            year = m.start.format("%Y").to_string(),
+            zone = super::zone_name(m)
         ))
         .draw()
         .drawn()?;
@@ -160,7 +161,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let (xr, ytop) = chart.backend_coord(&(t1, n as f64 - 0.5));
     let bf = bold(size::LABEL);
     root.draw(&Text::new(
-        "TPS slack to H-1",
+        t!(super::lang(), "timeline-slack"),
         (xr + 24, ytop - 8),
         text(bf, colour::BLACK, HPos::Left, VPos::Bottom),
     ))
@@ -224,11 +225,20 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             .drawn()?;
         }
         let (label, c) = match (r.deadline, r.t95) {
-            (None, _) => ("no TPS deadline".to_string(), colour::TEXT_GREY),
-            (Some(_), None) if !r.tps_known => ("not computed".to_string(), colour::TEXT_GREY),
-            (Some(_), None) => ("P95 never arrives".to_string(), colour::VERMILLION),
-            (Some(d), Some(p)) if d >= p => (dur(d - p), colour::BLACK),
-            (Some(d), Some(p)) => (format!("{} late", dur(p - d)), colour::VERMILLION),
+            (None, _) => (t!(super::lang(), "timeline-no-deadline"), colour::TEXT_GREY),
+            (Some(_), None) if !r.tps_known => (
+                t!(super::lang(), "timeline-not-computed"),
+                colour::TEXT_GREY,
+            ),
+            (Some(_), None) => (t!(super::lang(), "timeline-never"), colour::VERMILLION),
+            (Some(d), Some(p)) if d >= p => (
+                t!(super::lang(), "timeline-early", time = dur(d - p)),
+                colour::BLACK,
+            ),
+            (Some(d), Some(p)) => (
+                t!(super::lang(), "timeline-late", time = dur(p - d)),
+                colour::VERMILLION,
+            ),
         };
         let (_, ry) = chart.backend_coord(&(t1, y));
         root.draw(&Text::new(
@@ -239,12 +249,21 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .drawn()?;
     }
     let items = vec![
-        (Mark::Triangle(colour::BLACK), "planned".to_string()),
-        (Mark::Block(colour::SKY), "PPK P50–P95".to_string()),
-        (Mark::Block(colour::ORANGE), "last TPS P50–P95".to_string()),
-        (Mark::Tick(colour::BLUE), "PPK deadline".to_string()),
+        (
+            Mark::Triangle(colour::BLACK),
+            t!(super::lang(), "timeline-planned"),
+        ),
+        (Mark::Block(colour::SKY), t!(super::lang(), "timeline-ppk")),
+        (
+            Mark::Block(colour::ORANGE),
+            t!(super::lang(), "timeline-last-tps"),
+        ),
+        (
+            Mark::Tick(colour::BLUE),
+            t!(super::lang(), "timeline-ppk-deadline"),
+        ),
         (Mark::Tick(colour::VERMILLION), "H-1".to_string()),
-        (Mark::Tick(colour::BLACK), "voting opens".to_string()),
+        (Mark::Tick(colour::BLACK), t!(super::lang(), "voting-opens")),
     ];
     legend_row(&strip, (8, 22), &items)
 }

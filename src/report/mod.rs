@@ -78,20 +78,44 @@ fn texts(run: &RunView, village_count: usize) -> BTreeMap<&'static str, String> 
     let runs = f::int(lang, s.runs as i64);
     let start = f::datetime(lang, &run.model.start);
     let voting = match s.voting_opens_h {
-        Some(h) => t!(lang, "voting-at", at = f::datetime_at(lang, &run.model.start, h)),
+        Some(h) => t!(
+            lang,
+            "voting-at",
+            at = f::datetime_at(lang, &run.model.start, h)
+        ),
         None => t!(lang, "voting-unknown"),
     };
     let strategy_runs = run.comparison.map(|c| f::int(lang, c.runs as i64));
     BTreeMap::from([
         ("title", t!(lang, "report-title", scenario = &s.scenario)),
-        ("lead", t!(lang, "report-lead", runs = runs, file = &mf.scenario_file, start = start, target = f::percent(lang, s.target))),
+        (
+            "lead",
+            t!(
+                lang,
+                "report-lead",
+                runs = runs,
+                file = &mf.scenario_file,
+                start = start,
+                target = f::percent(lang, s.target)
+            ),
+        ),
         ("warning", t!(lang, "report-warning")),
         ("answer_title", t!(lang, "answer-title")),
         ("how_title", t!(lang, "how-title")),
         ("strategies", t!(lang, "section-strategies")),
-        ("strategies_lead", t!(lang, "strategies-lead", runs = strategy_runs.unwrap_or_default())),
+        (
+            "strategies_lead",
+            t!(
+                lang,
+                "strategies-lead",
+                runs = strategy_runs.unwrap_or_default()
+            ),
+        ),
         ("kecamatan", t!(lang, "section-kecamatan")),
-        ("kecamatan_lead", t!(lang, "kecamatan-lead", voting = voting)),
+        (
+            "kecamatan_lead",
+            t!(lang, "kecamatan-lead", voting = voting),
+        ),
         ("villages", t!(lang, "section-villages")),
         ("villages_lead", t!(lang, "villages-lead")),
         ("places", t!(lang, "section-places", count = village_count)),
@@ -104,7 +128,14 @@ fn texts(run: &RunView, village_count: usize) -> BTreeMap<&'static str, String> 
         ("assumptions", t!(lang, "section-assumptions")),
         ("assumptions_none", t!(lang, "assumptions-none")),
         ("run", t!(lang, "section-run")),
-        ("footer", t!(lang, "report-footer", tool = format!("tepat {}", mf.tool_version))),
+        (
+            "footer",
+            t!(
+                lang,
+                "report-footer",
+                tool = format!("tepat {}", mf.tool_version)
+            ),
+        ),
     ])
 }
 
@@ -120,12 +151,26 @@ fn manifest_pairs(run: &RunView) -> Vec<Pair> {
         (t!(lang, "run-runs"), int(mf.runs)),
         (
             t!(lang, "run-range"),
-            t!(lang, "run-range-value", from = int(mf.replications[0]), to = int(mf.replications[1])),
+            t!(
+                lang,
+                "run-range-value",
+                from = int(mf.replications[0]),
+                to = int(mf.replications[1])
+            ),
         ),
         (t!(lang, "run-threads"), mf.threads.to_string()),
-        (t!(lang, "run-elapsed"), format!("{} s", f::number(lang, mf.elapsed_s, 2))),
-        (t!(lang, "run-rate"), f::number(lang, mf.replications_per_s, 0)),
-        (t!(lang, "run-resolution"), f::hours(lang, s.quantile_resolution_h)),
+        (
+            t!(lang, "run-elapsed"),
+            format!("{} s", f::number(lang, mf.elapsed_s, 2)),
+        ),
+        (
+            t!(lang, "run-rate"),
+            f::number(lang, mf.replications_per_s, 0),
+        ),
+        (
+            t!(lang, "run-resolution"),
+            f::hours(lang, s.quantile_resolution_h),
+        ),
     ]
     .into_iter()
     .map(|(key, value)| Pair { key, value })
@@ -187,7 +232,12 @@ pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
                     .map(|x| Pair {
                         key: x.name.clone(),
                         value: match &x.reason {
-                            Some(_) => t!(lang, "no-effect-note", reason = tables::reason(lang, c, x), description = &x.description),
+                            Some(_) => t!(
+                                lang,
+                                "no-effect-note",
+                                reason = tables::reason(lang, c, x),
+                                description = &x.description
+                            ),
                             None => x.description.clone(),
                         },
                     })
@@ -216,7 +266,13 @@ pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
 fn warnings(run: &RunView) -> Vec<String> {
     run.basemap
         .filter(|p| !p.exists())
-        .map(|p| t!(run.lang, "report-basemap-missing", path = p.display().to_string()))
+        .map(|p| {
+            t!(
+                run.lang,
+                "report-basemap-missing",
+                path = p.display().to_string()
+            )
+        })
         .into_iter()
         .collect()
 }
@@ -280,9 +336,22 @@ impl IndexEntry {
             all_on_time: prob(lang, &s.all_on_time),
             late: words::mean(lang, &s.late_stations, 2),
             riskiest: riskiest(s)
-                .map(|(n, p)| t!(lang, "index-riskiest-value", kecamatan = n, p = f::percent(lang, p.p)))
+                .map(|(n, p)| {
+                    t!(
+                        lang,
+                        "index-riskiest-value",
+                        kecamatan = n,
+                        p = f::percent(lang, p.p)
+                    )
+                })
                 .unwrap_or_default(),
-            below_target: t!(lang, "index-below-value", count = s.below_target.len(), total = s.kecamatan.len(), target = f::percent(lang, s.target)),
+            below_target: t!(
+                lang,
+                "index-below-value",
+                count = s.below_target.len(),
+                total = s.kecamatan.len(),
+                target = f::percent(lang, s.target)
+            ),
             class: class_of(&s.all_on_time, s.target),
         }
     }

@@ -221,7 +221,12 @@ pub fn links_table(lang: Lang, s: &Summary, n: usize) -> Table {
                 cells: vec![
                     r.link.clone(),
                     mode(lang, &r.mode),
-                    prob_cell(lang, Some(r.p_critical), Some(r.p_critical_lo), Some(r.p_critical_hi)),
+                    prob_cell(
+                        lang,
+                        Some(r.p_critical),
+                        Some(r.p_critical_lo),
+                        Some(r.p_critical_hi),
+                    ),
                     f::number(lang, r.expected_late_tps, 3),
                     r.delay_when_critical_h
                         .map(|h| f::hours(lang, h))
@@ -259,9 +264,25 @@ pub(super) fn reason(lang: Lang, c: &Comparison, x: &StrategyResult) -> String {
     let n2 = |x: f64| f::number(lang, x, 2);
     let n1 = |x: f64| f::number(lang, x, 1);
     if levels[0] != levels[1] {
-        t!(lang, "reason-only", legs = words, late = n2(a), total = n2(total), hours = n1(h), total_hours = n1(total_h))
+        t!(
+            lang,
+            "reason-only",
+            legs = words,
+            late = n2(a),
+            total = n2(total),
+            hours = n1(h),
+            total_hours = n1(total_h)
+        )
     } else {
-        t!(lang, "reason-all", legs = words, late = n2(a), total = n2(total), hours = n1(h), total_hours = n1(total_h))
+        t!(
+            lang,
+            "reason-all",
+            legs = words,
+            late = n2(a),
+            total = n2(total),
+            hours = n1(h),
+            total_hours = n1(total_h)
+        )
     }
 }
 
@@ -295,8 +316,18 @@ pub fn strategy_table(lang: Lang, c: Option<&Comparison>) -> Table {
                         .map(|c| f::money(lang, c))
                         .unwrap_or_else(|| "–".into()),
                     super::words::mean(lang, &o.avoided, 2),
-                    format!("{} ({} … {})", pp(o.diff.mean), pp(o.diff.lo), pp(o.diff.hi)),
-                    t!(lang, "strategy-arrow", from = f::percent(lang, o.p_base.p), to = f::percent(lang, o.p_strategy.p)),
+                    format!(
+                        "{} ({} … {})",
+                        pp(o.diff.mean),
+                        pp(o.diff.lo),
+                        pp(o.diff.hi)
+                    ),
+                    t!(
+                        lang,
+                        "strategy-arrow",
+                        from = f::percent(lang, o.p_base.p),
+                        to = f::percent(lang, o.p_strategy.p)
+                    ),
                     match o.cost_per_avoided {
                         Some(c) if x.significant && o.avoided.lo > 0.0 => f::money(lang, c),
                         _ => "–".into(),

@@ -61,7 +61,10 @@ fn the_report_is_self_contained_and_has_every_part() {
     assert!(html.contains("<details>"));
     assert!(html.contains("Village A") && html.contains("Village B"));
     assert!(html.contains(&run.manifest.scenario_sha256));
-    assert!(html.contains("road closed or flooded"), "causes table header");
+    assert!(
+        html.contains("road closed or flooded"),
+        "causes table header"
+    );
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("@media print"));
 }

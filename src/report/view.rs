@@ -97,7 +97,9 @@ pub fn run_files(run: &RunView) -> Result<Vec<File>> {
     let mut files = data_files(run)?;
     let mut charts = plot::charts(&run.chart_input())?;
     if let Some(c) = run.comparison {
-        charts.extend(plot::strategy_diff::charts(&run.summary.scenario, c)?);
+        charts.extend(plot::in_lang(run.lang, || {
+            plot::strategy_diff::charts(&run.summary.scenario, c)
+        })?);
     }
     let report = super::report_html(run, &charts)?;
     files.extend(plot::chart_files(charts));

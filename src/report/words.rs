@@ -49,19 +49,17 @@ pub(crate) fn mean(lang: Lang, m: &Mean, decimals: usize) -> String {
 /// returned as it is.
 pub(crate) fn local(lang: Lang, text: &str, offset: &FixedOffset) -> String {
     match NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M") {
-        Ok(n) => f::datetime(lang, &DateTime::from_naive_utc_and_offset(n - *offset, *offset)),
+        Ok(n) => f::datetime(
+            lang,
+            &DateTime::from_naive_utc_and_offset(n - *offset, *offset),
+        ),
         Err(_) => text.to_string(),
     }
 }
 
 /// A cause of lateness (a name of `model::CAUSES`) in words.
 pub(crate) fn cause(lang: Lang, name: &str) -> String {
-    let key = format!("cause-{}", name.replace(' ', "-"));
-    if crate::lang::has(lang, &key) {
-        crate::lang::tr(lang, &key, &[])
-    } else {
-        name.to_string()
-    }
+    crate::lang::cause(lang, name)
 }
 
 /// The CSS class of a probability against the target.
@@ -93,8 +91,23 @@ fn strategy_sentence(lang: Lang, c: &Comparison) -> Sentence {
     };
     let (avoided, lo, hi) = mean_parts(lang, &x.overall.avoided, 1);
     let text = match x.cost_idr {
-        Some(cost) => t!(lang, "answer-strategy", strategy = &x.name, avoided = avoided, lo = lo, hi = hi, cost = f::money(lang, cost)),
-        None => t!(lang, "answer-strategy-free", strategy = &x.name, avoided = avoided, lo = lo, hi = hi),
+        Some(cost) => t!(
+            lang,
+            "answer-strategy",
+            strategy = &x.name,
+            avoided = avoided,
+            lo = lo,
+            hi = hi,
+            cost = f::money(lang, cost)
+        ),
+        None => t!(
+            lang,
+            "answer-strategy-free",
+            strategy = &x.name,
+            avoided = avoided,
+            lo = lo,
+            hi = hi
+        ),
     };
     Sentence {
         text,
@@ -107,12 +120,22 @@ fn strategy_sentence(lang: Lang, c: &Comparison) -> Sentence {
 pub(super) fn answers(run: &RunView) -> Vec<Sentence> {
     let (lang, s) = (run.lang, run.summary);
     let mut out = vec![Sentence {
-        text: t!(lang, "answer-all", stations = s.stations, p = prob(lang, &s.all_on_time)),
+        text: t!(
+            lang,
+            "answer-all",
+            stations = s.stations,
+            p = prob(lang, &s.all_on_time)
+        ),
         class: class_of(&s.all_on_time, s.target),
     }];
     if let Some(k) = s.riskiest.map(|i| &s.kecamatan[i]) {
         out.push(Sentence {
-            text: t!(lang, "answer-riskiest", kecamatan = &k.name, p = prob(lang, &k.all_stations_on_time)),
+            text: t!(
+                lang,
+                "answer-riskiest",
+                kecamatan = &k.name,
+                p = prob(lang, &k.all_stations_on_time)
+            ),
             class: class_of(&k.all_stations_on_time, s.target),
         });
     }
@@ -121,14 +144,28 @@ pub(super) fn answers(run: &RunView) -> Vec<Sentence> {
         let k = &s.kecamatan[i];
         if k.below_target && Some(i) != s.riskiest {
             out.push(Sentence {
-                text: t!(lang, "answer-kec", kecamatan = &k.name, p = prob(lang, &k.all_stations_on_time)),
+                text: t!(
+                    lang,
+                    "answer-kec",
+                    kecamatan = &k.name,
+                    p = prob(lang, &k.all_stations_on_time)
+                ),
                 class: class_of(&k.all_stations_on_time, s.target),
             });
         }
     }
-    let (m, lo, hi) = mean_parts(lang, &s.late_stations, 1);
+    // Two decimals below one late TPS (0,02 rather than 0,0).
+    let d = if s.late_stations.mean < 1.0 { 2 } else { 1 };
+    let (m, lo, hi) = mean_parts(lang, &s.late_stations, d);
     out.push(Sentence {
-        text: t!(lang, "answer-late", mean = m, lo = lo, hi = hi, p95 = s.late_stations_p95),
+        text: t!(
+            lang,
+            "answer-late",
+            mean = m,
+            lo = lo,
+            hi = hi,
+            p95 = s.late_stations_p95
+        ),
         class: String::new(),
     });
     if let (Some(p), Some(n), Some(h)) = (
@@ -137,7 +174,13 @@ pub(super) fn answers(run: &RunView) -> Vec<Sentence> {
         s.voting_opens_h,
     ) {
         out.push(Sentence {
-            text: t!(lang, "answer-opening", at = f::datetime_at(lang, &run.model.start, h), p = prob(lang, &p), mean = f::number(lang, n.mean, 1)),
+            text: t!(
+                lang,
+                "answer-opening",
+                at = f::datetime_at(lang, &run.model.start, h),
+                p = prob(lang, &p),
+                mean = f::number(lang, n.mean, 1)
+            ),
             class: if p.hi <= 1.0 - s.target {
                 "good"
             } else if p.lo > 1.0 - s.target {
@@ -159,8 +202,20 @@ pub(super) fn answers(run: &RunView) -> Vec<Sentence> {
 fn below_sentence(lang: Lang, s: &Summary) -> Sentence {
     let names = s.below_target.join(", ");
     Sentence {
-        text: t!(lang, "answer-below", count = s.below_target.len(), target = f::percent(lang, s.target), names = names, total = s.kecamatan.len()),
-        class: if s.below_target.is_empty() { "good" } else { "bad" }.into(),
+        text: t!(
+            lang,
+            "answer-below",
+            count = s.below_target.len(),
+            target = f::percent(lang, s.target),
+            names = names,
+            total = s.kecamatan.len()
+        ),
+        class: if s.below_target.is_empty() {
+            "good"
+        } else {
+            "bad"
+        }
+        .into(),
     }
 }
 
@@ -173,7 +228,10 @@ pub(super) fn how_to_read(run: &RunView) -> Vec<Term> {
         (t!(lang, "how-runs-term"), t!(lang, "how-runs", runs = runs)),
         (t!(lang, "how-chance-term"), t!(lang, "how-chance")),
         (t!(lang, "how-late-term"), t!(lang, "how-late")),
-        (t!(lang, "how-times-term"), t!(lang, "how-times", zone = zone)),
+        (
+            t!(lang, "how-times-term"),
+            t!(lang, "how-times", zone = zone),
+        ),
     ];
     if run.comparison.is_some() {
         terms.push((t!(lang, "how-pp-term"), t!(lang, "how-pp")));
@@ -204,8 +262,14 @@ mod tests {
     #[test]
     fn local_times_are_read_back_in_the_language() {
         let wib = FixedOffset::east_opt(7 * 3600).unwrap();
-        assert_eq!(local(Lang::Id, "2024-02-13 23:59", &wib), "13 Feb 2024 23.59 WIB");
-        assert_eq!(local(Lang::En, "2024-02-13 23:59", &wib), "13 Feb 2024 23:59 WIB");
+        assert_eq!(
+            local(Lang::Id, "2024-02-13 23:59", &wib),
+            "13 Feb 2024 23.59 WIB"
+        );
+        assert_eq!(
+            local(Lang::En, "2024-02-13 23:59", &wib),
+            "13 Feb 2024 23:59 WIB"
+        );
         assert_eq!(local(Lang::Id, "never", &wib), "never");
     }
 }
