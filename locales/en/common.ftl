@@ -6,7 +6,7 @@ and = and
 none = none
 
 # The causes of lateness (model::CAUSES), as a planner says them.
-cause-planned-dispatch = waiting for the planned dispatch
+cause-planned-dispatch = waiting for dispatch
 cause-handling = handling
 cause-escort-wait = waiting for an escort
 cause-travel = travel
@@ -15,7 +15,7 @@ cause-vessel = boat or ferry
 cause-ferry-queue = ferry queue
 cause-road-disruption = road closed or flooded
 cause-capacity = vehicle capacity
-cause-damage-replacement = replacing damaged materials
+cause-damage-replacement = replacing damage
 cause-last-mile = last mile to the TPS
 
 # Kinds of place.

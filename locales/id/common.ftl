@@ -6,7 +6,7 @@ and = dan
 none = tidak ada
 
 # Penyebab keterlambatan (model::CAUSES), dalam kata-kata perencana.
-cause-planned-dispatch = menunggu jadwal berangkat
+cause-planned-dispatch = menunggu jadwal
 cause-handling = penanganan
 cause-escort-wait = menunggu pengawalan
 cause-travel = perjalanan
@@ -15,7 +15,7 @@ cause-vessel = kapal atau feri
 cause-ferry-queue = antrean feri
 cause-road-disruption = jalan putus atau banjir
 cause-capacity = kapasitas kendaraan
-cause-damage-replacement = mengganti logistik yang rusak
+cause-damage-replacement = ganti logistik rusak
 cause-last-mile = jarak terakhir ke TPS
 
 # Jenis tempat.

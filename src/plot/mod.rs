@@ -16,6 +16,7 @@
 
 mod arrival;
 mod axes;
+mod basemap;
 mod causes;
 mod convergence;
 mod framed;
@@ -45,9 +46,9 @@ use crate::model::Model;
 use crate::summary::Summary;
 
 pub(crate) use axes::*;
+pub use basemap::{MAX_BASEMAP_BYTES, load_basemap};
 pub use framed::chart_files;
 pub(crate) use layout::*;
-pub use map::load_basemap;
 pub(crate) use style::*;
 pub use style::{HEIGHT, WIDTH, in_lang, thousands};
 

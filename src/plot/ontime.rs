@@ -214,7 +214,7 @@ where
         .drawn()?;
     // The figure: inside the bar when it fits before the whisker, else right of it.
     let label = format!(
-        "{} [{}–{}]",
+        "{} ({}–{})",
         pct(p.p),
         pct(p.lo).trim_end_matches('%'),
         pct(p.hi)
