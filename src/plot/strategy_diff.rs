@@ -78,7 +78,14 @@ impl Body for DiffChart<'_> {
             .x_label_formatter(&|x| {
                 let v = x * 100.0;
                 let v = if v.abs() < 1e-9 { 0.0 } else { v };
-                format!("{:+.*} pp", decimals, v)
+                {
+                    let n = super::num(v, decimals);
+                    if n.starts_with('-') {
+                        n
+                    } else {
+                        format!("+{n}")
+                    }
+                }
             })
             .y_label_formatter(&yl)
             .label_style(font(size::LABEL))
@@ -128,7 +135,7 @@ impl Body for DiffChart<'_> {
                 } else {
                     format!("+{n}")
                 };
-                t!(super::lang(), "points-short", n = n)
+                n
             };
             let lab = format!("{} ({} … {}){cost}", pts(d.mean), pts(d.lo), pts(d.hi));
             let tw = text_width(&lab, &lf);

@@ -15,6 +15,7 @@ mod extra_delay;
 mod harness;
 mod import;
 mod invalid;
+mod lang;
 mod layers;
 mod properties;
 mod received;
