@@ -59,7 +59,7 @@ impl Body for CostChart<'_> {
         let fx = |x: &f64| super::num(*x, xd);
         let fy = |y: &f64| {
             let y = if y.abs() < 1e-12 { 0.0 } else { *y };
-            super::num(*y, yd)
+            super::num(y, yd)
         };
         chart
             .configure_mesh()
