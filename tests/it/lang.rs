@@ -61,9 +61,6 @@ fn readable(doc: &str, own: &[String]) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'");
-    for w in own {
-        t = t.replace(w.as_str(), " ");
-    }
     // A chart shortens a long name to what fits, with "…".
     if t.contains('…') {
         for w in own {
@@ -72,6 +69,9 @@ fn readable(doc: &str, own: &[String]) -> String {
                 t = t.replace(&format!("{}…", &w[..e]), " ");
             }
         }
+    }
+    for w in own {
+        t = t.replace(w.as_str(), " ");
     }
     // File names (summary.csv, links.csv, ...) are the same in both languages.
     Regex::new(r"[\w./-]+\.(csv|json|png|svg|toml)\b")
