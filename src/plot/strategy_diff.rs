@@ -130,12 +130,11 @@ impl Body for DiffChart<'_> {
                 .unwrap_or_default();
             let pts = |x: f64| {
                 let n = super::num(x * 100.0, 1);
-                let n = if n.starts_with('-') {
+                if n.starts_with('-') {
                     n
                 } else {
                     format!("+{n}")
-                };
-                n
+                }
             };
             let lab = format!("{} ({} … {}){cost}", pts(d.mean), pts(d.lo), pts(d.hi));
             let tw = text_width(&lab, &lf);
