@@ -51,34 +51,9 @@ fn header(out: &mut String, name: &str, description: &str) {
     );
 }
 
-/// A synthetic scenario of `size` with the full hazard model, deterministic for `seed`.
-pub fn synthetic(size: Size, seed: u64) -> Result<String, String> {
-    let Size {
-        hubs,
-        villages,
-        stations,
-    } = size;
-    if hubs == 0 || villages < hubs || stations < villages {
-        return Err(format!(
-            "need at least one hub, at least as many villages as hubs and at least as many stations as villages (got {hubs} hubs, {villages} villages, {stations} stations)"
-        ));
-    }
-    if 1 + hubs + villages > MAX_NODES || stations > MAX_STATIONS {
-        return Err(format!(
-            "at most {MAX_NODES} nodes and {MAX_STATIONS} stations"
-        ));
-    }
-    let mut r = Rand::new(seed);
-    let mut out = String::with_capacity((villages as usize) * 420 + 8192);
-    header(
-        &mut out,
-        &format!("synthetic-{hubs}-{villages}-{stations}"),
-        &format!(
-            "Synthetic network: 1 depot, {hubs} hubs, {villages} villages, {stations} stations, with weather, ferries, boats, road disruptions, fleets and escorts (seed {seed})."
-        ),
-    );
-    out.push_str(
-        r#"[defaults]
+/// The part of every synthetic scenario that does not depend on its size: defaults, the three
+/// weather zones, fleets, the district police escort, the ferry and the depot.
+const SYNTHETIC_COMMON: &str = r#"[defaults]
 station_deadline = "2024-02-13T23:59:00+07:00"
 hub_deadline = "2024-02-12T23:59:00+07:00"
 village_deadline = "2024-02-13T18:00:00+07:00"
@@ -175,8 +150,35 @@ lat = 1.0
 lon = 102.0
 ready = { dist = "triangular", min = 30, mode = 32, max = 40 }
 handling = { dist = "triangular", min = 1, mode = 2, max = 4 }
-"#,
+"#;
+
+/// A synthetic scenario of `size` with the full hazard model, deterministic for `seed`.
+pub fn synthetic(size: Size, seed: u64) -> Result<String, String> {
+    let Size {
+        hubs,
+        villages,
+        stations,
+    } = size;
+    if hubs == 0 || villages < hubs || stations < villages {
+        return Err(format!(
+            "need at least one hub, at least as many villages as hubs and at least as many stations as villages (got {hubs} hubs, {villages} villages, {stations} stations)"
+        ));
+    }
+    if 1 + hubs + villages > MAX_NODES || stations > MAX_STATIONS {
+        return Err(format!(
+            "at most {MAX_NODES} nodes and {MAX_STATIONS} stations"
+        ));
+    }
+    let mut r = Rand::new(seed);
+    let mut out = String::with_capacity((villages as usize) * 420 + 8192);
+    header(
+        &mut out,
+        &format!("synthetic-{hubs}-{villages}-{stations}"),
+        &format!(
+            "Synthetic network: 1 depot, {hubs} hubs, {villages} villages, {stations} stations, with weather, ferries, boats, road disruptions, fleets and escorts (seed {seed})."
+        ),
     );
+    out.push_str(SYNTHETIC_COMMON);
     let mut links = String::new();
     let mut nodes = String::new();
     let mut station_left = stations;

@@ -2,20 +2,44 @@
 //! leaves the previous results in place, and exits with 128 + the signal's number (130 for
 //! SIGINT, 143 for SIGTERM, 129 for SIGHUP).
 //!
-//! The first signal cancels the process's [`token`], which commands pass to every run they
-//! start, so a simulation stops at the end of its block and the command says how far it got. A watchdog thread makes sure the process ends
-//! anyway within [`GRACE`] of the signal, whatever it is doing (drawing charts, writing,
-//! comparing strategies, a long block of a national scenario): it removes the temporary
-//! folders being written (registered by [`crate::output`]) and exits. Nothing is lost by that:
+//! The first signal cancels the process's [`token`] (a [`Cancel`]), which commands pass to every
+//! run they start, so a simulation stops at the end of its block and the command says how far it
+//! got. A watchdog thread makes sure the process ends anyway within [`GRACE`] of the signal,
+//! whatever it is doing (drawing charts, writing, comparing strategies, a long block of a
+//! national scenario): it removes the temporary folders being written (registered by
+//! [`crate::output`]) and exits. Nothing is lost by that:
 //! every output folder is moved into place whole, in one step, or not at all. A second signal
 //! exits at once.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use crate::engine::Cancel;
+/// A cancel token: cancelling it stops every run that holds it at the end of the blocks in
+/// progress (the run returns [`Error::Interrupted`](crate::error::Error::Interrupted)). Clones
+/// share one flag. The engine takes one in [`crate::engine::Control`]; it lives here, with the
+/// signals that cancel the process's token, so that the utilities import no layer.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    /// A token that nothing has cancelled yet.
+    pub fn new() -> Cancel {
+        Cancel::default()
+    }
+
+    /// Ask every run holding this token to stop.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the token was cancelled.
+    #[inline]
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
 
 /// How long after the first signal the process ends at the latest.
 pub const GRACE: Duration = Duration::from_millis(1000);

@@ -3,12 +3,14 @@
 //! The pipeline: load → validate and compile → simulate → summarise → export, plot, report.
 //!
 //! ```text
-//! scenario::load(path)            TOML file (+ the file it extends) -> ScenarioFile
+//! scenario::load(path)            TOML file (+ the file it extends) -> Loaded (with key-path locations)
 //! model::compile(&loaded)         checked, flat, index-based Model (all errors at once)
-//! engine::run(&model, &opts)      parallel, reproducible Monte Carlo -> Accumulator
+//! engine::run(&model, &opts, ..)  parallel, reproducible Monte Carlo -> Outcome { acc: Acc }
 //! summary::summarise(..)          probabilities with intervals, quantiles, causes
 //! export / plot / report          CSV, JSON, PNG and SVG charts, HTML
 //! ```
+//!
+//! Which module may use which, and where every figure is computed: docs/architecture.md.
 #![deny(missing_docs)]
 
 /// `println!` for text that may hold names or file names from a received file: control

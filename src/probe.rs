@@ -17,8 +17,8 @@
 
 use rayon::prelude::*;
 
-use crate::hazards::dist::std_normal_quantile;
 use crate::hazards::rng::Stream;
+use crate::model::sampler::std_normal_quantile;
 
 use crate::scenario::{Dist, ExtraDelay, ScenarioFile};
 

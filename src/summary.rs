@@ -12,7 +12,7 @@ use crate::model::{CAUSES, Model, N_CAUSES};
 use crate::stats::{
     discrete_quantile, hist_cdf, hist_quantile, hist_quantile_bin_end, mean_ci, wilson,
 };
-use crate::time::fmt_local;
+use crate::time::{Clock, fmt_local};
 
 /// A probability with its 95% Wilson interval.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
@@ -240,6 +240,9 @@ pub struct Summary {
     pub scenario: String,
     /// Start, local.
     pub start: String,
+    /// The clock (time 0 in local time, the horizon), for the charts' time axes.
+    #[serde(skip)]
+    pub clock: Clock,
     /// Horizon, hours.
     pub horizon_h: f64,
     /// Replications summarised.
@@ -635,6 +638,7 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
         last_tps_runs: acc.last_runs,
         scenario: m.name.clone(),
         start: fmt_local(&m.start, 0.0),
+        clock: m.clock(),
         horizon_h: m.horizon,
         runs: n,
         stations: m.stations.len(),

@@ -5,6 +5,19 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Timelike};
 
+/// The clock of a run: the local datetime of simulated time 0 and how far the run looks.
+/// Outputs turn simulated hours into local datetimes with it (charts read it from the summary
+/// structs, never from the model).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Clock {
+    /// Local datetime of time 0.
+    pub start: DateTime<FixedOffset>,
+    /// Minutes after local midnight at time 0.
+    pub start_minute: f64,
+    /// Horizon, hours: arrivals later than this are "never arrived".
+    pub horizon: f64,
+}
+
 /// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00`.
 pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {

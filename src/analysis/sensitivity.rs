@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{p_all, pool, simulate};
 use crate::error::Result;
-use crate::hazards::dist::Sampler;
+use crate::model::Sampler;
 use crate::model::{Base, Model};
 use crate::summary::Prob;
 

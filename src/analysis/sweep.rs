@@ -204,6 +204,9 @@ pub struct SweepPoint {
 pub struct Sweep {
     /// The change path.
     pub key: String,
+    /// The scenario's clock, for the time axis of a swept datetime.
+    #[serde(skip)]
+    pub clock: crate::time::Clock,
     /// Kecamatan names.
     pub kecamatan: Vec<String>,
     /// Points in value order.
@@ -261,6 +264,10 @@ pub fn sweep(
     let mut kecamatan = Vec::new();
     let start = crate::time::parse_datetime(&loaded.file.scenario.start)
         .map_err(|m| Error::Usage(format!("scenario.start: {m}")))?;
+    // The clock of the scenario as written: the chart's time axis.
+    let clock = compile_issues(&loaded.file)
+        .map_err(|_| Error::Usage("the scenario is invalid: run `tepat check` on it".into()))?
+        .clock();
     for &v in &spec.values {
         let label = spec.label(v);
         let f = with_value(&loaded.file, &spec.key, spec.toml_value(v))
@@ -295,6 +302,7 @@ pub fn sweep(
     }
     Ok(Sweep {
         key: spec.key.clone(),
+        clock,
         kecamatan,
         points,
         seed,

@@ -31,6 +31,8 @@ use score::{Coverage, Kind, Predictive, Score};
 pub struct Backtest {
     /// The scenario's name.
     pub scenario: String,
+    /// The scenario's clock, for the chart's and the page's local times.
+    pub clock: crate::time::Clock,
     /// Seed.
     pub seed: u64,
     /// Replications.
@@ -65,6 +67,7 @@ pub fn backtest(
     let calibration = score::calibration(&scores);
     Ok(Backtest {
         scenario: m.name.clone(),
+        clock: m.clock(),
         seed,
         runs,
         items,

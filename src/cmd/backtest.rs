@@ -8,7 +8,7 @@ use clap::Args;
 use crate::backtest::{self as bt, Backtest, fit, record, table, trips};
 use crate::error::{Error, Result};
 use crate::export::backtest as export;
-use crate::model::{self, Model};
+use crate::model;
 use crate::output::write_folder;
 use crate::pipeline::folder_name;
 use crate::scenario;
@@ -67,17 +67,17 @@ pub fn backtest(a: &BacktestArgs) -> Result<()> {
     let seed = crate::defaults::seed(a.seed, loaded.file.scenario.seed);
     let b = bt::backtest(&m, items, seed, a.runs, a.threads as usize)?;
     let mut files = vec![
-        ("backtest.csv".to_string(), export::backtest_csv(&m, &b)?),
+        ("backtest.csv".to_string(), export::backtest_csv(&b)?),
         ("calibration.csv".to_string(), export::calibration_csv(&b)?),
     ];
-    let chart = crate::plot::backtest::chart(&m, &b)?;
+    let chart = crate::plot::backtest::chart(&b)?;
     files.push((
         "backtest.html".to_string(),
-        crate::report::backtest::backtest_html(&m, &b, &chart.svg).into_bytes(),
+        crate::report::backtest::backtest_html(&b, &chart.svg).into_bytes(),
     ));
     files.extend(crate::plot::chart_files(vec![chart]));
     if !a.quiet {
-        print_backtest(&m, &b);
+        print_backtest(&b);
     }
     let dir = write_folder(
         &a.out,
@@ -91,7 +91,7 @@ pub fn backtest(a: &BacktestArgs) -> Result<()> {
 }
 
 /// The backtest on the terminal: one line per observed item, then the calibration table.
-pub fn print_backtest(m: &Model, b: &Backtest) {
+pub fn print_backtest(b: &Backtest) {
     println!(
         "{}: the record against the model ({} replications, seed {})",
         b.scenario, b.runs, b.seed
@@ -107,7 +107,7 @@ pub fn print_backtest(m: &Model, b: &Backtest) {
             export::short(&it.place, 16),
             export::short(&it.observed_text, 24),
             export::percentile(s),
-            export::band(m, it, p),
+            export::band(&b.clock, it, p),
             if s.central_95 { "yes" } else { "NO" }
         );
     }

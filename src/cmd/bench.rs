@@ -72,12 +72,18 @@ pub fn bench(a: &BenchArgs) -> Result<()> {
         r.probe.seconds, r.probe.ns_per_leg_per_core, r.probe.replication_us_per_core
     );
     println!(
-        "  against the probe       one replication of this file = {:.2} probe reference replications{}",
+        "  against the probe       one replication of this file = {:.2} probe reference replications{} (median of {} interleaved rounds: {})",
         r.probe_replications,
         match r.probe_replications_cpu {
             Some(c) => format!(" ({c:.2} in processor time)"),
             None => String::new(),
-        }
+        },
+        r.probe_rounds.len(),
+        r.probe_rounds
+            .iter()
+            .map(|x| format!("{x:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     println!(
         "  peak memory             {}",
@@ -121,6 +127,9 @@ pub struct BenchResult {
     pub replication_cpu_us: Option<f64>,
     /// The same ratio in processor time, which other work on the machine disturbs less.
     pub probe_replications_cpu: Option<f64>,
+    /// The ratio of each interleaved round (processor time where the system gives it, else
+    /// wall-clock time), in the order run.
+    pub probe_rounds: Vec<f64>,
 }
 
 /// What the limit probe measured in a `tepat bench` run: the same replications and threads on
@@ -199,44 +208,112 @@ pub fn measure(path: &Path, runs: u64, threads: usize, seed: Option<u64>) -> Res
     let files = crate::report::data_files(&crate::report::RunView::from(&run))?;
     std::hint::black_box(&files);
     let outputs_s = t0.elapsed().as_secs_f64();
-    let o = &run.outcome;
-    let legs = run.model.legs();
+    drop(files);
+    // Only the model is needed from here on: the accumulators, the summary and the text are
+    // freed before the rounds against the probe, which make accumulators of their own, so
+    // that those rounds do not raise the peak memory the bench reports.
+    let ScenarioRun {
+        model: m, outcome, ..
+    } = run;
+    let o = &outcome;
+    let legs = m.legs();
     let sim = o.elapsed_s.max(1e-9);
-    let probe = probe(seed, runs, o.threads)?;
-    let replication_us_per_core = sim * o.threads as f64 * 1e6 / runs as f64;
+    let (threads, elapsed_s) = (o.threads, o.elapsed_s);
+    drop(outcome);
+    let replication_us_per_core = sim * threads as f64 * 1e6 / runs as f64;
+    let (probe, rounds) = against_probe(&m, seed, runs, threads)?;
     Ok(BenchResult {
         replication_us_per_core,
-        probe_replications: replication_us_per_core / probe.replication_us_per_core.max(1e-12),
+        probe_replications: median(rounds.iter().map(|r| r.0).collect()),
         replication_cpu_us: cpu_us,
-        probe_replications_cpu: cpu_us
-            .zip(probe.replication_cpu_us)
-            .map(|(a, b)| a / b.max(1e-12)),
+        probe_replications_cpu: rounds
+            .iter()
+            .map(|r| r.1)
+            .collect::<Option<Vec<f64>>>()
+            .map(median),
+        probe_rounds: rounds.iter().map(|r| r.1.unwrap_or(r.0)).collect(),
         probe,
         runs,
-        threads: o.threads,
+        threads,
         legs,
-        simulate_s: o.elapsed_s,
+        simulate_s: elapsed_s,
         outputs_s,
         replications_per_s: runs as f64 / sim,
         replications_per_s_with_outputs: runs as f64 / (sim + outputs_s),
-        ns_per_leg_per_core: sim * o.threads as f64 * 1e9 / (runs as f64 * legs.max(1) as f64),
+        ns_per_leg_per_core: sim * threads as f64 * 1e9 / (runs as f64 * legs.max(1) as f64),
         peak_memory_bytes: crate::scale::peak_memory(),
     })
 }
 
-/// The limit probe on the reference network: `runs` replications on `threads` threads.
-fn probe(seed: u64, runs: u64, threads: usize) -> Result<ProbeResult> {
+/// Rounds of the comparison with the limit probe.
+const ROUNDS: u64 = 5;
+
+/// One round's ratio of this file's replication to the probe's: wall-clock, processor time.
+type Round = (f64, Option<f64>);
+
+/// This file's replication against the limit probe's reference replication, measured in
+/// [`ROUNDS`] interleaved rounds: each round times `runs / ROUNDS` replications of the file
+/// and then as many of the probe, one after the other, so that a change in the machine's load
+/// during the bench touches both sides of a round alike. Returns the probe's figures over all
+/// rounds and each round's ratio (wall-clock, processor time); the bench reports the medians.
+/// This costs one more simulation of `runs` replications of the file than timing the probe
+/// alone would: the price of a ratio that does not move with the load.
+fn against_probe(
+    m: &model::Model,
+    seed: u64,
+    runs: u64,
+    threads: usize,
+) -> Result<(ProbeResult, Vec<Round>)> {
     let p = crate::probe::Probe::reference();
-    let cpu0 = cpu_seconds();
-    let r = p.run(seed, runs, threads)?;
-    let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
-    let per_core = r.seconds.max(1e-9) * threads as f64;
-    Ok(ProbeResult {
+    let per = (runs / ROUNDS).max(1);
+    let (mut seconds, mut on_time, mut cpu_total) = (0.0, 0u64, Some(0.0));
+    let mut rounds = Vec::new();
+    for _ in 0..ROUNDS {
+        let c0 = cpu_seconds();
+        let o = engine::run(
+            m,
+            &Options {
+                seed,
+                runs: Runs::Fixed(per),
+                threads,
+                range: None,
+            },
+            &NoProgress,
+        )?;
+        let c1 = cpu_seconds();
+        let r = p.run(seed, per, threads)?;
+        let c2 = cpu_seconds();
+        let wall = o.elapsed_s.max(1e-9) / r.seconds.max(1e-9);
+        let (file_cpu, probe_cpu) = match (c0, c1, c2) {
+            (Some(a), Some(b), Some(c)) => (Some(b - a), Some(c - b)),
+            _ => (None, None),
+        };
+        let cpu = file_cpu.zip(probe_cpu).map(|(f, q)| f / q.max(1e-12));
+        rounds.push((wall, cpu));
+        seconds += r.seconds;
+        on_time += r.on_time;
+        cpu_total = cpu_total.zip(probe_cpu).map(|(t, q)| t + q);
+    }
+    let n = per * ROUNDS;
+    let per_core = seconds.max(1e-9) * threads as f64;
+    let probe = ProbeResult {
         legs: p.legs(),
-        seconds: r.seconds,
-        ns_per_leg_per_core: per_core * 1e9 / (runs as f64 * p.legs() as f64),
-        replication_us_per_core: per_core * 1e6 / runs as f64,
-        stations_on_time: r.on_time as f64 / (runs as f64 * p.stations() as f64),
-        replication_cpu_us: cpu.map(|c| c * 1e6 / runs as f64),
-    })
+        seconds,
+        ns_per_leg_per_core: per_core * 1e9 / (n as f64 * p.legs() as f64),
+        replication_us_per_core: per_core * 1e6 / n as f64,
+        stations_on_time: on_time as f64 / (n as f64 * p.stations() as f64),
+        replication_cpu_us: cpu_total.map(|c| c * 1e6 / n as f64),
+    };
+    Ok((probe, rounds))
+}
+
+/// The median of a non-empty list (the mean of the middle two for an even length).
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let k = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[k]
+    } else {
+        (v[k - 1] + v[k]) / 2.0
+    }
 }

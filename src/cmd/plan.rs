@@ -31,12 +31,9 @@ pub fn plan(a: PlanArgs) -> Result<()> {
     let target = a.target.unwrap_or(m.target);
     let p =
         crate::analysis::plan::plan(&m, target, seed, a.common.runs, a.common.threads, a.measure)?;
-    let mut files = vec![(
-        "plan.csv".to_string(),
-        crate::export::plan_csv::bytes(&m, &p)?,
-    )];
+    let mut files = vec![("plan.csv".to_string(), crate::export::plan_csv::bytes(&p)?)];
     let lang = super::lang(loaded.file.scenario.lang());
-    let chart = crate::plot::in_lang(lang, || crate::plot::plan::chart(&m, &p))?;
+    let chart = crate::plot::in_lang(lang, || crate::plot::plan::chart(&p))?;
     files.extend(crate::plot::chart_files(vec![chart]));
     if !a.common.quiet {
         super::table::print_plan(&m, &p);

@@ -23,14 +23,15 @@ pub struct SweepArgs {
 /// `tepat sweep`.
 pub fn sweep(a: SweepArgs) -> Result<()> {
     let spec = crate::analysis::sweep::parse_spec(&a.set)?;
-    let (loaded, m, seed) = super::prepare(&a.common)?;
+    // `prepare` checks the scenario as written; the sweep compiles each variant itself.
+    let (loaded, _, seed) = super::prepare(&a.common)?;
     let s = crate::analysis::sweep::sweep(&loaded, &spec, seed, a.common.runs, a.common.threads)?;
     let mut files = vec![(
         "sweep.csv".to_string(),
         crate::export::sweep_csv::bytes(&s)?,
     )];
     files.extend(crate::plot::chart_files(vec![crate::plot::sweep::chart(
-        &m, &s,
+        &s,
     )?]));
     if !a.common.quiet {
         println!(

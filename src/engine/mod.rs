@@ -11,9 +11,10 @@ pub mod tally;
 
 use std::time::Instant;
 
+pub use crate::interrupt::Cancel;
 pub use accum::{Acc, BLOCK, BlockStat};
 pub use replication::{MileBufs, NO_LINK, Scratch};
-pub use run::{Cancel, Control, Observer, RangeOptions, run_range};
+pub use run::{Control, Observer, RangeOptions, run_range};
 pub use tally::Tally;
 
 use crate::error::Result;

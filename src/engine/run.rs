@@ -6,35 +6,12 @@
 //! Every observer in this crate records integers (counts, sums of whole seconds), so the
 //! merged result is the same for any number of threads and any order of blocks.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::accum::BLOCK;
 use super::{Progress, worker_threads};
 use crate::error::{Error, Result};
-
-/// A cancel token: cancelling it stops every run that holds it at the end of the blocks in
-/// progress (the run returns [`Error::Interrupted`]). Clones share one flag.
-#[derive(Debug, Clone, Default)]
-pub struct Cancel(Arc<AtomicBool>);
-
-impl Cancel {
-    /// A token that nothing has cancelled yet.
-    pub fn new() -> Cancel {
-        Cancel::default()
-    }
-
-    /// Ask every run holding this token to stop.
-    pub fn cancel(&self) {
-        self.0.store(true, Ordering::SeqCst);
-    }
-
-    /// Whether the token was cancelled.
-    #[inline]
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
-}
+use crate::interrupt::Cancel;
 
 /// What a worker thread does with the replications it is given: simulate each and record
 /// what it needs. One observer per worker; they are merged when the run ends.

@@ -8,8 +8,7 @@ use crate::backtest::record::Item;
 use crate::backtest::score::{Kind, Predictive, Score};
 use crate::error::Result;
 use crate::export::csv_bytes;
-use crate::model::Model;
-use crate::time::fmt_local;
+use crate::time::{Clock, fmt_local};
 
 /// `s` cut to `n` characters with an ellipsis (for the terminal table).
 pub fn short(s: &str, n: usize) -> String {
@@ -21,7 +20,7 @@ pub fn short(s: &str, n: usize) -> String {
 }
 
 /// A value of item `it` in its own unit: a local datetime, a count, yes/no.
-pub fn native(m: &Model, it: &Item, v: f64) -> String {
+pub fn native(m: &Clock, it: &Item, v: f64) -> String {
     if it.is_time() {
         if v >= m.horizon {
             "never".into()
@@ -37,7 +36,7 @@ pub fn native(m: &Model, it: &Item, v: f64) -> String {
 
 /// The central 95% of the predictive distribution in the item's unit (for a yes/no: the
 /// probability of yes).
-pub fn band(m: &Model, it: &Item, p: &Predictive) -> String {
+pub fn band(m: &Clock, it: &Item, p: &Predictive) -> String {
     if it.kind == Kind::Event {
         return format!("P(yes) = {:.4}", 1.0 - p.below(1.0));
     }
@@ -73,7 +72,7 @@ fn num(x: f64) -> String {
 }
 
 /// `backtest.csv`: one row per observed item.
-pub fn backtest_csv(m: &Model, b: &Backtest) -> Result<Vec<u8>> {
+pub fn backtest_csv(b: &Backtest) -> Result<Vec<u8>> {
     let header = [
         "line",
         "quantity",
@@ -111,9 +110,9 @@ pub fn backtest_csv(m: &Model, b: &Backtest) -> Result<Vec<u8>> {
                 num(s.pit_hi),
                 num(s.pit),
                 if s.central_95 { "yes" } else { "no" }.to_string(),
-                native(m, it, p.quantile(0.025)),
-                native(m, it, p.quantile(0.5)),
-                native(m, it, p.quantile(0.975)),
+                native(&b.clock, it, p.quantile(0.025)),
+                native(&b.clock, it, p.quantile(0.5)),
+                native(&b.clock, it, p.quantile(0.975)),
                 format!("{:.6}", s.probability),
                 if s.is_density { "yes" } else { "no" }.to_string(),
                 num(s.log_score),

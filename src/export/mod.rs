@@ -99,6 +99,18 @@ pub mod cell {
     pub fn f3_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&x.map(|x| format!("{x:.3}")).unwrap_or_default())
     }
+    /// A whole number (rupiah, hours of slack), empty when absent.
+    pub fn f0_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&x.map(|x| format!("{x:.0}")).unwrap_or_default())
+    }
+    /// "true" or "false", empty when absent.
+    pub fn bool_opt<S: Serializer>(x: &Option<bool>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match x {
+            Some(true) => "true",
+            Some(false) => "false",
+            None => "",
+        })
+    }
     /// Hours, 2 decimals, empty when absent.
     pub fn h2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&super::opt(*x, super::h2))

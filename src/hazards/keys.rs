@@ -2,9 +2,9 @@
 //! share a stream by accident.
 //!
 //! A stream is `stream_in(replication key, source key)` (see [`super::rng`]). The source key
-//! of a named element is its [`super::rng::key`] (`link:…`, `node:…`, `zone:…`) combined with
-//! one of the tags below, which separate the purposes one element draws for (a link's base
-//! duration, its departures, its disruptions…). A consignment's vehicle trips are numbered by
+//! of a named element is its [`crate::model::source_key`] (`link:…`, `node:…`, `zone:…`),
+//! combined with one of the tags below, which separate the purposes one element draws for (a
+//! link's base duration, its departures, its disruptions…). A consignment's vehicle trips are numbered by
 //! [`Trip`], whose codes are distinct for every round, leg and purpose.
 
 use super::rng::{mix, sub};

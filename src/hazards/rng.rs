@@ -2,7 +2,8 @@
 //!
 //! The generator is Xoshiro256++ (`rand_xoshiro`), whose output is fixed by its published
 //! specification. A stream's seed mixes the run seed, the replication index and the stable
-//! 64-bit key of the hazard source (the FNV-1a hash of a name such as `link:roro-air-putih`)
+//! 64-bit key of the hazard source (the FNV-1a hash of a name such as `link:roro-air-putih`,
+//! [`crate::model::source_key`], made when the scenario is compiled)
 //! with SplitMix64 finalisers. So a source's numbers depend only on its own name, never on
 //! the order in which the engine visits sources: this is what gives common random numbers
 //! across strategies and identical results for any thread count.
@@ -87,16 +88,6 @@ pub fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// FNV-1a hash of a string: the stable key of a named hazard source.
-pub fn key(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
 /// A sub-key: the key of source `k`'s `i`-th sub-stream (departure number, trip, day...).
 #[inline]
 pub fn sub(k: u64, i: u64) -> u64 {
@@ -139,6 +130,7 @@ pub fn unit(x: u64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::source_key as key;
 
     #[test]
     fn streams_are_fixed_by_their_inputs() {
@@ -181,11 +173,5 @@ mod tests {
         let mut a = stream(3, 9, key("k"));
         let mut b = stream_in(replication_key(3, 9), key("k"));
         assert_eq!(a.uniform(), uniform(&mut b));
-    }
-
-    #[test]
-    fn key_is_fnv1a() {
-        // Published FNV-1a 64 test vector.
-        assert_eq!(key("a"), 0xaf63dc4c8601ec8c);
     }
 }

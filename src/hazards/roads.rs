@@ -26,6 +26,30 @@ struct DisruptPlan {
     reach_h: f64,
     /// P(no candidate event in a whole bucket).
     p0: f64,
+    /// The link's key for the per-bucket hash (`link key ^ TAG_DISRUPT`).
+    key: u64,
+}
+
+impl DisruptPlan {
+    /// Bucket `k` of a run with `horizon` in replication `rk`: its clipped span `(b0, b1)`,
+    /// its uniform `u` and P(no candidate) `p0`, or `None` when the bucket is empty (outside
+    /// `[-WARMUP_H, horizon]`) or has no candidate event (`u < p0`). The uniform is a hash of
+    /// `(replication, link, k)`, so asking twice gives the same answer.
+    #[inline(always)]
+    fn bucket(&self, rk: u64, k: i64, horizon: f64) -> Option<(f64, f64, f64, f64)> {
+        let (lo, hi) = (k as f64 * BUCKET_H, (k + 1) as f64 * BUCKET_H);
+        let (b0, b1) = (lo.max(-WARMUP_H), hi.min(horizon));
+        if b1 <= b0 {
+            return None;
+        }
+        let u = unit(mix(rk ^ sub(self.key, k as u64)));
+        let p0 = if lo == b0 && hi == b1 {
+            self.p0
+        } else {
+            (-self.rate * (b1 - b0)).exp()
+        };
+        if u < p0 { None } else { Some((b0, b1, u, p0)) }
+    }
 }
 
 /// Length of a road-disruption bucket, hours.
@@ -89,6 +113,7 @@ impl Roads {
                     max_factor,
                     reach_h: max + 1e-9 * (1.0 + max),
                     p0: (-rate * BUCKET_H).exp(),
+                    key: l.key ^ TAG_DISRUPT,
                 })
             })
             .collect();
@@ -110,6 +135,12 @@ impl Roads {
         self.touched.clear();
     }
 
+    /// How far before a time a block of link `li` can start and still reach it, hours (none:
+    /// the link is never blocked).
+    pub fn reach_h(&self, li: usize) -> Option<f64> {
+        self.plans[li].as_ref().map(|p| p.reach_h)
+    }
+
     /// Whether link `li` can be blocked at all.
     pub fn disrupted(&self, li: usize) -> bool {
         self.plans[li].is_some()
@@ -118,32 +149,17 @@ impl Roads {
     /// Append the blocking events of bucket `k` of link `li` to `self.fresh`, in order of
     /// start. The bucket covers `[24k, 24(k+1))` hours clipped to `[-WARMUP_H, horizon]`.
     /// Whether it has any candidate event is decided by one uniform taken from a hash of
-    /// `(seed, replication, link, k)`; only a bucket with candidates seeds a stream for the
-    /// candidates' times, thinning draws and block durations. Blocks that end before time 0
-    /// are dropped.
+    /// `(seed, replication, link, k)` ([`DisruptPlan::bucket`]); only a bucket with candidates
+    /// seeds a stream for the candidates' times, thinning draws and block durations. Blocks
+    /// that end before time 0 are dropped.
     #[inline]
     fn draw_bucket(&mut self, m: &Model, w: &Weather, rk: u64, li: usize, k: i64) {
-        let l = &m.links[li];
         let Some(plan) = &self.plans[li] else {
             return;
         };
-        let (lo, hi) = (k as f64 * BUCKET_H, (k + 1) as f64 * BUCKET_H);
-        let (b0, b1) = (lo.max(-WARMUP_H), hi.min(m.horizon));
-        if b1 <= b0 {
-            return;
+        if let Some((b0, b1, u, p0)) = plan.bucket(rk, k, m.horizon) {
+            self.draw_candidates(m, w, rk, li, k, b0, b1, u, p0);
         }
-        let len = b1 - b0;
-        let mu = plan.rate * len;
-        let u = unit(mix(rk ^ sub(l.key ^ TAG_DISRUPT, k as u64)));
-        let p0 = if lo == b0 && hi == b1 {
-            plan.p0
-        } else {
-            (-mu).exp()
-        };
-        if u < p0 {
-            return;
-        }
-        self.draw_candidates(m, w, rk, li, k, b0, b1, u, p0);
     }
 
     /// The candidate events of a bucket that has some (see [`Roads::draw_bucket`]).
@@ -284,6 +300,38 @@ impl Roads {
         };
         // Blocks that start before `from` end before `t`.
         let from = t - plan.reach_h;
+        // Fast paths, with the same answer as the general loop below: most links are first
+        // reached in a replication with no candidate event in the buckets that can reach
+        // `t` (each bucket's verdict is a hash, so it is recorded, not drawn again), or
+        // reached again inside buckets already drawn and without blocks.
+        let ka = bucket_of(from.max(-WARMUP_H));
+        let kb = bucket_of(t.min(m.horizon));
+        let g = self.generated[li];
+        if g.lo > g.hi {
+            if (ka..=kb).all(|k| plan.bucket(rk, k, m.horizon).is_none()) {
+                self.touched.push(li as u32);
+                self.generated[li] = Generated { lo: ka, hi: kb };
+                return t;
+            }
+        } else if g.lo <= ka && kb <= g.hi && self.blocks[li].is_empty() {
+            return t;
+        }
+        self.chain_end(m, w, rk, li, from, t)
+    }
+
+    /// The end of the chain of overlapping blocks of link `li` that covers `t`, drawing the
+    /// buckets it needs (blocks starting before `from` cannot reach `t`): the general loop of
+    /// [`Roads::blocked_until`], without its fast paths (public so that a test can hold the
+    /// two to the same answers).
+    pub fn chain_end(
+        &mut self,
+        m: &Model,
+        w: &Weather,
+        rk: u64,
+        li: usize,
+        from: f64,
+        t: f64,
+    ) -> f64 {
         let mut cur = t;
         loop {
             let before = cur;

@@ -1,9 +1,11 @@
 //! `tepat import`: a TPS list (CSV or Excel) becomes a scenario skeleton.
 //!
 //! [`table`] reads the file into rows of cells, [`rows`] finds the columns, checks every
-//! cell and groups the TPS into villages and kecamatan, [`write`] writes the scenario text.
+//! cell (with the rules of [`cells`]) and groups the TPS into villages and kecamatan, [`write`]
+//! writes the scenario text.
 //! The columns and rules are documented in docs/import.md.
 
+pub mod cells;
 pub mod columns;
 pub mod rows;
 pub mod table;
@@ -130,8 +132,8 @@ pub fn read_list(path: &Path) -> Result<rows::TpsList> {
 
 /// Value parser of `--depot`: a usable name.
 pub fn parse_name(s: &str) -> std::result::Result<String, String> {
-    let t = rows::tidy(s);
-    match rows::name_problem(&t) {
+    let t = cells::tidy(s);
+    match cells::name_problem(&t) {
         None => Ok(t),
         Some(p) => Err(p),
     }
@@ -146,10 +148,10 @@ pub fn parse_point(s: &str) -> std::result::Result<(f64, f64), String> {
     if !(lat.is_finite() && lon.is_finite()) {
         return Err(usage());
     }
-    if !rows::in_indonesia(lat, lon) {
+    if !cells::in_indonesia(lat, lon) {
         return Err(format!(
             "({lat}, {lon}) is outside Indonesia: {}",
-            rows::outside_help(lat, lon)
+            cells::outside_help(lat, lon)
         ));
     }
     Ok((lat, lon))

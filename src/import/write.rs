@@ -179,6 +179,32 @@ pub fn scenario_text(
     r: &Rules,
 ) -> String {
     let mut s = String::new();
+    let names = village_names(&list.kecamatan, depot);
+    write_head(&mut s, list, source_name, scenario_name, depot, r);
+    write_defaults(&mut s, r);
+    write_links(&mut s, list, &names, depot, depot_at, r);
+    write_nodes(&mut s, list, &names, depot, depot_at, r);
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "# TODO strategies: once the plan is in place, add [[strategy]] tables (dispatch earlier, a"
+    );
+    let _ = writeln!(
+        s,
+        "# standby boat, more trucks) to compare; see docs/scenario-format.md section 12."
+    );
+    s
+}
+
+/// The file's opening comment and its `[scenario]` table.
+fn write_head(
+    s: &mut String,
+    list: &TpsList,
+    source_name: &str,
+    scenario_name: &str,
+    depot: &str,
+    r: &Rules,
+) {
     let villages: usize = list.kecamatan.iter().map(|k| k.villages.len()).sum();
     let stations = list.stations();
     let voters: Option<u64> = list
@@ -297,6 +323,10 @@ pub fn scenario_text(
     );
     let _ = writeln!(s, "]");
     let _ = writeln!(s);
+}
+
+/// The `[defaults]` table, and what a planner must add (weather, trucks and escorts).
+fn write_defaults(s: &mut String, r: &Rules) {
     let _ = writeln!(s, "[defaults]");
     let _ = writeln!(
         s,
@@ -349,7 +379,18 @@ pub fn scenario_text(
         "# consignment travels in one trip; without an escort it never waits for one."
     );
     let _ = writeln!(s);
+}
 
+/// The links: warehouse to every PPK, every PPK to its villages, all by road.
+fn write_links(
+    s: &mut String,
+    list: &TpsList,
+    names: &[Vec<String>],
+    depot: &str,
+    depot_at: (f64, f64),
+    r: &Rules,
+) {
+    let rf = num(r.road_factor, 3);
     let (t0, t1, t2) = TRUNK_SPEED_KMH;
     let (v0, v1, v2) = VILLAGE_SPEED_KMH;
     let trunk_speed = format!(
@@ -364,7 +405,6 @@ pub fn scenario_text(
         num(v1, 1),
         num(v2, 1)
     );
-    let names = village_names(&list.kecamatan, depot);
 
     let _ = writeln!(
         s,
@@ -430,7 +470,17 @@ pub fn scenario_text(
             let _ = writeln!(s, "speed_kmh = {village_speed}  # estimate: village road");
         }
     }
+}
 
+/// The nodes: the warehouse, one PPK per kecamatan, one PPS per village with its TPS.
+fn write_nodes(
+    s: &mut String,
+    list: &TpsList,
+    names: &[Vec<String>],
+    depot: &str,
+    depot_at: (f64, f64),
+    r: &Rules,
+) {
     let _ = writeln!(s);
     let _ = writeln!(
         s,
@@ -544,16 +594,6 @@ pub fn scenario_text(
             );
         }
     }
-    let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "# TODO strategies: once the plan is in place, add [[strategy]] tables (dispatch earlier, a"
-    );
-    let _ = writeln!(
-        s,
-        "# standby boat, more trucks) to compare; see docs/scenario-format.md section 12."
-    );
-    s
 }
 
 #[cfg(test)]

@@ -5,13 +5,26 @@
 
 mod compile;
 pub mod dist;
+pub mod sampler;
 
 pub use compile::{MAX_NAME_CHARS, NAME_HELP, compile, compile_issues, name_problem};
+pub use sampler::Sampler;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::hazards::dist::Sampler;
 use crate::scenario;
+
+/// FNV-1a hash of a string: the stable key of a named hazard source (`link:…`, `node:…`,
+/// `zone:…`), made when the scenario is compiled; the random streams of
+/// [`crate::hazards::rng`] are seeded from it.
+pub fn source_key(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
 
 /// How a link is travelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -330,6 +343,15 @@ pub struct Model {
 }
 
 impl Model {
+    /// The run's clock: time 0 in local time, and the horizon.
+    pub fn clock(&self) -> crate::time::Clock {
+        crate::time::Clock {
+            start: self.start,
+            start_minute: self.start_minute,
+            horizon: self.horizon,
+        }
+    }
+
     /// Total legs traversed per replication (consignment links plus station last miles), for
     /// nanoseconds-per-leg figures.
     pub fn legs(&self) -> usize {

@@ -109,7 +109,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let legend_w = 310;
     let (plot, side) = body.split_horizontally(bw - legend_w);
     let plot_w = (bw - legend_w) as i32 - 84 - 24;
-    let (tick_list, step) = time_ticks_px(ctx.m, t0, t1, plot_w);
+    let (tick_list, step) = time_ticks_px(&s.clock, t0, t1, plot_w);
     let mut chart = ChartBuilder::on(&plot)
         .margin_top(8)
         .margin_right(24)
@@ -120,7 +120,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             super::ticked(0.0..1.0f64, (0..=5).map(|i| i as f64 * 0.2).collect()),
         )
         .drawn()?;
-    let m = ctx.m;
+    let m = &s.clock;
     let xlab = |x: &f64| time_tick_label(m, *x, step, &tick_list);
     let ylab = |y: &f64| format!("{:.0}%", y * 100.0);
     chart

@@ -1,10 +1,10 @@
 //! Axes: local-time ticks and labels (in the scenario's time zone) and round numeric ticks.
 
 use super::style::{font, size, text_width};
-use crate::model::Model;
+use crate::time::Clock;
 
 /// The local time zone of the scenario, like "WIB, UTC+07:00".
-pub(crate) fn zone_name(m: &Model) -> String {
+pub(crate) fn zone_name(m: &Clock) -> String {
     let off = m.start.format("%:z").to_string();
     match off.as_str() {
         "+07:00" => format!("WIB, UTC{off}"),
@@ -16,7 +16,7 @@ pub(crate) fn zone_name(m: &Model) -> String {
 
 /// Tick positions (hours from start) on a local-time axis from `t0` to `t1`, at most `max`
 /// of them, at round local times; and the step in hours.
-pub(crate) fn time_ticks(m: &Model, t0: f64, t1: f64, max: usize) -> (Vec<f64>, f64) {
+pub(crate) fn time_ticks(m: &Clock, t0: f64, t1: f64, max: usize) -> (Vec<f64>, f64) {
     let span = (t1 - t0).max(1e-9);
     let max = max.max(2);
     let step = TIME_STEPS
@@ -34,7 +34,7 @@ const TIME_STEPS: [f64; 12] = [
 
 /// Every `step` hours from `t0` to `t1`, at local times that are multiples of the step after
 /// local midnight (whole days from midnight).
-fn ticks_every(m: &Model, t0: f64, t1: f64, step: f64) -> Vec<f64> {
+fn ticks_every(m: &Clock, t0: f64, t1: f64, step: f64) -> Vec<f64> {
     let s0 = m.start_minute / 60.0;
     let first = ((t0 + s0) / step).ceil() * step - s0;
     let mut v = Vec::new();
@@ -47,14 +47,14 @@ fn ticks_every(m: &Model, t0: f64, t1: f64, step: f64) -> Vec<f64> {
 }
 
 /// Whether local time `h` hours after the start is local midnight.
-fn at_midnight(m: &Model, h: f64) -> bool {
+fn at_midnight(m: &Clock, h: f64) -> bool {
     let mins = ((m.start_minute + h * 60.0).round() as i64).rem_euclid(24 * 60);
     mins == 0
 }
 
 /// Ticks on a local-time axis from `t0` to `t1` spanning `px` pixels: as many as their labels
 /// leave room for; and the step in hours. Label them with [`time_tick_label`].
-pub(crate) fn time_ticks_px(m: &Model, t0: f64, t1: f64, px: i32) -> (Vec<f64>, f64) {
+pub(crate) fn time_ticks_px(m: &Clock, t0: f64, t1: f64, px: i32) -> (Vec<f64>, f64) {
     let f = font(size::LABEL);
     let day = text_width("30 Sep", &f).max(text_width("12:00", &f)) + 40;
     let long = text_width("30 Sep 12:00", &f) + 40;
@@ -75,7 +75,7 @@ pub(crate) fn time_ticks_px(m: &Model, t0: f64, t1: f64, px: i32) -> (Vec<f64>, 
 /// The label of tick `h` among `ticks` (from [`time_ticks_px`]): the date at whole days and
 /// at midnights, the time of day between them (`12 Feb`, `06:00`, `12:00`, ...), or the date
 /// and time at every tick when no tick falls at midnight.
-pub(crate) fn time_tick_label(m: &Model, h: f64, step: f64, ticks: &[f64]) -> String {
+pub(crate) fn time_tick_label(m: &Clock, h: f64, step: f64, ticks: &[f64]) -> String {
     let compact = step < 24.0 && ticks.iter().any(|&x| at_midnight(m, x));
     if compact && at_midnight(m, h) {
         time_label(m, h, 24.0)
@@ -108,7 +108,7 @@ pub(crate) fn nice_ticks(lo: f64, hi: f64, max: usize) -> (Vec<f64>, usize) {
 }
 
 /// A local time label for a tick: `10 Feb 12:00`, or `10 Feb` for whole-day steps.
-pub(crate) fn time_label(m: &Model, h: f64, step: f64) -> String {
+pub(crate) fn time_label(m: &Clock, h: f64, step: f64) -> String {
     let t = crate::time::at(&m.start, h);
     let lang = super::lang();
     if step >= 24.0 {
@@ -123,7 +123,7 @@ pub(crate) fn time_label(m: &Model, h: f64, step: f64) -> String {
 }
 
 /// A local datetime for annotations: `10 Feb 12:00`.
-pub(crate) fn when(m: &Model, h: f64) -> String {
+pub(crate) fn when(m: &Clock, h: f64) -> String {
     time_label(m, h, 1.0)
 }
 

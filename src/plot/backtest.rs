@@ -12,12 +12,12 @@ use super::{Chart, Drawn, colour, fit, font, size, text};
 use crate::backtest::Backtest;
 use crate::error::Result;
 use crate::export::backtest::band;
-use crate::model::Model;
+use crate::time::Clock;
 
 /// The most rows drawn; the rest are in the table.
 const MAX_ROWS: usize = 40;
 
-struct BandChart<'a>(&'a Model, &'a Backtest);
+struct BandChart<'a>(&'a Backtest);
 
 impl Body for BandChart<'_> {
     fn draw<DB: DrawingBackend<ErrorType: 'static>>(
@@ -25,7 +25,7 @@ impl Body for BandChart<'_> {
         _root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,
     ) -> Result<()> {
-        let (m, b) = (self.0, self.1);
+        let (m, b) = (&self.0.clock, self.0);
         if b.items.is_empty() {
             return super::message(body, "The record has no items.");
         }
@@ -130,7 +130,7 @@ impl Body for BandChart<'_> {
 
 /// The model's central 95% in the item's unit, short: `7 Feb 08:45 – 7 Feb 17:05`.
 fn compact_band(
-    m: &Model,
+    m: &Clock,
     it: &crate::backtest::record::Item,
     p: &crate::backtest::score::Predictive,
 ) -> String {
@@ -153,7 +153,7 @@ fn compact_band(
 }
 
 /// The chart `backtest.png` / `.svg`.
-pub fn chart(m: &Model, b: &Backtest) -> Result<Chart> {
+pub fn chart(b: &Backtest) -> Result<Chart> {
     let outside = b.scores.iter().filter(|s| !s.central_95).count();
     render(
         "backtest",
@@ -169,6 +169,6 @@ pub fn chart(m: &Model, b: &Backtest) -> Result<Chart> {
             super::thousands(b.runs),
             env!("CARGO_PKG_VERSION")
         ),
-        &BandChart(m, b),
+        &BandChart(b),
     )
 }

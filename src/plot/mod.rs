@@ -130,7 +130,7 @@ impl<'a> Ctx<'a> {
             scenario = &s.scenario,
             seed = input.seed.to_string(),
             runs = thousands(s.runs),
-            start = crate::lang::format::datetime(lang(), &input.model.start),
+            start = crate::lang::format::datetime(lang(), &s.clock.start),
             version = input.tool_version
         );
         Ok(Ctx {

@@ -15,7 +15,7 @@ use crate::analysis::plan::Measure;
 use crate::analysis::plan::Plan;
 use crate::error::Result;
 use crate::lang::t;
-use crate::model::Model;
+use crate::time::Clock;
 
 /// One kecamatan's row of the chart.
 struct KRow {
@@ -58,7 +58,7 @@ fn krows(p: &Plan) -> Vec<KRow> {
 }
 
 /// The time axis: every time drawn (and the horizon's start), padded.
-fn span(m: &Model, krows: &[KRow]) -> (f64, f64) {
+fn span(m: &Clock, krows: &[KRow]) -> (f64, f64) {
     let times: Vec<f64> = krows
         .iter()
         .flat_map(|r| {
@@ -147,7 +147,7 @@ fn draw_krow<DB: DrawingBackend<ErrorType: 'static>>(
 }
 
 /// The chart.
-pub(crate) struct PlanChart<'a>(pub &'a Model, pub &'a Plan);
+pub(crate) struct PlanChart<'a>(pub &'a Plan);
 
 impl Body for PlanChart<'_> {
     fn draw<DB: DrawingBackend<ErrorType: 'static>>(
@@ -155,7 +155,7 @@ impl Body for PlanChart<'_> {
         _root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,
     ) -> Result<()> {
-        let (m, p) = (self.0, self.1);
+        let (m, p) = (&self.0.clock, self.0);
         let n = p.kecamatan.len();
         if n == 0 {
             return super::message(body, &t!(super::lang(), "no-kecamatan"));
@@ -231,7 +231,7 @@ impl Body for PlanChart<'_> {
 }
 
 /// The latest-safe-dispatch timeline.
-pub fn chart(m: &Model, p: &Plan) -> Result<Chart> {
+pub fn chart(p: &Plan) -> Result<Chart> {
     let c = framed::render(
         "plan",
         &match p.measure {
@@ -256,7 +256,7 @@ pub fn chart(m: &Model, p: &Plan) -> Result<Chart> {
             p.runs,
             &t!(super::lang(), "per-evaluation"),
         ),
-        &PlanChart(m, p),
+        &PlanChart(p),
     )?;
     Ok(c)
 }

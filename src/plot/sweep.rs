@@ -10,10 +10,9 @@ use super::{Chart, framed};
 use super::{Drawn, Mark, colour, font, legend_column, series_style, size};
 use crate::analysis::sweep::Sweep;
 use crate::error::Result;
-use crate::model::Model;
 
 /// The chart: the base model (for local dates on a datetime axis) and the sweep.
-pub(crate) struct SweepChart<'a>(pub &'a Model, pub &'a Sweep);
+pub(crate) struct SweepChart<'a>(pub &'a Sweep);
 
 impl Body for SweepChart<'_> {
     fn draw<DB: DrawingBackend<ErrorType: 'static>>(
@@ -21,7 +20,7 @@ impl Body for SweepChart<'_> {
         _root: &DrawingArea<DB, Shift>,
         body: &DrawingArea<DB, Shift>,
     ) -> Result<()> {
-        let (m, s) = (self.0, self.1);
+        let (m, s) = (&self.0.clock, self.0);
         if s.points.is_empty() {
             return super::message(body, "No points.");
         }
@@ -152,13 +151,13 @@ impl Body for SweepChart<'_> {
 }
 
 /// The sweep chart.
-pub fn chart(m: &Model, s: &Sweep) -> Result<Chart> {
+pub fn chart(s: &Sweep) -> Result<Chart> {
     let c = framed::render(
         "sweep",
         &format!("P(on time) against {}", s.key),
         "Chance that every TPS is on time (bold, with 95% band) and every TPS of each kecamatan, for each value.",
         &framed::footer(&s.scenario, s.seed, s.runs, "per point"),
-        &SweepChart(m, s),
+        &SweepChart(s),
     )?;
     Ok(c)
 }

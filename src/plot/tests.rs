@@ -266,7 +266,7 @@ fn fitting_text_is_not_quadratic_in_its_length() {
 #[test]
 fn time_ticks_fall_on_round_local_times() {
     let run = simulate(Path::new("tests/data/valid/minimal.toml"), 300);
-    let m = &run.model;
+    let m = &run.summary.clock;
     let (ticks, step) = time_ticks_px(m, 3.0, 80.0, 800);
     assert!(!ticks.is_empty());
     for t in &ticks {

@@ -216,7 +216,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     ctx: &Ctx,
 ) -> Result<()> {
     let s = ctx.s;
-    let m = ctx.m;
+    let m = &s.clock;
     let rows = rows(ctx);
     if rows.is_empty() {
         return super::message(body, &t!(super::lang(), "no-kecamatan"));

@@ -3,11 +3,10 @@
 
 use crate::backtest::Backtest;
 use crate::export::backtest::{band, percentile};
-use crate::model::Model;
 use crate::report::template::escape;
 
 /// `backtest.html`: the table, the calibration table and the chart, in one page.
-pub fn backtest_html(m: &Model, b: &Backtest, svg: &str) -> String {
+pub fn backtest_html(b: &Backtest, svg: &str) -> String {
     let mut rows = String::new();
     for ((it, p), s) in b.items.iter().zip(&b.predictive).zip(&b.scores) {
         rows.push_str(&format!(
@@ -17,7 +16,7 @@ pub fn backtest_html(m: &Model, b: &Backtest, svg: &str) -> String {
             escape(&it.place),
             escape(&it.observed_text),
             escape(&percentile(s)),
-            escape(&band(m, it, p)),
+            escape(&band(&b.clock, it, p)),
             if s.central_95 { "yes" } else { "NO" },
             escape(&it.source),
         ));

@@ -217,7 +217,7 @@ mod tests {
                 }
             }
         }
-        // Generated scenarios (synthetic, reference) are checked in tests/it/scale.rs: the
+        // Generated scenarios (synthetic, reference) are checked in tests/it/bundled.rs: the
         // generator is in a layer above the file format.
         out
     }

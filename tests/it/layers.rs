@@ -46,15 +46,6 @@ const UTILITIES: &[&str] = &[
 /// does not know the file format (the model owns its kinds, modes and distributions).
 const NO_FILE_FORMAT: &[&str] = &["hazards", "engine", "summary"];
 
-/// Imports that break the rule today, after the engine half of issue 12: `(from, to)`. The
-/// test fails when one of them is gone, so that the list shrinks with the code.
-///
-/// - `model` → `hazards`: the compiled model holds `hazards::dist::Sampler`s and stream keys
-///   (`hazards::rng::key`) made at compile time; the samplers' types belong in `model`.
-/// - `interrupt` → `engine`: the signal handler cancels `engine::Cancel`; the token type
-///   belongs in a utility (or `interrupt` in the engine layer).
-const KNOWN: &[(&str, &str)] = &[("model", "hazards"), ("interrupt", "engine")];
-
 fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
@@ -216,29 +207,16 @@ fn the_reference_finder_sees_every_form_of_import() {
 #[test]
 fn every_module_imports_only_downward() {
     let mut bad = Vec::new();
-    let mut known_seen = BTreeSet::new();
     for ((from, to), places) in imports() {
         let Some(why) = violation(&from, &to) else {
             continue;
         };
-        if KNOWN.contains(&(from.as_str(), to.as_str())) {
-            known_seen.insert((from, to));
-            continue;
-        }
         bad.push(format!("{why}: {}", places.join(", ")));
     }
     assert!(
         bad.is_empty(),
         "imports against the layer rule (docs/architecture.md):\n{}",
         bad.join("\n")
-    );
-    let fixed: Vec<_> = KNOWN
-        .iter()
-        .filter(|(f, t)| !known_seen.contains(&(f.to_string(), t.to_string())))
-        .collect();
-    assert!(
-        fixed.is_empty(),
-        "these known exceptions are gone: remove them from KNOWN in tests/it/layers.rs: {fixed:?}"
     );
 }
 
@@ -247,11 +225,7 @@ fn no_import_circle_among_top_level_modules() {
     let edges = imports();
     let mut next: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (from, to) in edges.keys() {
-        // The known exceptions close circles of their own (interrupt → engine → error →
-        // interrupt); they are listed, and go, with the rule's.
-        if !KNOWN.contains(&(from.as_str(), to.as_str())) {
-            next.entry(from).or_default().insert(to);
-        }
+        next.entry(from).or_default().insert(to);
     }
     // Depth-first search for a back edge; report the circle it closes.
     fn visit<'a>(

@@ -8,6 +8,7 @@ mod bundled;
 mod charts;
 mod cli;
 mod determinism;
+mod distributions;
 mod errors;
 mod exact;
 mod extra_delay;
@@ -21,6 +22,7 @@ mod properties;
 mod received;
 mod robustness;
 mod shards;
+mod sizes;
 mod starter;
 mod strategies;
 #[path = "../../examples/make_scenarios/toml_writer.rs"]

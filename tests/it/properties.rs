@@ -637,3 +637,44 @@ fn the_generator_covers_the_features_and_writes_valid_scenarios() {
     }
     assert!(seen.iter().all(|&n| n > 5), "feature counts {seen:?}");
 }
+
+/// The fast paths of `Roads::blocked_until` give the general loop's answer, query by query, on
+/// Bengkalis (whose roads have disruptions) over many replications and times.
+#[test]
+fn road_block_fast_paths_agree_with_the_general_loop() {
+    use tepat::hazards::rng::{mix, replication_key, unit};
+    use tepat::hazards::roads::Roads;
+    use tepat::hazards::weather::Weather;
+    let path = std::path::Path::new("scenarios/bengkalis-2024.toml");
+    let m = tepat::model::compile(&tepat::scenario::load(path).unwrap()).unwrap();
+    let (mut fast, mut general) = (Roads::new(&m), Roads::new(&m));
+    let mut w = Weather::new(&m);
+    let disrupted: Vec<usize> = (0..m.links.len()).filter(|&l| fast.disrupted(l)).collect();
+    assert!(disrupted.len() > 5);
+    let (mut blocked, mut queries) = (0, 0);
+    for rep in 0..400u64 {
+        let rk = replication_key(3, rep);
+        w.draw(&m, rk);
+        fast.reset();
+        general.reset();
+        for q in 0..60u64 {
+            let li = disrupted[(mix(rk ^ q) % disrupted.len() as u64) as usize];
+            let t = unit(mix(rk ^ q ^ 0xABCD)) * m.horizon;
+            let a = fast.blocked_until(&m, &w, rk, li, t);
+            let from = t - general.reach_h(li).unwrap();
+            let b = general.chain_end(&m, &w, rk, li, from, t);
+            assert_eq!(
+                a.to_bits(),
+                b.to_bits(),
+                "replication {rep}, link {li}, t {t}"
+            );
+            blocked += usize::from(a > t);
+            queries += 1;
+        }
+    }
+    // Both outcomes occur, so both paths were taken.
+    assert!(
+        blocked > 20 && blocked < queries / 2,
+        "{blocked} of {queries}"
+    );
+}

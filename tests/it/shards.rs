@@ -172,4 +172,13 @@ fn generate_writes_valid_deterministic_scenarios_and_bench_reports() {
     let share = v["probe"]["stations_on_time"].as_f64().unwrap();
     assert!(share > 0.5 && share <= 1.0, "{share}");
     assert!(v["probe_replications"].as_f64().unwrap() > 0.0);
+    // The ratio is the median of five interleaved rounds.
+    let rounds: Vec<f64> = v["probe_rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    assert_eq!(rounds.len(), 5);
+    assert!(rounds.iter().all(|&x| x > 0.0));
 }

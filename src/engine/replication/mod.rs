@@ -15,12 +15,12 @@ mod stations;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::hazards::dist::Sampler;
 use crate::hazards::keys::*;
 use crate::hazards::rng::{Stream, mix, replication_key, stream_in, sub, unit};
 use crate::hazards::roads::Roads;
 use crate::hazards::weather::Weather;
 use crate::model::Mode;
+use crate::model::Sampler;
 use crate::model::{Base, Model, N_CAUSES, State, cause};
 use dispatch::Queue;
 pub use stations::MileBufs;

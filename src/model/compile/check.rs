@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::MAX_FACTOR;
-use crate::hazards::dist::Sampler;
 use crate::model::Extra;
+use crate::model::Sampler;
 use crate::model::dist::sampler;
 use crate::scenario::{self, Issue, KeyPath, did_you_mean};
 

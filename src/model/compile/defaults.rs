@@ -4,8 +4,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::check::{Ck, NAME_HELP, name_problem};
 use super::{DEADLINE_SLACK_H, MAX_HORIZON_DAYS};
-use crate::hazards::dist::Sampler;
 use crate::model::Extra;
+use crate::model::Sampler;
 use crate::scenario::{KeyPath, ScenarioFile};
 use crate::time::{hours_between, parse_datetime};
 

@@ -3,9 +3,9 @@
 
 use super::check::{Ck, Index};
 use super::{MAX_DISTANCE_KM, MAX_EVENTS_PER_DAY};
-use crate::hazards::dist::{Sampler, mean_of};
-use crate::hazards::rng::key;
 use crate::model::dist::unit_of;
+use crate::model::sampler::{Sampler, mean_of};
+use crate::model::source_key as key;
 use crate::model::{Base, Disruption, Link, Vessel, Zone};
 use crate::scenario::{self, KeyPath, ScenarioFile};
 use crate::time::parse_time_of_day;

@@ -4,7 +4,7 @@
 use super::check::{Ck, Index};
 use super::defaults::{Clock, Defaults};
 use super::{MAX_NODES, MAX_STATIONS};
-use crate::hazards::rng::key;
+use crate::model::source_key as key;
 use crate::model::{Link, Node, Station};
 use crate::scenario::{self, KeyPath, ScenarioFile};
 

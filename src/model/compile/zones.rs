@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::check::{Ck, Index, NAME_HELP, name_problem};
 use super::{MAX_STATES, MAX_WEATHER_STEPS, MIN_STEP_H, SUM_TOLERANCE};
-use crate::hazards::rng::key;
+use crate::model::source_key as key;
 use crate::model::{State, Zone};
 use crate::scenario::{self, KeyPath, ScenarioFile};
 
