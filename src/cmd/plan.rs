@@ -26,15 +26,15 @@ pub struct PlanArgs {
 
 /// `tepat plan`.
 pub fn plan(a: PlanArgs) -> Result<()> {
-    let (_loaded, m, seed) = super::prepare(&a.common)?;
+    let (loaded, m, seed) = super::prepare(&a.common)?;
     // The scenario's target (or the default) is the model's.
     let target = a.target.unwrap_or(m.target);
     let p =
         crate::analysis::plan::plan(&m, target, seed, a.common.runs, a.common.threads, a.measure)?;
     let mut files = vec![("plan.csv".to_string(), crate::export::plan_csv::bytes(&p)?)];
-    files.extend(crate::plot::chart_files(vec![crate::plot::plan::chart(
-        &p,
-    )?]));
+    let lang = super::lang(loaded.file.scenario.lang());
+    let chart = crate::plot::in_lang(lang, || crate::plot::plan::chart(&p))?;
+    files.extend(crate::plot::chart_files(vec![chart]));
     if !a.common.quiet {
         super::table::print_plan(&m, &p);
     }

@@ -149,6 +149,12 @@ fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<()> {
     }
 }
 
+/// What the outputs of a run read, in the run's language (`--lang`, else the scenario's
+/// `language`, else the locale).
+pub fn view(run: &ScenarioRun) -> RunView<'_> {
+    RunView::from(run).in_lang(super::lang(run.loaded.file.scenario.lang()))
+}
+
 /// `tepat run`.
 pub fn run(a: RunArgs) -> Result<()> {
     let mut cfg = config(&a.sim);
@@ -201,7 +207,7 @@ pub fn run(a: RunArgs) -> Result<()> {
             }
             r => r?,
         };
-        let outputs = crate::report::run_files(&RunView::from(&run))?;
+        let outputs = crate::report::run_files(&view(&run))?;
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
             super::table::print_run(&run);
@@ -212,10 +218,21 @@ pub fn run(a: RunArgs) -> Result<()> {
     }
     let entries: Vec<crate::report::IndexEntry> = done
         .iter()
-        .map(|(name, run)| crate::report::IndexEntry::new(name, &RunView::from(run)))
+        .map(|(name, run)| crate::report::IndexEntry::new(name, &view(run)))
         .collect();
     let index = Path::new(&a.out).join("index.html");
-    crate::output::write_file(&index, crate::report::index_html(&entries)?.as_bytes())?;
+    // The index is in the scenarios' language when they all name the same one.
+    let langs: Vec<_> = done
+        .iter()
+        .map(|(_, r)| r.loaded.file.scenario.lang())
+        .collect();
+    let common = langs
+        .first()
+        .copied()
+        .flatten()
+        .filter(|l| langs.iter().all(|x| *x == Some(*l)));
+    let html = crate::report::index_html(super::lang(common), &entries)?;
+    crate::output::write_file(&index, html.as_bytes())?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::export;
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::output::File;
 use crate::pipeline::{Manifest, ScenarioRun};
@@ -32,6 +33,10 @@ pub struct RunView<'a> {
     pub basemap: Option<&'a Path>,
     /// The scenario's credit line for the basemap.
     pub basemap_credit: Option<&'a str>,
+    /// The language of everything a person reads (report, charts, brief, workbook headers).
+    /// [`RunView::from`] takes the scenario's `language` (English without one); the command
+    /// sets the resolved one with [`RunView::in_lang`].
+    pub lang: Lang,
 }
 
 impl<'a> From<&'a ScenarioRun> for RunView<'a> {
@@ -46,11 +51,17 @@ impl<'a> From<&'a ScenarioRun> for RunView<'a> {
             assumptions: &meta.assumptions,
             basemap: run.basemap.as_deref(),
             basemap_credit: meta.basemap_credit.as_deref(),
+            lang: meta.lang().unwrap_or_default(),
         }
     }
 }
 
 impl RunView<'_> {
+    /// The same view in another language.
+    pub fn in_lang(self, lang: Lang) -> Self {
+        RunView { lang, ..self }
+    }
+
     /// What the charts read.
     pub fn chart_input(&self) -> ChartInput<'_> {
         ChartInput {
@@ -60,6 +71,7 @@ impl RunView<'_> {
             tool_version: &self.manifest.tool_version,
             basemap: self.basemap,
             basemap_credit: self.basemap_credit,
+            lang: self.lang,
         }
     }
 }
@@ -88,7 +100,9 @@ pub fn run_files(run: &RunView) -> Result<Vec<File>> {
     let mut files = data_files(run)?;
     let mut charts = plot::charts(&run.chart_input())?;
     if let Some(c) = run.comparison {
-        charts.extend(plot::strategy_diff::charts(&run.summary.scenario, c)?);
+        charts.extend(plot::in_lang(run.lang, || {
+            plot::strategy_diff::charts(&run.summary.scenario, c)
+        })?);
     }
     let report = super::report_html(run, &charts)?;
     files.extend(plot::chart_files(charts));

@@ -17,6 +17,7 @@ mod extra_delay;
 mod harness;
 mod import;
 mod invalid;
+mod lang;
 mod layers;
 mod properties;
 mod received;
