@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::progress::Bar;
+use super::progress::{Bar, BarWords};
 use super::run::RunArgs;
 use crate::error::{Error, Result};
 use crate::pipeline::{self, RunConfig};
@@ -46,7 +46,13 @@ pub fn shards(a: &RunArgs, cfg: &RunConfig, files: &[PathBuf], shard: Shard) -> 
     let Shard { k, n } = shard;
     for f in files {
         let name = pipeline::folder_name(f);
-        let bar = Bar::new(&format!("{name} {k}/{n}"), a.sim.quiet);
+        let (from, to) = shard.range(a.sim.runs.unwrap_or(0));
+        let bar = Bar::new(
+            &format!("{name} {k}/{n}"),
+            to - from,
+            a.sim.quiet,
+            &BarWords::default(),
+        );
         let part = scale::run_shard(f, cfg, shard, &bar);
         bar.finish();
         let part = part?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::args::SimArgs;
-use super::progress::Bar;
+use super::progress::{Bar, BarWords};
 use crate::defaults;
 use crate::engine::Runs;
 use crate::error::{Diagnostic, Error, Result};
@@ -108,20 +108,32 @@ fn check_explicit_basemap(path: &Path) -> Result<()> {
     })
 }
 
+/// The replications a run of one file will make, as far as known before it starts: the
+/// baseline's (for `--precision`, its first step) and as many again for the comparison of its
+/// strategies, if it has any. The progress bar starts with this total.
+pub fn planned_runs(runs: Runs, has_strategies: bool) -> u64 {
+    let n = match runs {
+        Runs::Fixed(n) => n,
+        Runs::Precision { min, .. } => min,
+    };
+    if has_strategies { 2 * n } else { n }
+}
+
 /// Load and compile every file (and its strategies and basemap) before simulating any, so a
-/// typo in the last file is found at once.
-fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<()> {
+/// typo in the last file is found at once. Returns, per file, whether it has strategies.
+fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<Vec<bool>> {
     let mut basemap_problems = Vec::new();
+    let mut strategies = Vec::new();
     for f in files {
         let l = scenario::load(f)?;
         let m = model::compile(&l)?;
-        crate::strategy::compile_all(&l, &m)?;
+        strategies.push(!crate::strategy::compile_all(&l, &m)?.is_empty());
         if a.basemap.is_none() {
             basemap_problems.extend(basemap_errors(&l));
         }
     }
     if basemap_problems.is_empty() {
-        Ok(())
+        Ok(strategies)
     } else {
         Err(Error::Invalid(basemap_problems))
     }
@@ -140,14 +152,15 @@ pub fn run(a: RunArgs) -> Result<()> {
     if let Some(b) = &a.basemap {
         check_explicit_basemap(b)?;
     }
-    check_all(&a, &files)?;
+    let strategies = check_all(&a, &files)?;
     if let Some(shard) = a.shard {
         return super::merge::shards(&a, &cfg, &files, shard);
     }
     let mut done: Vec<(String, ScenarioRun)> = Vec::new();
-    for f in &files {
+    for (f, &has_strategies) in files.iter().zip(&strategies) {
         let name = pipeline::folder_name(f);
-        let bar = Bar::new(&name, a.sim.quiet);
+        let planned = planned_runs(cfg.runs, has_strategies);
+        let bar = Bar::new(&name, planned, a.sim.quiet, &BarWords::default());
         let run = pipeline::simulate_file(f, &cfg, &bar);
         bar.finish();
         let run = match run {

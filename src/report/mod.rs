@@ -10,7 +10,7 @@ pub mod tables;
 pub mod template;
 mod view;
 
-pub use view::{RunView, data_files, run_files};
+pub use view::{RunView, about, data_files, now_local, run_files, workbook};
 
 use serde::Serialize;
 

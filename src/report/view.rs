@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::error::Result;
 use crate::export;
 use crate::model::Model;
@@ -80,9 +82,44 @@ pub fn data_files(run: &RunView) -> Result<Vec<File>> {
     Ok(files)
 }
 
-/// Everything written for one run: data, charts (PNG and SVG), report.
+/// What the first sheet of `results.xlsx` says about a run made at `made`.
+pub fn about(run: &RunView, made: DateTime<FixedOffset>) -> export::workbook::About {
+    let mf = run.manifest;
+    export::workbook::About {
+        scenario: run.summary.scenario.clone(),
+        description: run.description.to_string(),
+        file: mf.scenario_file.clone(),
+        sha256: mf.scenario_sha256.clone(),
+        seed: mf.seed,
+        runs: mf.runs,
+        made,
+        what: "wb-what-run",
+        target: run.summary.target,
+    }
+}
+
+/// `results.xlsx` of a run made at `made` (local time of the scenario).
+pub fn workbook(run: &RunView, made: DateTime<FixedOffset>) -> Result<Vec<u8>> {
+    let w = |id: &str| id.to_string();
+    let sheets = export::workbook::run_sheets(
+        &w,
+        &about(run, made),
+        run.summary,
+        &run.model.start,
+        run.comparison,
+    );
+    export::workbook::bytes(&sheets, &made)
+}
+
+/// Now, in the scenario's UTC offset.
+pub fn now_local(run: &RunView) -> DateTime<FixedOffset> {
+    chrono::Utc::now().with_timezone(run.model.start.offset())
+}
+
+/// Everything written for one run: data, workbook, charts (PNG and SVG), report.
 pub fn run_files(run: &RunView) -> Result<Vec<File>> {
     let mut files = data_files(run)?;
+    files.push(("results.xlsx".into(), workbook(run, now_local(run))?));
     let mut charts = plot::charts(&run.chart_input())?;
     if let Some(c) = run.comparison {
         charts.extend(plot::strategy_diff::charts(&run.summary.scenario, c)?);
