@@ -5,6 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::words::{Language, Words};
 use crate::error::Result;
 use crate::export;
 use crate::model::Model;
@@ -34,6 +35,8 @@ pub struct RunView<'a> {
     pub basemap: Option<&'a Path>,
     /// The scenario's credit line for the basemap.
     pub basemap_credit: Option<&'a str>,
+    /// The language of the words people read (the brief, the workbook).
+    pub lang: Language,
 }
 
 impl<'a> From<&'a ScenarioRun> for RunView<'a> {
@@ -48,6 +51,7 @@ impl<'a> From<&'a ScenarioRun> for RunView<'a> {
             assumptions: &meta.assumptions,
             basemap: run.basemap.as_deref(),
             basemap_credit: meta.basemap_credit.as_deref(),
+            lang: Language::from_env(),
         }
     }
 }
@@ -100,7 +104,8 @@ pub fn about(run: &RunView, made: DateTime<FixedOffset>) -> export::workbook::Ab
 
 /// `results.xlsx` of a run made at `made` (local time of the scenario).
 pub fn workbook(run: &RunView, made: DateTime<FixedOffset>) -> Result<Vec<u8>> {
-    let w = |id: &str| id.to_string();
+    let words = Words::new(run.lang);
+    let w = |id: &str| words.word(id);
     let sheets = export::workbook::run_sheets(
         &w,
         &about(run, made),
@@ -111,6 +116,26 @@ pub fn workbook(run: &RunView, made: DateTime<FixedOffset>) -> Result<Vec<u8>> {
     export::workbook::bytes(&sheets, &made)
 }
 
+/// `brief.html` of a run made at `made`.
+pub fn brief(run: &RunView, made: DateTime<FixedOffset>) -> Result<String> {
+    let words = Words::new(run.lang);
+    let start = run.model.start;
+    let say = |id: &str, args: &[(&str, String)]| words.say(id, args);
+    let pct = |p: f64| words.pct(p);
+    let num = |x: f64, d: usize| words.num(x, d);
+    let money = |x: f64| words.money(x);
+    let time = |h: f64| words.time(&crate::time::at(&start, h));
+    let style = super::brief::Style {
+        say: &say,
+        lang: run.lang.code(),
+        pct: &pct,
+        num: &num,
+        money: &money,
+        time: &time,
+    };
+    super::brief::brief_html(run, &style, &words.time(&made))
+}
+
 /// Now, in the scenario's UTC offset.
 pub fn now_local(run: &RunView) -> DateTime<FixedOffset> {
     chrono::Utc::now().with_timezone(run.model.start.offset())
@@ -119,7 +144,9 @@ pub fn now_local(run: &RunView) -> DateTime<FixedOffset> {
 /// Everything written for one run: data, workbook, charts (PNG and SVG), report.
 pub fn run_files(run: &RunView) -> Result<Vec<File>> {
     let mut files = data_files(run)?;
-    files.push(("results.xlsx".into(), workbook(run, now_local(run))?));
+    let made = now_local(run);
+    files.push(("results.xlsx".into(), workbook(run, made)?));
+    files.push(("brief.html".into(), brief(run, made)?.into_bytes()));
     let mut charts = plot::charts(&run.chart_input())?;
     if let Some(c) = run.comparison {
         charts.extend(plot::strategy_diff::charts(&run.summary.scenario, c)?);

@@ -26,3 +26,4 @@ mod strategies;
 mod toml_writer;
 mod util;
 mod validation;
+mod workbook;
