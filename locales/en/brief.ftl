@@ -10,8 +10,12 @@ brief-question = { $has_deadline ->
 }
 brief-answer = { $verdict ->
     [good] Very likely: the chance is { $p } (between { $lo } and { $hi }), above the { $target } target; { $late } TPS are expected late.
-    [bad] Not safe enough: the chance is { $p } (between { $lo } and { $hi }), below the { $target } target; { $below } of { $kecamatan } kecamatan fall short and { $late } TPS are expected late.
-   *[warn] Close to the target: the chance is { $p } (between { $lo } and { $hi }) against a target of { $target }; { $below } of { $kecamatan } kecamatan fall short and { $late } TPS are expected late.
+    [bad] Not safe enough: the chance is { $p } (between { $lo } and { $hi }), below the { $target } target; { brief-short } and { $late } TPS are expected late.
+   *[warn] Close to the target: the chance is { $p } (between { $lo } and { $hi }) against a target of { $target }; { brief-short } and { $late } TPS are expected late.
+}
+brief-short = { $short ->
+    [none] every kecamatan reaches it on its own
+   *[some] { $below } of { $kecamatan } kecamatan fall short
 }
 brief-answer-note = The chance is the share of { $runs } simulated distributions of the same plan (each with its own weather, waves, breakdowns and road closures) in which every TPS was supplied in time. The range in brackets holds the true chance with 95% certainty.
 brief-interval = { $p } ({ $lo }–{ $hi })
@@ -45,7 +49,7 @@ brief-no-effect = no measurable effect
 brief-p-change = { $from } → { $to }
 
 brief-h-dispatch = Dispatch: how much room is left
-brief-dispatch-lead = The planned PPK dispatch, and when the last TPS of the kecamatan is supplied in 95 of 100 runs; the margin is the time that leaves before H-1. The latest safe dispatch of every PPK and PPS is worked out by the command: tepat plan { $file } --target 0.95
+brief-dispatch-lead = For the { $shown } riskiest of { $kecamatan } kecamatan: the planned PPK dispatch, when the last TPS is supplied in 95 of 100 runs, and the time that leaves before H-1. The latest safe dispatch of every PPK and PPS is worked out by: tepat plan { $file } --target 0.95
 brief-col-planned = Planned PPK dispatch
 brief-col-margin = Margin before H-1
 brief-hours = { $h } h
@@ -55,8 +59,8 @@ brief-no-assumptions = The scenario states no assumptions.
 brief-more-assumptions = { $count } more in the full report.
 brief-h-sources = Where the numbers come from
 brief-source-model = A simulation of { $runs } runs (seed { $seed }) of the scenario file { $file } (SHA-256 { $sha }…); the same file and seed give the same figures.
-brief-source-reading = Every figure is an estimate with a range that holds the true value with 95% certainty, if the scenario's assumptions hold. Travel times, weather, ferry timetables and disruptions are the scenario's own; the scenario file names the source of each number.
-brief-source-files = All tables and charts are in report.html; the figures are in results.xlsx and summary.csv in the same folder.
+brief-source-reading = Each figure is an estimate; its range holds the true value with 95% certainty if the scenario's assumptions hold. Travel times, weather, timetables and disruptions are the scenario's; its file names the source of each number.
+brief-source-files = All tables and charts: report.html; the figures: results.xlsx and summary.csv, in the same folder.
 brief-footer = Made by { $tool }.
 
 brief-cause-planned-dispatch = planned dispatch

@@ -10,8 +10,12 @@ brief-question = { $has_deadline ->
 }
 brief-answer = { $verdict ->
     [good] Sangat mungkin: peluangnya { $p } (antara { $lo } dan { $hi }), di atas sasaran { $target }; perkiraan TPS terlambat { $late }.
-    [bad] Belum cukup aman: peluangnya { $p } (antara { $lo } dan { $hi }), di bawah sasaran { $target }; { $below } dari { $kecamatan } kecamatan belum mencapai sasaran dan perkiraan TPS terlambat { $late }.
-   *[warn] Dekat sasaran: peluangnya { $p } (antara { $lo } dan { $hi }) terhadap sasaran { $target }; { $below } dari { $kecamatan } kecamatan belum mencapai sasaran dan perkiraan TPS terlambat { $late }.
+    [bad] Belum cukup aman: peluangnya { $p } (antara { $lo } dan { $hi }), di bawah sasaran { $target }; { brief-short } dan perkiraan TPS terlambat { $late }.
+   *[warn] Dekat sasaran: peluangnya { $p } (antara { $lo } dan { $hi }) terhadap sasaran { $target }; { brief-short } dan perkiraan TPS terlambat { $late }.
+}
+brief-short = { $short ->
+    [none] setiap kecamatan sendiri mencapainya
+   *[some] { $below } dari { $kecamatan } kecamatan belum mencapai sasaran
 }
 brief-answer-note = Peluang adalah bagian dari { $runs } ulangan simulasi rencana yang sama (masing-masing dengan cuaca, gelombang, kerusakan dan penutupan jalan sendiri) yang memasok semua TPS tepat waktu. Rentang dalam kurung memuat peluang sebenarnya dengan keyakinan 95%.
 brief-interval = { $p } ({ $lo }–{ $hi })
@@ -45,7 +49,7 @@ brief-no-effect = tidak ada hasil yang terukur
 brief-p-change = { $from } → { $to }
 
 brief-h-dispatch = Pemberangkatan: berapa kelonggaran yang tersisa
-brief-dispatch-lead = Rencana berangkat ke PPK, dan kapan TPS terakhir di kecamatan itu terpasok pada 95 dari 100 ulangan; kelonggaran adalah sisa waktu sebelum H-1. Waktu berangkat paling lambat yang aman untuk setiap PPK dan PPS dihitung dengan perintah: tepat plan { $file } --target 0.95
+brief-dispatch-lead = Untuk { $shown } dari { $kecamatan } kecamatan yang paling berisiko: rencana berangkat ke PPK, kapan TPS terakhir terpasok pada 95 dari 100 ulangan, dan sisa waktu sebelum H-1. Waktu berangkat paling lambat yang aman untuk setiap PPK dan PPS dihitung dengan: tepat plan { $file } --target 0.95
 brief-col-planned = Rencana berangkat ke PPK
 brief-col-margin = Kelonggaran sebelum H-1
 brief-hours = { $h } jam
@@ -55,8 +59,8 @@ brief-no-assumptions = Skenario ini tidak menyebutkan asumsi.
 brief-more-assumptions = { $count } asumsi lain ada di laporan lengkap.
 brief-h-sources = Asal angka-angka ini
 brief-source-model = Simulasi { $runs } ulangan (seed { $seed }) dari berkas skenario { $file } (SHA-256 { $sha }…); berkas dan seed yang sama menghasilkan angka yang sama.
-brief-source-reading = Setiap angka adalah perkiraan dengan rentang yang memuat nilai sebenarnya dengan keyakinan 95%, selama asumsi skenario berlaku. Waktu tempuh, cuaca, jadwal kapal feri dan gangguan berasal dari skenario; berkas skenario menyebutkan sumber setiap angka.
-brief-source-files = Semua tabel dan grafik ada di report.html; angkanya ada di results.xlsx dan summary.csv di folder yang sama.
+brief-source-reading = Setiap angka adalah perkiraan; rentangnya memuat nilai sebenarnya dengan keyakinan 95% selama asumsi skenario berlaku. Waktu tempuh, cuaca, jadwal dan gangguan berasal dari skenario; berkasnya menyebutkan sumber setiap angka.
+brief-source-files = Semua tabel dan grafik: report.html; angkanya: results.xlsx dan summary.csv, di folder yang sama.
 brief-footer = Dibuat dengan { $tool }.
 
 brief-cause-planned-dispatch = jadwal berangkat

@@ -23,10 +23,12 @@ pub const MAX_KECAMATAN: usize = 12;
 pub const MAX_VILLAGES: usize = 10;
 /// Strategy rows on page two.
 pub const MAX_STRATEGIES: usize = 5;
+/// Kecamatan rows of the dispatch table on page two (the riskiest).
+pub const MAX_DISPATCH: usize = 6;
 /// Assumptions listed on page two (the rest are in the report).
-pub const MAX_ASSUMPTIONS: usize = 6;
+pub const MAX_ASSUMPTIONS: usize = 4;
 /// Characters of one assumption (cut with "…").
-pub const MAX_ASSUMPTION_CHARS: usize = 240;
+pub const MAX_ASSUMPTION_CHARS: usize = 200;
 /// Characters of a name in a table cell (cut with "…").
 pub const MAX_NAME_CHARS: usize = 40;
 
@@ -99,10 +101,17 @@ fn interval(st: &Style, p: &Prob) -> String {
         "brief-interval",
         &[
             ("p", (st.pct)(p.p)),
-            ("lo", (st.pct)(p.lo)),
-            ("hi", (st.pct)(p.hi)),
+            ("lo", (st.num)(p.lo * 100.0, 1)),
+            ("hi", (st.num)(p.hi * 100.0, 1)),
         ],
     )
+}
+
+/// The target as a percentage, without decimals when it is whole (`95%`).
+fn target(st: &Style, t: f64) -> String {
+    let x = t * 100.0;
+    let d = if (x - x.round()).abs() < 1e-9 { 0 } else { 1 };
+    format!("{}%", (st.num)(x, d))
 }
 
 fn class_of(p: &Prob, target: f64) -> &'static str {
@@ -136,8 +145,17 @@ fn answer(st: &Style, s: &Summary, run: &RunView) -> (String, String, String) {
             ("lo", (st.pct)(s.all_on_time.lo)),
             ("hi", (st.pct)(s.all_on_time.hi)),
             ("late", (st.num)(s.late_stations.mean, 1)),
-            ("target", (st.pct)(s.target)),
+            ("target", target(st, s.target)),
             ("below", s.below_target.len().to_string()),
+            (
+                "short",
+                if s.below_target.is_empty() {
+                    "none"
+                } else {
+                    "some"
+                }
+                .into(),
+            ),
             ("kecamatan", s.kecamatan.len().to_string()),
             ("verdict", class_of(&s.all_on_time, s.target).to_string()),
         ],
@@ -146,7 +164,7 @@ fn answer(st: &Style, s: &Summary, run: &RunView) -> (String, String, String) {
         "brief-answer-note",
         &[
             ("runs", (st.num)(run.manifest.runs as f64, 0)),
-            ("target", (st.pct)(s.target)),
+            ("target", target(st, s.target)),
         ],
     );
     (question, answer, note)
@@ -163,7 +181,7 @@ fn below(st: &Style, s: &Summary) -> (String, Table) {
         .collect();
     let (lead, rows) = if below.is_empty() {
         (
-            (st.say)("brief-below-none", &[("target", (st.pct)(s.target))]),
+            (st.say)("brief-below-none", &[("target", target(st, s.target))]),
             order,
         )
     } else {
@@ -171,7 +189,7 @@ fn below(st: &Style, s: &Summary) -> (String, Table) {
             (st.say)(
                 "brief-below-some",
                 &[
-                    ("target", (st.pct)(s.target)),
+                    ("target", target(st, s.target)),
                     ("count", below.len().to_string()),
                     ("kecamatan", s.kecamatan.len().to_string()),
                 ],
@@ -326,10 +344,18 @@ fn strategies(st: &Style, run: &RunView) -> (String, Table) {
 /// The latest safe dispatch itself is `tepat plan`'s answer (a search over dispatch times),
 /// not a run's; the lead says so.
 fn dispatch(st: &Style, s: &Summary, file: &str) -> (String, Table) {
-    let lead = (st.say)("brief-dispatch-lead", &[("file", file.to_string())]);
+    let shown = s.kecamatan.len().min(MAX_DISPATCH);
+    let lead = (st.say)(
+        "brief-dispatch-lead",
+        &[
+            ("file", cut(file, 60)),
+            ("shown", shown.to_string()),
+            ("kecamatan", s.kecamatan.len().to_string()),
+        ],
+    );
     let rows = crate::summary::risk_order(&s.kecamatan)
         .into_iter()
-        .take(MAX_KECAMATAN)
+        .take(MAX_DISPATCH)
         .map(|k| {
             let kr = &s.kecamatan[k];
             let hub = &s.nodes[kr.hub];
@@ -422,7 +448,7 @@ pub fn brief_html(run: &RunView, st: &Style, made: &str) -> Result<String> {
                 &[
                     ("runs", (st.num)(mf.runs as f64, 0)),
                     ("seed", mf.seed.to_string()),
-                    ("file", mf.scenario_file.clone()),
+                    ("file", cut(&mf.scenario_file, 60)),
                     ("sha", mf.scenario_sha256.chars().take(12).collect()),
                 ],
             ),

@@ -139,16 +139,12 @@ impl Words {
             Language::En => ("million", "billion", "thousand"),
         };
         let a = idr.abs();
+        // One decimal below ten ("Rp 1,2 miliar"), none when it would be ",0".
+        let d = |x: f64| usize::from(x.abs() < 10.0 && (x * 10.0).round() % 10.0 != 0.0);
         if a >= 1e9 {
-            format!(
-                "Rp {} {billion}",
-                self.num(idr / 1e9, if a >= 1e10 { 0 } else { 1 })
-            )
+            format!("Rp {} {billion}", self.num(idr / 1e9, d(idr / 1e9)))
         } else if a >= 1e6 {
-            format!(
-                "Rp {} {million}",
-                self.num(idr / 1e6, if a >= 1e7 { 0 } else { 1 })
-            )
+            format!("Rp {} {million}", self.num(idr / 1e6, d(idr / 1e6)))
         } else if a >= 1e3 {
             format!("Rp {} {thousand}", self.num(idr / 1e3, 0))
         } else {
@@ -217,6 +213,8 @@ mod tests {
         assert_eq!(id.money(175e6), "Rp 175 juta");
         assert_eq!(id.money(1.2e9), "Rp 1,2 miliar");
         assert_eq!(en.money(175e6), "Rp 175 million");
+        assert_eq!(id.money(6e6), "Rp 6 juta");
+        assert_eq!(en.money(2.5e6), "Rp 2.5 million");
         let t = crate::time::parse_datetime("2024-02-13T23:59:00+07:00").unwrap();
         assert_eq!(id.time(&t), "13 Feb 2024 23.59 WIB");
         assert_eq!(en.time(&t), "13 Feb 2024 23:59 WIB");
