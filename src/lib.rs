@@ -40,6 +40,7 @@ pub mod hazards;
 pub mod import;
 pub mod input;
 pub mod interrupt;
+pub mod lang;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -1775,6 +1775,8 @@ fn write_scenario(net: &Net) -> Result<String, String> {
         seed: Some(SEED),
         target: Some(TARGET),
         voting_opens: Some(VOTING_OPENS.into()),
+        // No language: the run's language comes from `--lang` or the reader's locale.
+        language: None,
         basemap: Some(BASEMAP.into()),
         basemap_credit: Some(BASEMAP_CREDIT.into()),
         assumptions,

@@ -601,6 +601,7 @@ pub fn meta_keys(doc: &mut Doc, m: &Meta, notes: &Notes) {
         seed,
         target,
         voting_opens,
+        language,
         basemap,
         basemap_credit,
         assumptions,
@@ -617,6 +618,7 @@ pub fn meta_keys(doc: &mut Doc, m: &Meta, notes: &Notes) {
         voting_opens.as_deref().map(s),
         c("voting_opens"),
     );
+    doc.opt("language", language.as_deref().map(s), None);
     doc.opt("basemap", basemap.as_deref().map(s), c("basemap"));
     doc.opt("basemap_credit", basemap_credit.as_deref().map(s), None);
     if !assumptions.is_empty() {

@@ -18,7 +18,6 @@ brief-short = { $short ->
    *[some] { $below } of { $kecamatan } kecamatan fall short
 }
 brief-answer-note = The chance is the share of { $runs } simulated distributions of the same plan (each with its own weather, waves, breakdowns and road closures) in which every TPS was supplied in time. The range in brackets holds the true chance with 95% certainty.
-brief-interval = { $p } ({ $lo }–{ $hi })
 brief-never = not within the simulated days
 
 brief-h-below = Kecamatan below the target

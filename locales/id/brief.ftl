@@ -18,7 +18,6 @@ brief-short = { $short ->
    *[some] { $below } dari { $kecamatan } kecamatan belum mencapai sasaran
 }
 brief-answer-note = Peluang adalah bagian dari { $runs } ulangan simulasi rencana yang sama (masing-masing dengan cuaca, gelombang, kerusakan dan penutupan jalan sendiri) yang memasok semua TPS tepat waktu. Rentang dalam kurung memuat peluang sebenarnya dengan keyakinan 95%.
-brief-interval = { $p } ({ $lo }–{ $hi })
 brief-never = tidak dalam hari yang disimulasikan
 
 brief-h-below = Kecamatan di bawah sasaran

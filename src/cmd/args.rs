@@ -24,6 +24,11 @@ use crate::scale::Shard;
     after_help = "Example:\n  tepat run scenarios/bengkalis-2024.toml --runs 10000\n  (without a subcommand: `tepat run scenarios/`)"
 )]
 pub struct Cli {
+    /// Language of the reports, charts and terminal output: id (Bahasa Indonesia) or en
+    /// (English). Default: the scenario's `language`, else Indonesian when LC_ALL,
+    /// LC_MESSAGES or LANG starts with "id", else English.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::lang::Lang>,
     /// What to do (default: `run` on scenarios/).
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -9,7 +9,6 @@ use super::progress::{Bar, BarWords};
 use super::run::RunArgs;
 use crate::error::{Error, Result};
 use crate::pipeline::{self, RunConfig};
-use crate::report::RunView;
 use crate::scale::{self, Shard};
 
 /// The example under `tepat merge --help`.
@@ -83,7 +82,7 @@ pub fn merge(a: &MergeArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let run = scale::merge(&parts, a.scenario.as_deref(), a.threads)?;
     let name = pipeline::folder_name(Path::new(&parts[0].scenario_file));
-    let outputs = crate::report::run_files(&RunView::from(&run))?;
+    let outputs = crate::report::run_files(&super::run::view(&run))?;
     let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
     if !a.quiet {
         super::table::print_run(&run);

@@ -23,14 +23,28 @@ pub mod table;
 
 pub use args::{Cli, Command};
 
+use std::sync::OnceLock;
+
 use crate::error::Result;
+use crate::lang::Lang;
 use crate::model::{self, Model};
 use crate::output::{File, write_folder};
 use crate::pipeline::folder_name;
 use crate::scenario::{self, Loaded};
 
+/// The command line's `--lang`, set once by [`main`].
+static LANG_FLAG: OnceLock<Option<Lang>> = OnceLock::new();
+
+/// The language of what a person reads: `--lang`, else the scenario's `language` (give
+/// `None` where there is no scenario), else the locale, else English.
+pub fn lang(scenario: Option<Lang>) -> Lang {
+    let flag = LANG_FLAG.get().copied().flatten();
+    crate::lang::resolve(flag, scenario, |k| std::env::var(k).ok())
+}
+
 /// Run a parsed command line.
 pub fn main(cli: Cli) -> Result<()> {
+    let _ = LANG_FLAG.set(cli.lang);
     match cli.command {
         None => run::run(run::default_args()),
         Some(Command::Run(a)) => run::run(a),

@@ -139,6 +139,12 @@ fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<Vec<bool>> {
     }
 }
 
+/// What the outputs of a run read, in the run's language (`--lang`, else the scenario's
+/// `language`, else the locale).
+pub fn view(run: &ScenarioRun) -> RunView<'_> {
+    RunView::from(run).in_lang(super::lang(run.loaded.file.scenario.lang()))
+}
+
 /// `tepat run`.
 pub fn run(a: RunArgs) -> Result<()> {
     let mut cfg = config(&a.sim);
@@ -179,7 +185,7 @@ pub fn run(a: RunArgs) -> Result<()> {
             }
             r => r?,
         };
-        let outputs = crate::report::run_files(&RunView::from(&run))?;
+        let outputs = crate::report::run_files(&view(&run))?;
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
             super::table::print_run(&run);
@@ -189,7 +195,7 @@ pub fn run(a: RunArgs) -> Result<()> {
     }
     let entries: Vec<crate::report::IndexEntry> = done
         .iter()
-        .map(|(name, run)| crate::report::IndexEntry::new(name, &RunView::from(run)))
+        .map(|(name, run)| crate::report::IndexEntry::new(name, &view(run)))
         .collect();
     let index = Path::new(&a.out).join("index.html");
     crate::output::write_file(&index, crate::report::index_html(&entries)?.as_bytes())?;

@@ -109,21 +109,6 @@ pub struct About {
     pub target: f64,
 }
 
-/// The name of a UTC offset as planners say it: WIB, WITA, WIT, else `UTC+hh:mm`.
-pub fn zone_name(offset: &FixedOffset) -> String {
-    match offset.local_minus_utc() {
-        25_200 => "WIB".into(),
-        28_800 => "WITA".into(),
-        32_400 => "WIT".into(),
-        s => format!(
-            "UTC{}{:02}:{:02}",
-            if s < 0 { '-' } else { '+' },
-            s.abs() / 3600,
-            s.abs() % 3600 / 60
-        ),
-    }
-}
-
 /// The local wall-clock time `hours` after `start`, rounded to the minute (as
 /// [`crate::time::fmt_local`] shows it).
 fn local(start: &DateTime<FixedOffset>, hours: f64) -> NaiveDateTime {
@@ -161,7 +146,7 @@ pub fn about_sheet(w: Words, a: &About) -> Sheet {
         "wb-sheet-about",
         &[("wb-about-item", 28.0), ("wb-about-value", 70.0)],
     );
-    let zone = zone_name(a.made.offset());
+    let zone = crate::lang::format::zone(a.made.offset());
     let pairs: Vec<(&str, Cell)> = vec![
         ("wb-about-what", Cell::Text(w(a.what))),
         ("wb-about-scenario", text(&a.scenario)),
@@ -702,19 +687,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn excel_serial_dates_and_zone_names() {
+    fn excel_serial_dates() {
         let t = NaiveDate::from_ymd_opt(2024, 2, 13)
             .unwrap()
             .and_hms_opt(23, 59, 0)
             .unwrap();
         // 2024-02-13 is day 45,335 of Excel's calendar; 23:59 is 1,439 / 1,440 of a day.
         assert!((serial(&t) - (45_335.0 + 1_439.0 / 1_440.0)).abs() < 1e-9);
-        assert_eq!(zone_name(&FixedOffset::east_opt(7 * 3600).unwrap()), "WIB");
-        assert_eq!(zone_name(&FixedOffset::east_opt(9 * 3600).unwrap()), "WIT");
-        assert_eq!(
-            zone_name(&FixedOffset::east_opt(-(3 * 3600 + 1800)).unwrap()),
-            "UTC-03:30"
-        );
     }
 
     #[test]

@@ -40,6 +40,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::summary::Summary;
 
@@ -83,6 +84,8 @@ pub struct ChartInput<'a> {
     pub basemap: Option<&'a Path>,
     /// The basemap's credit line (the scenario's `basemap_credit`).
     pub basemap_credit: Option<&'a str>,
+    /// The language of the charts' text.
+    pub lang: Lang,
 }
 
 /// The credit line of a basemap whose scenario gives none.

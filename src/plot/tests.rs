@@ -17,6 +17,7 @@ fn charts(run: &ScenarioRun) -> Result<Vec<Chart>> {
         tool_version: &run.manifest.tool_version,
         basemap: run.basemap.as_deref(),
         basemap_credit: meta.basemap_credit.as_deref(),
+        lang: crate::lang::Lang::En,
     })
 }
 

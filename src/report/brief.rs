@@ -41,8 +41,10 @@ pub struct Style<'a> {
     pub say: Say<'a>,
     /// The `lang` attribute of the page (`id`, `en`).
     pub lang: &'a str,
-    /// A probability as a percentage with one decimal (`94,3%`).
+    /// A probability as a percentage (`94%`, `99,6%`).
     pub pct: &'a dyn Fn(f64) -> String,
+    /// A probability with its 95% interval (`94% (93–95%)`).
+    pub interval: &'a dyn Fn(&Prob) -> String,
     /// A number with `d` decimals.
     pub num: &'a dyn Fn(f64, usize) -> String,
     /// Rupiah in words people say (`Rp 175 juta`).
@@ -97,14 +99,7 @@ fn header(st: &Style, ids: &[&str]) -> Vec<String> {
 }
 
 fn interval(st: &Style, p: &Prob) -> String {
-    (st.say)(
-        "brief-interval",
-        &[
-            ("p", (st.pct)(p.p)),
-            ("lo", (st.num)(p.lo * 100.0, 1)),
-            ("hi", (st.num)(p.hi * 100.0, 1)),
-        ],
-    )
+    (st.interval)(p)
 }
 
 /// The target as a percentage, without decimals when it is whole (`95%`).

@@ -10,7 +10,6 @@ pub mod brief;
 pub mod tables;
 pub mod template;
 mod view;
-pub mod words;
 
 pub use view::{RunView, about, brief, data_files, now_local, run_files, workbook};
 

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::words::{Language, Words};
 use crate::error::Result;
 use crate::export;
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::output::File;
 use crate::pipeline::{Manifest, ScenarioRun};
@@ -35,8 +35,10 @@ pub struct RunView<'a> {
     pub basemap: Option<&'a Path>,
     /// The scenario's credit line for the basemap.
     pub basemap_credit: Option<&'a str>,
-    /// The language of the words people read (the brief, the workbook).
-    pub lang: Language,
+    /// The language of everything a person reads (report, charts, brief, workbook headers).
+    /// [`RunView::from`] takes the scenario's `language` (English without one); the command
+    /// sets the resolved one with [`RunView::in_lang`].
+    pub lang: Lang,
 }
 
 impl<'a> From<&'a ScenarioRun> for RunView<'a> {
@@ -51,12 +53,17 @@ impl<'a> From<&'a ScenarioRun> for RunView<'a> {
             assumptions: &meta.assumptions,
             basemap: run.basemap.as_deref(),
             basemap_credit: meta.basemap_credit.as_deref(),
-            lang: Language::from_env(),
+            lang: meta.lang().unwrap_or_default(),
         }
     }
 }
 
 impl RunView<'_> {
+    /// The same view in another language.
+    pub fn in_lang(self, lang: Lang) -> Self {
+        RunView { lang, ..self }
+    }
+
     /// What the charts read.
     pub fn chart_input(&self) -> ChartInput<'_> {
         ChartInput {
@@ -66,6 +73,7 @@ impl RunView<'_> {
             tool_version: &self.manifest.tool_version,
             basemap: self.basemap,
             basemap_credit: self.basemap_credit,
+            lang: self.lang,
         }
     }
 }
@@ -104,8 +112,7 @@ pub fn about(run: &RunView, made: DateTime<FixedOffset>) -> export::workbook::Ab
 
 /// `results.xlsx` of a run made at `made` (local time of the scenario).
 pub fn workbook(run: &RunView, made: DateTime<FixedOffset>) -> Result<Vec<u8>> {
-    let words = Words::new(run.lang);
-    let w = |id: &str| words.word(id);
+    let w = |id: &str| crate::lang::tr(run.lang, id, &[]);
     let sheets = export::workbook::run_sheets(
         &w,
         &about(run, made),
@@ -118,22 +125,28 @@ pub fn workbook(run: &RunView, made: DateTime<FixedOffset>) -> Result<Vec<u8>> {
 
 /// `brief.html` of a run made at `made`.
 pub fn brief(run: &RunView, made: DateTime<FixedOffset>) -> Result<String> {
-    let words = Words::new(run.lang);
+    use crate::lang::{Arg, format};
+    let lang = run.lang;
     let start = run.model.start;
-    let say = |id: &str, args: &[(&str, String)]| words.say(id, args);
-    let pct = |p: f64| words.pct(p);
-    let num = |x: f64, d: usize| words.num(x, d);
-    let money = |x: f64| words.money(x);
-    let time = |h: f64| words.time(&crate::time::at(&start, h));
+    let say = |id: &str, args: &[(&str, String)]| {
+        let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::from(v))).collect();
+        crate::lang::tr(lang, id, &args)
+    };
+    let pct = |p: f64| format::percent(lang, p);
+    let interval = |p: &crate::summary::Prob| format::percent_interval(lang, p.p, p.lo, p.hi);
+    let num = |x: f64, d: usize| format::number(lang, x, d);
+    let money = |x: f64| format::money(lang, x);
+    let time = |h: f64| format::datetime_at(lang, &start, h);
     let style = super::brief::Style {
         say: &say,
-        lang: run.lang.code(),
+        lang: lang.code(),
         pct: &pct,
+        interval: &interval,
         num: &num,
         money: &money,
         time: &time,
     };
-    super::brief::brief_html(run, &style, &words.time(&made))
+    super::brief::brief_html(run, &style, &format::datetime(lang, &made))
 }
 
 /// Now, in the scenario's UTC offset.

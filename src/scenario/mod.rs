@@ -407,6 +407,7 @@ fn load_depth(path: &Path, depth: usize, named_by: Option<&str>) -> Result<Loade
         seed: meta.seed.or(merged.scenario.seed),
         target: meta.target.or(merged.scenario.target),
         voting_opens: meta.voting_opens.or(merged.scenario.voting_opens),
+        language: meta.language.or(merged.scenario.language),
         basemap: meta.basemap.or(merged.scenario.basemap),
         basemap_credit: meta.basemap_credit.or(merged.scenario.basemap_credit),
         assumptions: if meta.assumptions.is_empty() {

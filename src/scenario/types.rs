@@ -67,6 +67,11 @@ pub struct Meta {
     /// reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voting_opens: Option<String>,
+    /// The language of the run's reports, charts and terminal output: "id" (Bahasa
+    /// Indonesia) or "en" (English). The command line's `--lang` wins; without either, the
+    /// locale (`LANG` starting with "id") decides, else English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// A GeoJSON file (path relative to the scenario file) drawn beneath the map.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basemap: Option<String>,
@@ -76,6 +81,14 @@ pub struct Meta {
     /// The scenario's stated assumptions, listed in the report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assumptions: Vec<String>,
+}
+
+impl Meta {
+    /// The language the scenario asks for (`None` when it names none, or one that is not
+    /// "id" or "en": compiling the scenario reports that).
+    pub fn lang(&self) -> Option<crate::lang::Lang> {
+        self.language.as_deref().and_then(crate::lang::Lang::parse)
+    }
 }
 
 /// `[defaults]`: values that nodes inherit when they do not set their own.

@@ -8,14 +8,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// The language of a starter scenario's comments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// Bahasa Indonesia.
-    Id,
-    /// English.
-    En,
-}
+pub use crate::lang::{Lang, locale_lang};
 
 /// The starter scenario in English.
 pub const TEMPLATE_EN: &str = include_str!("en.toml");
@@ -27,21 +20,6 @@ pub fn template(lang: Lang) -> &'static str {
     match lang {
         Lang::Id => TEMPLATE_ID,
         Lang::En => TEMPLATE_EN,
-    }
-}
-
-/// The language of the user's locale: Indonesian when the first of `LC_ALL`, `LC_MESSAGES`
-/// and `LANG` that is set and not empty starts with "id" (POSIX precedence), else English.
-pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|k| var(k))
-        .find(|v| !v.is_empty())
-        .unwrap_or_default();
-    if locale.to_ascii_lowercase().starts_with("id") {
-        Lang::Id
-    } else {
-        Lang::En
     }
 }
 

@@ -39,6 +39,7 @@ const UTILITIES: &[&str] = &[
     "stats",
     "defaults",
     "interrupt",
+    "lang",
 ];
 
 /// Modules that must not import `scenario` although it is below them: the numerical core

@@ -51,6 +51,15 @@ pub(super) fn clock<'a>(ck: &mut Ck, f: &'a ScenarioFile) -> Clock<'a> {
         ck.err(sp.key("horizon_days"), format!("horizon_days must be more than 0 and at most {MAX_HORIZON_DAYS} (got {horizon_days})"), None);
     }
     let horizon = horizon_days.clamp(0.01, MAX_HORIZON_DAYS) * 24.0;
+    if let Some(l) = &f.scenario.language
+        && crate::lang::Lang::parse(l).is_none()
+    {
+        ck.err(
+            sp.key("language"),
+            format!("'{l}' is not a language tepat writes in"),
+            Some("write language = \"id\" (Bahasa Indonesia) or language = \"en\" (English), or leave it out"),
+        );
+    }
     let target = f.scenario.target.unwrap_or(0.95);
     let target = ck.prob(sp.key("target"), target);
     Clock {

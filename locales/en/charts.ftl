@@ -1,0 +1,3 @@
+# Chart titles, axes, legends and captions. English.
+
+chart-footer = { $scenario } · seed { $seed } · { $runs } replications · tepat { $version }

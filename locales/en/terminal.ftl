@@ -1,0 +1,7 @@
+# Messages printed on the terminal. English.
+
+written = written: { $path }
+new-written = written: { $path }
+    Next: replace the example numbers with your own, then
+      tepat check { $path }
+      tepat run { $path }

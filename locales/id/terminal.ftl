@@ -1,0 +1,7 @@
+# Pesan yang dicetak di terminal. Bahasa Indonesia.
+
+written = ditulis: { $path }
+new-written = ditulis: { $path }
+    Langkah berikutnya: ubah angka contoh dengan angka Anda, lalu
+      tepat check { $path }
+      tepat run { $path }

@@ -1,0 +1,172 @@
+//! The catalogues: every file parses, both languages have the same keys with the same
+//! placeables, and every key the source names exists.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use super::*;
+use crate::lang::t;
+
+/// The messages of a Fluent file: key → the variables (`$name`) its text uses. Terms
+/// (`-name`) count as keys. A message is its first line and the indented lines after it.
+fn messages(ftl: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let var = regex::Regex::new(r"\$([A-Za-z][A-Za-z0-9_-]*)").unwrap();
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in ftl.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            if !line.starts_with(' ') {
+                current = None;
+            }
+            continue;
+        }
+        let text = if line.starts_with([' ', '\t']) {
+            line
+        } else {
+            let (key, rest) = line.split_once('=').expect("a message line has '='");
+            let key = key.trim().to_string();
+            assert!(
+                out.insert(key.clone(), BTreeSet::new()).is_none(),
+                "key '{key}' twice in one file"
+            );
+            current = Some(key);
+            rest
+        };
+        let key = current
+            .as_ref()
+            .expect("an indented line belongs to a message");
+        let vars = out.get_mut(key).unwrap();
+        vars.extend(var.captures_iter(text).map(|c| c[1].to_string()));
+    }
+    out
+}
+
+#[test]
+fn every_file_parses_and_every_key_is_unique_in_its_language() {
+    for lang in Lang::ALL {
+        let mut seen = BTreeMap::new();
+        for a in AREAS {
+            if let Err((_, e)) = FluentResource::try_new(a.text(lang).to_string()) {
+                panic!(
+                    "locales/{}/{}.ftl does not parse: {e:?}",
+                    lang.code(),
+                    a.name
+                );
+            }
+            for key in messages(a.text(lang)).keys() {
+                if let Some(other) = seen.insert(key.clone(), a.name) {
+                    panic!(
+                        "key '{key}' is in both {other}.ftl and {}.ftl ({})",
+                        a.name,
+                        lang.code()
+                    );
+                }
+            }
+        }
+        // Building the bundle asserts (in this debug build) that every resource was added.
+        assert!(has(lang, "language-name"));
+    }
+}
+
+#[test]
+fn both_languages_have_the_same_keys_and_placeables() {
+    let mut problems = Vec::new();
+    for a in AREAS {
+        let en = messages(a.en);
+        let id = messages(a.id);
+        for (key, vars) in &en {
+            match id.get(key) {
+                None => problems.push(format!("{}.ftl: '{key}' is in en, not in id", a.name)),
+                Some(v) if v != vars => problems.push(format!(
+                    "{}.ftl: '{key}' uses {vars:?} in en and {v:?} in id",
+                    a.name
+                )),
+                Some(_) => {}
+            }
+        }
+        for key in id.keys().filter(|k| !en.contains_key(*k)) {
+            problems.push(format!("{}.ftl: '{key}' is in id, not in en", a.name));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            sources(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The literal keys the source names: `t!(lang, "key"...)` and `tr(lang, "key", ...)`.
+fn keys_in_source() -> Vec<(String, String)> {
+    let call =
+        regex::Regex::new(r#"\b(?:t!|tr)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*"([^"]+)""#).unwrap();
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut out = Vec::new();
+    for f in files {
+        // Comments (which show how to call the macro) are not calls.
+        let text: String = std::fs::read_to_string(&f)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        for c in call.captures_iter(&text) {
+            out.push((f.display().to_string(), c[1].to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_key_the_source_names_is_in_both_catalogues() {
+    let keys = keys_in_source();
+    assert!(
+        keys.iter().any(|(_, k)| k == "new-written"),
+        "the source scan finds the keys"
+    );
+    let missing: Vec<String> = keys
+        .iter()
+        .filter(|(_, k)| !Lang::ALL.iter().all(|l| has(*l, k)))
+        .map(|(f, k)| format!("{f}: '{k}'"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys not in the catalogues:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn messages_take_arguments_and_format_numbers_per_language() {
+    let s = t!(
+        Lang::Id,
+        "chart-footer",
+        scenario = "x",
+        seed = 2024.to_string(),
+        runs = 10000u64,
+        version = "0.1.0"
+    );
+    assert_eq!(s, "x · benih 2024 · 10.000 ulangan · tepat 0.1.0");
+    let s = t!(
+        Lang::En,
+        "chart-footer",
+        scenario = "x",
+        seed = "7",
+        runs = 10000u64,
+        version = "0.1.0"
+    );
+    assert_eq!(s, "x · seed 7 · 10,000 replications · tepat 0.1.0");
+    // No isolation marks around placeables.
+    assert!(!t!(Lang::En, "written", path = "a").contains('\u{2068}'));
+}
