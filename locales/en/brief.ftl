@@ -21,8 +21,9 @@ brief-answer-note = The chance is the share of { $runs } simulated distributions
 brief-never = not within the simulated days
 
 brief-h-below = Kecamatan below the target
-brief-below-none = Every kecamatan reaches the { $target } target. Their figures, riskiest first:
+brief-below-none = Every kecamatan reaches the { $target } target. The { $shown } closest to it:
 brief-below-some = { $count } of { $kecamatan } kecamatan are below the { $target } target for supplying all their TPS by H-1, riskiest first:
+brief-below-more = The table shows the { $shown } riskiest; { $rest } more are in the report.
 brief-col-kecamatan = Kecamatan
 brief-col-tps = TPS
 brief-col-p-all = Chance all TPS by H-1

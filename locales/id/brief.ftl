@@ -21,8 +21,9 @@ brief-answer-note = Peluang adalah bagian dari { $runs } ulangan simulasi rencan
 brief-never = tidak dalam hari yang disimulasikan
 
 brief-h-below = Kecamatan di bawah sasaran
-brief-below-none = Semua kecamatan mencapai sasaran { $target }. Angkanya, dari yang paling berisiko:
+brief-below-none = Semua kecamatan mencapai sasaran { $target }. { $shown } kecamatan yang paling dekat dengan batas itu:
 brief-below-some = { $count } dari { $kecamatan } kecamatan di bawah sasaran { $target } untuk memasok semua TPS-nya sebelum H-1, dari yang paling berisiko:
+brief-below-more = Tabel memuat { $shown } yang paling berisiko; { $rest } lainnya ada di laporan.
 brief-col-kecamatan = Kecamatan
 brief-col-tps = TPS
 brief-col-p-all = Peluang semua TPS sebelum H-1

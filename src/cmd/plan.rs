@@ -26,7 +26,7 @@ pub struct PlanArgs {
 
 /// `tepat plan`.
 pub fn plan(a: PlanArgs) -> Result<()> {
-    let (_loaded, m, seed) = super::prepare(&a.common)?;
+    let (loaded, m, seed) = super::prepare(&a.common)?;
     // The scenario's target (or the default) is the model's.
     let target = a.target.unwrap_or(m.target);
     let p =
@@ -35,6 +35,14 @@ pub fn plan(a: PlanArgs) -> Result<()> {
         "plan.csv".to_string(),
         crate::export::plan_csv::bytes(&m, &p)?,
     )];
+    files.push(super::what_if_workbook(
+        &a.common,
+        &loaded,
+        &m,
+        seed,
+        "wb-what-plan",
+        |w| crate::export::workbook::plan_sheet(w, &p, &m.start),
+    )?);
     files.extend(crate::plot::chart_files(vec![crate::plot::plan::chart(
         &m, &p,
     )?]));

@@ -29,6 +29,14 @@ pub fn sweep(a: SweepArgs) -> Result<()> {
         "sweep.csv".to_string(),
         crate::export::sweep_csv::bytes(&s)?,
     )];
+    files.push(super::what_if_workbook(
+        &a.common,
+        &loaded,
+        &m,
+        seed,
+        "wb-what-sweep",
+        |w| crate::export::workbook::sweep_sheet(w, &s),
+    )?);
     files.extend(crate::plot::chart_files(vec![crate::plot::sweep::chart(
         &m, &s,
     )?]));

@@ -17,8 +17,11 @@ use crate::summary::{Prob, Summary};
 
 const BRIEF: &str = include_str!("brief.html.tt");
 
-/// Most kecamatan rows on page one (the riskiest first).
-pub const MAX_KECAMATAN: usize = 12;
+/// Most kecamatan below the target listed on page one (the riskiest first; a note counts the
+/// rest).
+pub const MAX_KECAMATAN: usize = 10;
+/// Kecamatan listed on page one when none is below the target (those closest to it).
+pub const MAX_CLOSEST: usize = 5;
 /// Village rows on page one.
 pub const MAX_VILLAGES: usize = 10;
 /// Strategy rows on page two.
@@ -30,7 +33,7 @@ pub const MAX_ASSUMPTIONS: usize = 4;
 /// Characters of one assumption (cut with "…").
 pub const MAX_ASSUMPTION_CHARS: usize = 200;
 /// Characters of a name in a table cell (cut with "…").
-pub const MAX_NAME_CHARS: usize = 40;
+pub const MAX_NAME_CHARS: usize = 30;
 
 /// A message of the run's catalogue with its arguments.
 pub type Say<'a> = &'a dyn Fn(&str, &[(&str, String)]) -> String;
@@ -174,10 +177,16 @@ fn below(st: &Style, s: &Summary) -> (String, Table) {
         .copied()
         .filter(|&k| s.kecamatan[k].below_target)
         .collect();
-    let (lead, rows) = if below.is_empty() {
+    let (mut lead, rows) = if below.is_empty() {
         (
-            (st.say)("brief-below-none", &[("target", target(st, s.target))]),
-            order,
+            (st.say)(
+                "brief-below-none",
+                &[
+                    ("target", target(st, s.target)),
+                    ("shown", order.len().min(MAX_CLOSEST).to_string()),
+                ],
+            ),
+            order.into_iter().take(MAX_CLOSEST).collect(),
         )
     } else {
         (
@@ -192,6 +201,16 @@ fn below(st: &Style, s: &Summary) -> (String, Table) {
             below,
         )
     };
+    if rows.len() > MAX_KECAMATAN {
+        lead.push(' ');
+        lead.push_str(&(st.say)(
+            "brief-below-more",
+            &[
+                ("shown", MAX_KECAMATAN.to_string()),
+                ("rest", (rows.len() - MAX_KECAMATAN).to_string()),
+            ],
+        ));
+    }
     let table = Table {
         header: header(
             st,
@@ -207,7 +226,7 @@ fn below(st: &Style, s: &Summary) -> (String, Table) {
         rows: rows
             .iter()
             .take(MAX_KECAMATAN)
-            .map(|&k| {
+            .map(|&k: &usize| {
                 let kr = &s.kecamatan[k];
                 Row {
                     cells: vec![

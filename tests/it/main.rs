@@ -4,6 +4,7 @@ mod answers;
 mod backtest;
 #[path = "../../examples/make_scenarios/bengkalis.rs"]
 mod bengkalis;
+mod brief;
 mod bundled;
 mod charts;
 mod cli;
