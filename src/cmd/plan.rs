@@ -43,9 +43,9 @@ pub fn plan(a: PlanArgs) -> Result<()> {
         "wb-what-plan",
         |w| crate::export::workbook::plan_sheet(w, &p, &m.start),
     )?);
-    files.extend(crate::plot::chart_files(vec![crate::plot::plan::chart(
-        &m, &p,
-    )?]));
+    let lang = super::lang(loaded.file.scenario.lang());
+    let chart = crate::plot::in_lang(lang, || crate::plot::plan::chart(&m, &p))?;
+    files.extend(crate::plot::chart_files(vec![chart]));
     if !a.common.quiet {
         super::table::print_plan(&m, &p);
     }

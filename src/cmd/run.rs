@@ -198,6 +198,17 @@ pub fn run(a: RunArgs) -> Result<()> {
         .map(|(name, run)| crate::report::IndexEntry::new(name, &view(run)))
         .collect();
     let index = Path::new(&a.out).join("index.html");
-    crate::output::write_file(&index, crate::report::index_html(&entries)?.as_bytes())?;
+    // The index is in the scenarios' language when they all name the same one.
+    let langs: Vec<_> = done
+        .iter()
+        .map(|(_, r)| r.loaded.file.scenario.lang())
+        .collect();
+    let common = langs
+        .first()
+        .copied()
+        .flatten()
+        .filter(|l| langs.iter().all(|x| *x == Some(*l)));
+    let html = crate::report::index_html(super::lang(common), &entries)?;
+    crate::output::write_file(&index, html.as_bytes())?;
     Ok(())
 }

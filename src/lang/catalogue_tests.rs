@@ -151,22 +151,42 @@ fn every_key_the_source_names_is_in_both_catalogues() {
 fn messages_take_arguments_and_format_numbers_per_language() {
     let s = t!(
         Lang::Id,
-        "chart-footer",
+        "whatif-footer",
         scenario = "x",
         seed = 2024.to_string(),
         runs = 10000u64,
+        what = "per strategi",
         version = "0.1.0"
     );
-    assert_eq!(s, "x · benih 2024 · 10.000 ulangan · tepat 0.1.0");
+    assert_eq!(
+        s,
+        "Skenario “x” · benih 2024 · 10.000 simulasi pemilu per strategi · bilangan acak bersama · tepat 0.1.0"
+    );
     let s = t!(
         Lang::En,
-        "chart-footer",
+        "whatif-footer",
         scenario = "x",
         seed = "7",
         runs = 10000u64,
+        what = "per strategy",
         version = "0.1.0"
     );
-    assert_eq!(s, "x · seed 7 · 10,000 replications · tepat 0.1.0");
+    assert_eq!(
+        s,
+        "Scenario “x” · seed 7 · 10,000 simulated elections per strategy · common random numbers · tepat 0.1.0"
+    );
+    // English plural selection by an integer argument.
+    assert_eq!(
+        t!(
+            Lang::En,
+            "answer-below",
+            count = 0u64,
+            target = "95%",
+            names = "",
+            total = 3u64
+        ),
+        "Every kecamatan reaches the 95% target."
+    );
     // No isolation marks around placeables.
     assert!(!t!(Lang::En, "written", path = "a").contains('\u{2068}'));
 }

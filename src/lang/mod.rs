@@ -84,6 +84,18 @@ pub fn resolve(
     flag.or(scenario).unwrap_or_else(|| locale_lang(var))
 }
 
+/// A cause of lateness (a name of `model::CAUSES`, like "road disruption") in words: the
+/// message `cause-road-disruption` of `common.ftl`; an unknown name as it is. A test of the
+/// report checks that every cause has its message in both languages.
+pub fn cause(lang: Lang, name: &str) -> String {
+    let key = format!("cause-{}", name.replace(' ', "-"));
+    if has(lang, &key) {
+        tr(lang, &key, &[])
+    } else {
+        name.to_string()
+    }
+}
+
 /// A message of the catalogues, with named arguments:
 /// `t!(lang, "report-title", scenario = name, runs = n)`.
 ///

@@ -11,6 +11,7 @@ use super::{
     time_tick_label, time_ticks_px, when,
 };
 use crate::error::Result;
+use crate::lang::t;
 use crate::summary::Summary;
 
 /// At most this many points per curve (the CDF is sampled at bin ends, so thinning is exact at
@@ -19,8 +20,7 @@ const MAX_POINTS: usize = 600;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Share of replications with every TPS of the kecamatan supplied by each time; at H-1 it reads P(every TPS on time)."
-        .to_string()
+    t!(super::lang(), "arrival-guide")
 }
 
 /// One kecamatan's curve.
@@ -98,13 +98,10 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
 ) -> Result<()> {
     let s = ctx.s;
     if s.kecamatan.is_empty() {
-        return super::message(body, "No kecamatan (hub) in this scenario.");
+        return super::message(body, &t!(super::lang(), "no-kecamatan"));
     }
     if s.last_tps_runs == 0 {
-        return super::message(
-            body,
-            "The latest TPS arrivals were not computed in this run.",
-        );
+        return super::message(body, &t!(super::lang(), "arrival-not-computed"));
     }
     let (t0, t1) = span(s);
     let curves = curves(s, t0, t1);
@@ -134,12 +131,13 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .y_label_formatter(&ylab)
         .label_style(font(size::LABEL))
         .axis_desc_style(font(size::AXIS))
-        .x_desc(format!(
-            "Local time, {} ({})",
-            m.start.format("%Y"),
-            super::zone_name(m)
+        .x_desc(t!(
+            super::lang(),
+            "local-time-axis",
+            year = m.start.format("%Y").to_string(),
+            zone = super::zone_name(m)
         ))
-        .y_desc("Every TPS supplied (% of replications)")
+        .y_desc(t!(super::lang(), "arrival-axis"))
         .draw()
         .drawn()?;
     let target = s.target;
@@ -193,7 +191,12 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .map(|(i, c)| {
             let (col, dashed) = series_style(i);
             let label = if c.never >= 0.0005 {
-                format!("{} ({} never)", c.name, super::pct(c.never))
+                t!(
+                    super::lang(),
+                    "arrival-never",
+                    name = &c.name,
+                    p = super::pct(c.never)
+                )
             } else {
                 c.name.clone()
             };
@@ -204,7 +207,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         &side,
         (12, 8),
         legend_w as i32 - 16,
-        Some("Last TPS of"),
+        Some(&t!(super::lang(), "arrival-legend")),
         &items,
     )?;
     let mut more = Vec::new();
@@ -217,12 +220,12 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     if let Some(v) = s.voting_opens_h {
         more.push((
             Mark::Line(colour::VERMILLION, true),
-            format!("voting opens {}", when(m, v)),
+            t!(super::lang(), "voting-opens-at", at = when(m, v)),
         ));
     }
     more.push((
         Mark::Line(colour::GREY, true),
-        format!("target {}", pct_short(target)),
+        t!(super::lang(), "target-line", p = pct_short(target)),
     ));
     legend_column(
         &side,

@@ -80,7 +80,7 @@ pub(crate) fn time_tick_label(m: &Model, h: f64, step: f64, ticks: &[f64]) -> St
     if compact && at_midnight(m, h) {
         time_label(m, h, 24.0)
     } else if compact {
-        crate::time::at(&m.start, h).format("%H:%M").to_string()
+        crate::lang::format::clock(super::lang(), &crate::time::at(&m.start, h))
     } else {
         time_label(m, h, step)
     }
@@ -110,18 +110,21 @@ pub(crate) fn nice_ticks(lo: f64, hi: f64, max: usize) -> (Vec<f64>, usize) {
 /// A local time label for a tick: `10 Feb 12:00`, or `10 Feb` for whole-day steps.
 pub(crate) fn time_label(m: &Model, h: f64, step: f64) -> String {
     let t = crate::time::at(&m.start, h);
+    let lang = super::lang();
     if step >= 24.0 {
-        t.format("%-d %b").to_string()
+        crate::lang::format::day_month(lang, &t)
     } else {
-        t.format("%-d %b %H:%M").to_string()
+        format!(
+            "{} {}",
+            crate::lang::format::day_month(lang, &t),
+            crate::lang::format::clock(lang, &t)
+        )
     }
 }
 
 /// A local datetime for annotations: `10 Feb 12:00`.
 pub(crate) fn when(m: &Model, h: f64) -> String {
-    crate::time::at(&m.start, h)
-        .format("%-d %b %H:%M")
-        .to_string()
+    time_label(m, h, 1.0)
 }
 
 /// A numeric axis with the tick positions given (plotters' `WithKeyPoints` over `f64` has no

@@ -7,11 +7,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{Ctx, Drawn, Mark, colour, font, legend_column, size, text, text_width, thousands};
 use crate::error::Result;
+use crate::lang::t;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Expected hours of TPS lateness per replication, summed over each kecamatan's TPS and split by cause; longest bar on top."
-        .to_string()
+    t!(super::lang(), "causes-guide")
 }
 
 /// A fixed colour per cause (in the order of [`crate::model::CAUSES`]).
@@ -34,18 +34,22 @@ fn cause_colour(i: usize) -> RGBColor {
 
 /// Hours with sensible precision.
 fn hours(h: f64) -> String {
+    let u = match super::lang() {
+        crate::lang::Lang::Id => "jam",
+        crate::lang::Lang::En => "h",
+    };
     if h <= 0.0 {
-        "none".to_string()
+        t!(super::lang(), "none")
     } else if h < 0.01 {
-        "< 0.01 h".to_string()
+        format!("< {} {u}", super::num(0.01, 2))
     } else if h < 1.0 {
-        format!("{h:.2} h")
+        format!("{} {u}", super::num(h, 2))
     } else if h >= 100.0 {
-        format!("{} h", thousands(h.round() as u64))
+        format!("{} {u}", thousands(h.round() as u64))
     } else if h >= 10.0 {
-        format!("{h:.0} h")
+        format!("{} {u}", super::num(h, 0))
     } else {
-        format!("{h:.1} h")
+        format!("{} {u}", super::num(h, 1))
     }
 }
 
@@ -57,7 +61,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
 ) -> Result<()> {
     let s = ctx.s;
     if s.kecamatan.is_empty() {
-        return super::message(body, "No kecamatan (hub) in this scenario.");
+        return super::message(body, &t!(super::lang(), "no-kecamatan"));
     }
     let nc = s.causes.len();
     let totals: Vec<f64> = (0..nc)
@@ -72,10 +76,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     if used.is_empty() {
         return super::message(
             body,
-            &format!(
-                "No TPS was late in any of the {} replications: nothing to explain.",
-                thousands(s.runs)
-            ),
+            &t!(super::lang(), "causes-none-late", runs = thousands(s.runs)),
         );
     }
     let mut rows: Vec<(String, Vec<f64>, f64)> = s
@@ -120,7 +121,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let ylab = |y: &f64| super::row_label(&names, *y, name_w);
     let xlab = |x: &f64| {
         if decimals > 0 {
-            format!("{x:.decimals$}")
+            super::num(*x, decimals)
         } else {
             thousands(x.round().max(0.0) as u64)
         }
@@ -134,7 +135,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .y_label_formatter(&ylab)
         .label_style(font(size::LABEL))
         .axis_desc_style(font(size::AXIS))
-        .x_desc("TPS-hours late per replication (expected, summed over the kecamatan's TPS)")
+        .x_desc(t!(super::lang(), "causes-axis"))
         .draw()
         .drawn()?;
     let (_, py) = chart.plotting_area().dim_in_pixel();
@@ -164,8 +165,17 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     }
     let items: Vec<(Mark, String)> = used
         .iter()
-        .map(|&c| (Mark::Block(cause_colour(c)), s.causes[c].clone()))
+        .map(|&c| {
+            let name = crate::lang::cause(super::lang(), &s.causes[c]);
+            (Mark::Block(cause_colour(c)), name)
+        })
         .collect();
-    legend_column(&side, (12, 8), legend_w as i32 - 16, Some("Cause"), &items)?;
+    legend_column(
+        &side,
+        (12, 8),
+        legend_w as i32 - 16,
+        Some(&t!(super::lang(), "causes-legend")),
+        &items,
+    )?;
     Ok(())
 }

@@ -7,12 +7,12 @@ use plotters::prelude::*;
 
 use super::{Ctx, Drawn, LEGEND_ROW, Mark, colour, font, legend_column, size, thousands};
 use crate::error::Result;
+use crate::lang::t;
 use crate::summary::Prob;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Running estimates as replications accumulate, with 95% bands: flat lines and narrow bands mean the run was long enough."
-        .to_string()
+    t!(super::lang(), "convergence-guide")
 }
 
 /// A series: its label, colour, and (replications, estimate) points.
@@ -27,11 +27,11 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let s = ctx.s;
     let trace = &s.convergence;
     if trace.is_empty() {
-        return super::message(body, "No replications were run.");
+        return super::message(body, &t!(super::lang(), "convergence-none"));
     }
     let risk = s.riskiest;
     let mut series: Vec<Series> = vec![(
-        "all kecamatan".to_string(),
+        t!(super::lang(), "convergence-all-kec"),
         colour::BLUE,
         trace
             .iter()
@@ -40,7 +40,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     )];
     if let Some(k) = risk {
         let name = &s.kecamatan[k].name;
-        let what = format!("{name} (riskiest)");
+        let what = t!(super::lang(), "convergence-riskiest", name = name);
         series.push((
             what,
             colour::VERMILLION,
@@ -85,8 +85,8 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .y_label_formatter(&ylab)
         .label_style(font(size::LABEL))
         .axis_desc_style(font(size::AXIS))
-        .x_desc("Replications")
-        .y_desc("Running estimate of P(on time)")
+        .x_desc(t!(super::lang(), "convergence-x"))
+        .y_desc(t!(super::lang(), "convergence-y"))
         .draw()
         .drawn()?;
     for (_, c, pts) in &series {
@@ -127,21 +127,26 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         &side,
         (12, 8),
         legend_w as i32 - 16,
-        Some("P(every TPS by H-1)"),
+        Some(&t!(super::lang(), "convergence-legend")),
         &items,
     )?;
     items.clear();
     if let Some(p) = last {
         items.push((
             Mark::Whisker(colour::GREY),
-            format!("every TPS: final ±{:.1} pts", (p.hi - p.lo) * 50.0),
+            t!(
+                super::lang(),
+                "convergence-final",
+                pts = super::num((p.hi - p.lo) * 50.0, 1)
+            ),
         ));
     }
     items.push((
         Mark::Dot(colour::GREY, 5),
-        format!(
-            "one point per {} replications",
-            thousands(crate::engine::accum::BLOCK)
+        t!(
+            super::lang(),
+            "convergence-block",
+            n = thousands(crate::engine::accum::BLOCK)
         ),
     ));
     legend_column(

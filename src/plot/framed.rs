@@ -7,6 +7,7 @@ use plotters::prelude::*;
 
 use super::{Chart, Drawn, HEIGHT, WIDTH, draw_frame, encode_png, ensure_font};
 use crate::error::Result;
+use crate::lang::t;
 
 /// A chart body: drawn into the area inside the shared frame.
 pub(crate) trait Body {
@@ -64,9 +65,13 @@ pub fn chart_files(charts: Vec<Chart>) -> Vec<crate::output::File> {
 /// The small print of a what-if chart: the scenario, seed and replications of each
 /// evaluation, and that every variant shares its random numbers.
 pub(crate) fn footer(scenario: &str, seed: u64, runs: u64, what: &str) -> String {
-    format!(
-        "Scenario “{scenario}” · seed {seed} · {} replications {what} · common random numbers · tepat {}",
-        super::thousands(runs),
-        env!("CARGO_PKG_VERSION")
+    t!(
+        super::lang(),
+        "whatif-footer",
+        scenario = scenario,
+        seed = seed.to_string(),
+        runs = super::thousands(runs),
+        what = what,
+        version = env!("CARGO_PKG_VERSION")
     )
 }

@@ -11,12 +11,12 @@ use super::{
     thousands,
 };
 use crate::error::Result;
+use crate::lang::t;
 use crate::summary::Summary;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "How many TPS are late in a replication: the green bar is the chance that every TPS is on time; dashed line: the mean."
-        .to_string()
+    t!(super::lang(), "late-tps-guide")
 }
 
 /// A round step near `x`: 1, 2, 5, 10, 20, 50, ...
@@ -45,27 +45,34 @@ fn figures<DB: DrawingBackend<ErrorType: 'static>>(
     let l = s.late_stations;
     let figures = [
         (
-            "P(every TPS on time)",
+            t!(super::lang(), "late-tps-all"),
+            crate::lang::format::percent_interval(super::lang(), a.p, a.lo, a.hi),
+        ),
+        (
+            t!(super::lang(), "late-tps-expected"),
             format!(
-                "{} [{}–{}]",
-                pct(a.p),
-                pct(a.lo).trim_end_matches('%'),
-                pct(a.hi)
+                "{} ({}–{})",
+                super::num(l.mean, 2),
+                super::num(l.lo, 2),
+                super::num(l.hi, 2)
             ),
         ),
         (
-            "Expected late TPS",
-            format!("{:.2} [{:.2}–{:.2}]", l.mean, l.lo, l.hi),
+            t!(super::lang(), "late-tps-p95"),
+            t!(
+                super::lang(),
+                "late-tps-at-most",
+                n = thousands(s.late_stations_p95 as u64)
+            ),
         ),
         (
-            "Late TPS in 95% of replications",
-            format!("at most {}", thousands(s.late_stations_p95 as u64)),
+            t!(super::lang(), "late-tps-stations"),
+            thousands(s.stations as u64),
         ),
-        ("TPS in the scenario", thousands(s.stations as u64)),
     ];
     for (h, v) in figures {
         side.draw(&Text::new(
-            fit(h, &bf, width),
+            fit(&h, &bf, width),
             (12, y),
             text(bf.clone(), colour::BLACK, HPos::Left, VPos::Top),
         ))
@@ -136,11 +143,11 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         )
         .drawn()?;
     let xlab = |x: &f64| thousands(x.round().max(0.0) as u64);
-    let ylab = |y: &f64| format!("{:.ydec$}%", y * 100.0);
+    let ylab = |y: &f64| format!("{}%", super::num(y * 100.0, ydec));
     let xdesc = if w > 1 {
-        format!("Late TPS in a replication (bars group {w} counts)")
+        t!(super::lang(), "late-tps-axis-grouped", w = w)
     } else {
-        "Late TPS in a replication".to_string()
+        t!(super::lang(), "late-tps-axis")
     };
     chart
         .configure_mesh()
@@ -152,7 +159,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .label_style(font(size::LABEL))
         .axis_desc_style(font(size::AXIS))
         .x_desc(xdesc)
-        .y_desc("Share of replications")
+        .y_desc(t!(super::lang(), "share-of-runs"))
         .draw()
         .drawn()?;
     let gap = if w > 1 { 0.1 * w as f64 } else { 0.15 };
@@ -190,7 +197,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             .drawn()?;
         }
         let (tx, ty) = chart.backend_coord(&(0.5, ymax * 0.95));
-        let label = format!("{} (bar cut)", pct(dist[0]));
+        let label = t!(super::lang(), "bar-cut", p = pct(dist[0]));
         let lf = font(size::LABEL);
         let tw = super::text_width(&label, &lf);
         root.draw(&Rectangle::new(
@@ -209,9 +216,18 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let width = side_w as i32 - 24;
     let y = figures(&side, s, width)?;
     let items = vec![
-        (Mark::Block(colour::GREEN), "no TPS late".to_string()),
-        (Mark::Block(colour::BLUE), "some TPS late".to_string()),
-        (Mark::Line(colour::BLACK, true), format!("mean {:.2}", mean)),
+        (
+            Mark::Block(colour::GREEN),
+            t!(super::lang(), "late-tps-none"),
+        ),
+        (
+            Mark::Block(colour::BLUE),
+            t!(super::lang(), "late-tps-some"),
+        ),
+        (
+            Mark::Line(colour::BLACK, true),
+            t!(super::lang(), "late-tps-mean", mean = super::num(mean, 2)),
+        ),
     ];
     legend_column(&side, (12, y + LEGEND_ROW / 2), width, None, &items)?;
     Ok(())

@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::style::{Drawn, HEIGHT, WIDTH, bold, colour, fit, font, size, text, text_width};
 use crate::error::Result;
+use crate::lang::t;
 
 /// Layout constants of the frame.
 pub(crate) mod frame {
@@ -210,7 +211,7 @@ pub(crate) fn legend_column<DB: DrawingBackend<ErrorType: 'static>>(
     }
     if shown < items.len() {
         area.draw(&Text::new(
-            format!("… and {} more", items.len() - shown),
+            t!(super::lang(), "legend-more", n = items.len() - shown),
             (x + 38, y + LEGEND_ROW / 2),
             text(f, colour::TEXT_GREY, HPos::Left, VPos::Center),
         ))

@@ -6,164 +6,32 @@
 //! plot keeps one scale on both axes, so distances and shapes are geographic (near the
 //! equator, as for Bengkalis, the correction is under 0.1%).
 
-use std::path::Path;
-
 use plotters::coord::Shift;
+use plotters::coord::cartesian::Cartesian2d;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    Ctx, Drawn, LEGEND_ROW, Mark, bold, colour, fit, font, legend_column, size, text, text_width,
+    Ctx, Drawn, LEGEND_ROW, Mark, Ticked, bold, colour, fit, font, legend_column, size, text,
+    text_width,
 };
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::lang::t;
 use crate::model::{Kind, Mode};
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Where the risk is: each village coloured by the share of its TPS supplied by H-1, each PPK by P(every TPS of its kecamatan by H-1)."
-        .to_string()
-}
-
-/// The largest basemap read: 16 MiB of GeoJSON (the kecamatan of Bengkalis take 8.5 kB; a
-/// detailed province, a few MB). A basemap at the limit, of tiny points, takes about 0.55 GB
-/// to read and draw (docs/robustness.md).
-pub const MAX_BASEMAP_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Read a GeoJSON file's polygons as rings of (lon, lat): every Polygon and MultiPolygon ring,
-/// from a FeatureCollection, a Feature, a GeometryCollection or a bare geometry.
-pub fn load_basemap(path: &Path) -> Result<super::Rings> {
-    let bytes = crate::input::read_regular_file(path, MAX_BASEMAP_BYTES).map_err(|e| match e {
-        crate::input::InputError::Io(e) => Error::read(path, e),
-        e => Error::invalid(
-            path,
-            "",
-            format!("the basemap cannot be read: it {e}"),
-            Some("give a GeoJSON file of Polygon or MultiPolygon features".into()),
-        ),
-    })?;
-    // The error names the line and column only: the basemap is named by a scenario file,
-    // which may have been received from someone else, so its text is never echoed.
-    let v: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-        Error::invalid(
-            path,
-            "",
-            format!(
-                "the basemap is not valid JSON (line {}, column {})",
-                e.line(),
-                e.column()
-            ),
-            Some("give a GeoJSON file of Polygon or MultiPolygon features".into()),
-        )
-    })?;
-    let mut rings = Vec::new();
-    collect(&v, &mut rings).map_err(|msg| {
-        Error::invalid(
-            path,
-            "",
-            format!("the basemap is not usable GeoJSON: {msg}"),
-            Some("coordinates must be [longitude, latitude] numbers".into()),
-        )
-    })?;
-    if rings.is_empty() {
-        return Err(Error::invalid(
-            path,
-            "",
-            "the basemap has no Polygon or MultiPolygon geometry",
-            Some("give a GeoJSON FeatureCollection of polygons".into()),
-        ));
-    }
-    Ok(rings)
-}
-
-fn collect(
-    v: &serde_json::Value,
-    out: &mut Vec<Vec<(f64, f64)>>,
-) -> std::result::Result<(), String> {
-    let ty = v.get("type").and_then(|t| t.as_str()).unwrap_or("");
-    match ty {
-        "FeatureCollection" => {
-            for f in v
-                .get("features")
-                .and_then(|f| f.as_array())
-                .ok_or("a FeatureCollection without a \"features\" array")?
-            {
-                collect(f, out)?;
-            }
-        }
-        "Feature" => {
-            if let Some(g) = v.get("geometry").filter(|g| !g.is_null()) {
-                collect(g, out)?;
-            }
-        }
-        "GeometryCollection" => {
-            for g in v
-                .get("geometries")
-                .and_then(|g| g.as_array())
-                .ok_or("a GeometryCollection without a \"geometries\" array")?
-            {
-                collect(g, out)?;
-            }
-        }
-        "Polygon" => {
-            let c = v
-                .get("coordinates")
-                .ok_or("a Polygon without coordinates")?;
-            polygon(c, out)?;
-        }
-        "MultiPolygon" => {
-            for p in v
-                .get("coordinates")
-                .and_then(|c| c.as_array())
-                .ok_or("a MultiPolygon without a coordinates array")?
-            {
-                polygon(p, out)?;
-            }
-        }
-        // Points and lines are not drawn.
-        "Point" | "MultiPoint" | "LineString" | "MultiLineString" => {}
-        "" => return Err("an object without a \"type\"".into()),
-        _ => return Err("an object of an unknown GeoJSON type".into()),
-    }
-    Ok(())
-}
-
-fn polygon(
-    c: &serde_json::Value,
-    out: &mut Vec<Vec<(f64, f64)>>,
-) -> std::result::Result<(), String> {
-    for ring in c
-        .as_array()
-        .ok_or("polygon coordinates that are not an array")?
-    {
-        let mut pts = Vec::new();
-        for p in ring.as_array().ok_or("a ring that is not an array")? {
-            let a = p.as_array().ok_or("a position that is not an array")?;
-            let lon = a.first().and_then(|x| x.as_f64());
-            let lat = a.get(1).and_then(|x| x.as_f64());
-            match (lon, lat) {
-                (Some(lon), Some(lat))
-                    if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) =>
-                {
-                    pts.push((lon, lat))
-                }
-                _ => return Err(format!("the position {p} is not [longitude, latitude]")),
-            }
-        }
-        if pts.len() >= 3 {
-            out.push(pts);
-        }
-    }
-    Ok(())
+    t!(super::lang(), "map-guide")
 }
 
 /// Colour classes of P(on time): lower bounds, colours, labels.
 const CLASSES: [(f64, RGBColor, &str); 5] = [
-    (0.99, colour::BLUE, "99% or more"),
-    (0.95, colour::SKY, "95% to 99%"),
-    (0.90, colour::YELLOW, "90% to 95%"),
-    (0.80, colour::ORANGE, "80% to 90%"),
-    (0.0, colour::VERMILLION, "below 80%"),
+    (0.99, colour::BLUE, "map-class-99"),
+    (0.95, colour::SKY, "map-class-95"),
+    (0.90, colour::YELLOW, "map-class-90"),
+    (0.80, colour::ORANGE, "map-class-80"),
+    (0.0, colour::VERMILLION, "map-class-below"),
 ];
 
 fn class_colour(p: Option<f64>) -> RGBColor {
@@ -226,15 +94,11 @@ fn degrees(v: f64, pos: char, neg: char, step: f64) -> String {
     format!("{:.*}°{}", d, v.abs(), if v < 0.0 { neg } else { pos })
 }
 
-/// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
-    root: &DrawingArea<DB, Shift>,
-    body: &DrawingArea<DB, Shift>,
-    ctx: &Ctx,
-) -> Result<()> {
+/// The places with coordinates, each with the figure that colours it; and how many places
+/// have no coordinates.
+fn places(ctx: &Ctx) -> (Vec<Place>, usize) {
     let s = ctx.s;
     let m = ctx.m;
-    // P(on time) of every place.
     let mut village_share: Vec<(f64, usize)> = vec![(0.0, 0); m.nodes.len()];
     for (st, r) in m.stations.iter().zip(&s.station_results) {
         village_share[st.node].0 += r.on_time.p;
@@ -267,17 +131,35 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             stations: node.stations.1,
         });
     }
-    let (bw, _) = body.dim_in_pixel();
-    let legend_w = 300;
-    let (plot, side) = body.split_horizontally(bw - legend_w);
-    if places.is_empty() {
-        return super::message(
-            body,
-            "No coordinates to place: give the nodes lat and lon to draw the map.",
-        );
-    }
+    (places, unplaced)
+}
 
-    // Extent: the places, and the basemap when there is one.
+/// The map's frame: the projected extent (x is longitude × `kx`), the longitude factor and
+/// the step of the degree ticks.
+struct Frame {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+    kx: f64,
+    step: f64,
+}
+
+impl Frame {
+    /// A position (longitude, latitude) in the projection.
+    fn pj(&self, lon: f64, lat: f64) -> (f64, f64) {
+        (lon * self.kx, lat)
+    }
+}
+
+/// Label areas and margin of the map's plot, pixels.
+const XL: i32 = 52;
+const YL: i32 = 92;
+const MG: i32 = 10;
+
+/// The extent of the places and the basemap, padded and widened to one scale on both axes
+/// for a plot of `pw` × `ph` pixels.
+fn frame(places: &[Place], ctx: &Ctx, pw: u32, ph: u32) -> Frame {
     let mut ext = places.iter().fold(
         (
             f64::INFINITY,
@@ -310,70 +192,64 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     lat0 -= pady;
     lat1 += pady;
     // One scale on both axes: widen the narrower dimension to the plot's pixel aspect.
-    let (pw, ph) = plot.dim_in_pixel();
-    let (xl, yl, mg) = (52i32, 92i32, 10i32);
-    let inner_w = (pw as i32 - yl - 2 * mg).max(50) as f64;
-    let inner_h = (ph as i32 - xl - 2 * mg).max(50) as f64;
-    let (mut x0, mut x1) = (lon0 * kx, lon1 * kx);
-    let (mut y0, mut y1) = (lat0, lat1);
+    let inner_w = (pw as i32 - YL - 2 * MG).max(50) as f64;
+    let inner_h = (ph as i32 - XL - 2 * MG).max(50) as f64;
+    let (x0, x1) = (lon0 * kx, lon1 * kx);
+    let (y0, y1) = (lat0, lat1);
     let scale = (inner_w / (x1 - x0)).min(inner_h / (y1 - y0));
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     let (hw, hh) = (inner_w / scale / 2.0, inner_h / scale / 2.0);
-    (x0, x1, y0, y1) = (cx - hw, cx + hw, cy - hh, cy + hh);
+    let (x0, x1, y0, y1) = (cx - hw, cx + hw, cy - hh, cy + hh);
     let step =
         degree_step((x1 - x0) / kx, inner_w / 150.0).max(degree_step(y1 - y0, inner_h / 90.0));
-    let xt: Vec<f64> = degree_ticks(x0 / kx, x1 / kx, step)
-        .into_iter()
-        .map(|l| l * kx)
-        .collect();
-    let yt = degree_ticks(y0, y1, step);
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(mg)
-        .x_label_area_size(xl)
-        .y_label_area_size(yl)
-        .build_cartesian_2d(super::ticked(x0..x1, xt), super::ticked(y0..y1, yt))
-        .drawn()?;
-    let xlab = |x: &f64| degrees(x / kx, 'E', 'W', step);
-    let ylab = |y: &f64| degrees(*y, 'N', 'S', step);
-    if ctx.basemap.is_some() {
+    Frame {
+        x0,
+        x1,
+        y0,
+        y1,
+        kx,
+        step,
+    }
+}
+
+/// The map's coordinate system.
+type MapChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Ticked, Ticked>>;
+
+/// The basemap's land polygons with their outlines.
+fn draw_basemap<DB: DrawingBackend<ErrorType: 'static>>(
+    chart: &mut MapChart<DB>,
+    rings: &[Vec<(f64, f64)>],
+    fr: &Frame,
+) -> Result<()> {
+    for r in rings {
+        let pts: Vec<(f64, f64)> = r.iter().map(|&(a, b)| fr.pj(a, b)).collect();
         chart
-            .plotting_area()
-            .fill(&RGBColor(228, 240, 248))
+            .draw_series(std::iter::once(Polygon::new(
+                pts.clone(),
+                RGBColor(240, 237, 226).filled(),
+            )))
+            .drawn()?;
+        let mut closed = pts;
+        if let Some(&f) = closed.first() {
+            closed.push(f);
+        }
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                closed,
+                RGBColor(170, 165, 150).stroke_width(1),
+            )))
             .drawn()?;
     }
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(RGBColor(235, 235, 235).mix(0.6))
-        .x_label_formatter(&xlab)
-        .y_label_formatter(&ylab)
-        .label_style(font(size::LABEL))
-        .draw()
-        .drawn()?;
-    let pj = |lon: f64, lat: f64| (lon * kx, lat);
+    Ok(())
+}
 
-    if let Some((rings, _)) = &ctx.basemap {
-        for r in rings {
-            let pts: Vec<(f64, f64)> = r.iter().map(|&(a, b)| pj(a, b)).collect();
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    pts.clone(),
-                    RGBColor(240, 237, 226).filled(),
-                )))
-                .drawn()?;
-            let mut closed = pts;
-            if let Some(&f) = closed.first() {
-                closed.push(f);
-            }
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    closed,
-                    RGBColor(170, 165, 150).stroke_width(1),
-                )))
-                .drawn()?;
-        }
-    }
-
+/// The line from each place to its supplier; returns which modes (road, sea, river) appear.
+fn draw_links<DB: DrawingBackend<ErrorType: 'static>>(
+    chart: &mut MapChart<DB>,
+    m: &crate::model::Model,
+    fr: &Frame,
+) -> Result<[bool; 3]> {
+    let pj = |lon: f64, lat: f64| fr.pj(lon, lat);
     // Links from each supplier, styled by the route's mode (its first non-road link).
     let mut modes = [false; 3];
     for node in &m.nodes {
@@ -427,20 +303,40 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         }
     }
 
-    // Places: villages first (smallest on top), then hubs, then depots.
-    let mut order: Vec<&Place> = places.iter().collect();
-    let rank = |k: Kind| match k {
+    Ok(modes)
+}
+
+/// Draw order of the kinds of place: villages first, then hubs, then depots.
+fn rank(k: Kind) -> u8 {
+    match k {
         Kind::Village => 0,
         Kind::Hub => 1,
         Kind::Depot => 2,
-    };
+    }
+}
+
+/// A village's marker radius, pixels, by its TPS.
+fn village_r(n: usize) -> i32 {
+    (4.0 + 1.5 * (n as f64).sqrt()).min(16.0) as i32
+}
+
+/// The places' markers, villages first (smallest on top), then hubs, then depots; returns
+/// the places in that order, the pixel boxes the hubs and depots take, and whether a place
+/// has no figure (grey).
+fn draw_places<'p, DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &MapChart<DB>,
+    places: &'p [Place],
+    fr: &Frame,
+) -> Result<(Vec<&'p Place>, Vec<BoxPx>, bool)> {
+    let pj = |lon: f64, lat: f64| fr.pj(lon, lat);
+    let mut order: Vec<&Place> = places.iter().collect();
     order.sort_by(|a, b| {
         rank(a.kind)
             .cmp(&rank(b.kind))
             .then(b.stations.cmp(&a.stations))
             .then(a.name.cmp(&b.name))
     });
-    let village_r = |n: usize| (4.0 + 1.5 * (n as f64).sqrt()).min(16.0) as i32;
     let mut taken: Vec<BoxPx> = Vec::new();
     let mut any_grey = false;
     for p in &order {
@@ -476,10 +372,24 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         }
     }
 
+    Ok((order, taken, any_grey))
+}
+
+/// The names of depots and hubs, and of villages when there are few, where they do not
+/// overlap a marker or another name.
+fn draw_labels<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &MapChart<DB>,
+    order: &[&Place],
+    mut taken: Vec<BoxPx>,
+    fr: &Frame,
+) -> Result<()> {
+    let pj = |lon: f64, lat: f64| fr.pj(lon, lat);
+    let (x0, x1, y0, y1) = (fr.x0, fr.x1, fr.y0, fr.y1);
     // Labels: depots and hubs always; villages too when there are few.
     let (ax, ay) = chart.backend_coord(&(x0, y1));
     let (bx, by) = chart.backend_coord(&(x1, y0));
-    let villages = places.iter().filter(|p| p.kind == Kind::Village).count();
+    let villages = order.iter().filter(|p| p.kind == Kind::Village).count();
     let mut to_label: Vec<&Place> = order
         .iter()
         .rev()
@@ -537,6 +447,18 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         taken.push(b);
     }
 
+    Ok(())
+}
+
+/// The north arrow (top right), the scale bar (bottom left) and the basemap's credit
+/// (bottom right), inside the map's plotting area `(ax, ay)`–`(bx, by)`.
+fn draw_furniture<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+    (ax, ay, bx, by): BoxPx,
+    fr: &Frame,
+) -> Result<()> {
+    let (x0, x1) = (fr.x0, fr.x1);
     // North arrow, top right inside the map.
     let (nx, ny) = (bx - 30, ay + 16);
     root.draw(&Polygon::new(
@@ -610,43 +532,74 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .drawn()?;
     }
 
+    Ok(())
+}
+
+/// The legend beside the map: colour classes, kinds of place, routes, and notes.
+fn draw_legend<DB: DrawingBackend<ErrorType: 'static>>(
+    side: &DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+    places: &[Place],
+    (modes, any_grey, unplaced): ([bool; 3], bool, usize),
+    legend_w: u32,
+) -> Result<()> {
+    let villages = places.iter().filter(|p| p.kind == Kind::Village).count();
+    let side = side.clone();
     // Legend.
     let lw = legend_w as i32 - 16;
     let mut items: Vec<(Mark, String)> = CLASSES
         .iter()
-        .map(|c| (Mark::Dot(c.1, 8), c.2.to_string()))
+        .map(|c| (Mark::Dot(c.1, 8), crate::lang::tr(super::lang(), c.2, &[])))
         .collect();
     if any_grey {
-        items.push((Mark::Dot(colour::GREY, 8), "no TPS".to_string()));
+        items.push((Mark::Dot(colour::GREY, 8), t!(super::lang(), "map-no-tps")));
     }
-    let mut y = legend_column(&side, (12, 8), lw, Some("Share of TPS on time"), &items)?;
+    let mut y = legend_column(
+        &side,
+        (12, 8),
+        lw,
+        Some(&t!(super::lang(), "map-share-legend")),
+        &items,
+    )?;
     let mut shapes = Vec::new();
     if places.iter().any(|p| p.kind == Kind::Depot) {
-        shapes.push((Mark::Square(colour::GREY), "depot (KPU)".to_string()));
+        shapes.push((Mark::Square(colour::GREY), t!(super::lang(), "map-depot")));
     }
     if places.iter().any(|p| p.kind == Kind::Hub) {
-        shapes.push((Mark::Dot(colour::GREY, 11), "PPK: P(every TPS)".to_string()));
+        shapes.push((Mark::Dot(colour::GREY, 11), t!(super::lang(), "map-ppk")));
     }
     if villages > 0 {
-        shapes.push((Mark::Dot(colour::GREY, 6), "village, size: TPS".to_string()));
+        shapes.push((Mark::Dot(colour::GREY, 6), t!(super::lang(), "map-village")));
     }
-    y = legend_column(&side, (12, y + LEGEND_ROW / 2), lw, Some("Places"), &shapes)?;
+    y = legend_column(
+        &side,
+        (12, y + LEGEND_ROW / 2),
+        lw,
+        Some(&t!(super::lang(), "map-places")),
+        &shapes,
+    )?;
     let mut routes = Vec::new();
     if modes[0] {
-        routes.push((Mark::Line(RGBColor(90, 90, 90), false), "road".to_string()));
+        routes.push((
+            Mark::Line(RGBColor(90, 90, 90), false),
+            t!(super::lang(), "map-road"),
+        ));
     }
     if modes[1] {
-        routes.push((Mark::Line(colour::BLUE, true), "sea crossing".to_string()));
+        routes.push((Mark::Line(colour::BLUE, true), t!(super::lang(), "map-sea")));
     }
     if modes[2] {
-        routes.push((Mark::Line(colour::GREEN, true), "river".to_string()));
+        routes.push((
+            Mark::Line(colour::GREEN, true),
+            t!(super::lang(), "map-river"),
+        ));
     }
     if !routes.is_empty() {
         y = legend_column(
             &side,
             (12, y + LEGEND_ROW / 2),
             lw,
-            Some("Route (straight line)"),
+            Some(&t!(super::lang(), "map-routes")),
             &routes,
         )?;
     }
@@ -656,7 +609,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| p.display().to_string());
-        for line in ["Basemap not found:".to_string(), name] {
+        for line in [t!(super::lang(), "map-basemap-missing"), name] {
             side.draw(&Text::new(
                 fit(&line, &f, lw),
                 (12, y + LEGEND_ROW / 2),
@@ -669,15 +622,69 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     if unplaced > 0 {
         let f = font(size::SMALL);
         side.draw(&Text::new(
-            fit(
-                &format!("{unplaced} places without coordinates not shown"),
-                &f,
-                lw,
-            ),
+            fit(&t!(super::lang(), "map-unplaced", n = unplaced), &f, lw),
             (12, y + LEGEND_ROW),
             text(f, colour::TEXT_GREY, HPos::Left, VPos::Center),
         ))
         .drawn()?;
     }
     Ok(())
+}
+
+/// Draw the chart into `body`.
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    body: &DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+) -> Result<()> {
+    let (places, unplaced) = places(ctx);
+    let (bw, _) = body.dim_in_pixel();
+    let legend_w = 300;
+    let (plot, side) = body.split_horizontally(bw - legend_w);
+    if places.is_empty() {
+        return super::message(body, &t!(super::lang(), "map-no-coordinates"));
+    }
+    let (pw, ph) = plot.dim_in_pixel();
+    let fr = frame(&places, ctx, pw, ph);
+    let xt: Vec<f64> = degree_ticks(fr.x0 / fr.kx, fr.x1 / fr.kx, fr.step)
+        .into_iter()
+        .map(|l| l * fr.kx)
+        .collect();
+    let yt = degree_ticks(fr.y0, fr.y1, fr.step);
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(MG)
+        .x_label_area_size(XL)
+        .y_label_area_size(YL)
+        .build_cartesian_2d(
+            super::ticked(fr.x0..fr.x1, xt),
+            super::ticked(fr.y0..fr.y1, yt),
+        )
+        .drawn()?;
+    let xlab = |x: &f64| degrees(x / fr.kx, 'E', 'W', fr.step);
+    let ylab = |y: &f64| degrees(*y, 'N', 'S', fr.step);
+    if ctx.basemap.is_some() {
+        chart
+            .plotting_area()
+            .fill(&RGBColor(228, 240, 248))
+            .drawn()?;
+    }
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(RGBColor(235, 235, 235).mix(0.6))
+        .x_label_formatter(&xlab)
+        .y_label_formatter(&ylab)
+        .label_style(font(size::LABEL))
+        .draw()
+        .drawn()?;
+    if let Some((rings, _)) = &ctx.basemap {
+        draw_basemap(&mut chart, rings, &fr)?;
+    }
+    let modes = draw_links(&mut chart, ctx.m, &fr)?;
+    let (order, taken, any_grey) = draw_places(root, &chart, &places, &fr)?;
+    draw_labels(root, &chart, &order, taken, &fr)?;
+    let (ax, ay) = chart.backend_coord(&(fr.x0, fr.y1));
+    let (bx, by) = chart.backend_coord(&(fr.x1, fr.y0));
+    draw_furniture(root, ctx, (ax, ay, bx, by), &fr)?;
+    draw_legend(&side, ctx, &places, (modes, any_grey, unplaced), legend_w)
 }

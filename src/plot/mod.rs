@@ -16,6 +16,7 @@
 
 mod arrival;
 mod axes;
+mod basemap;
 mod causes;
 mod convergence;
 mod framed;
@@ -40,16 +41,16 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::lang::Lang;
+use crate::lang::{Lang, t};
 use crate::model::Model;
 use crate::summary::Summary;
 
 pub(crate) use axes::*;
+pub use basemap::{MAX_BASEMAP_BYTES, load_basemap};
 pub use framed::chart_files;
 pub(crate) use layout::*;
-pub use map::load_basemap;
 pub(crate) use style::*;
-pub use style::{HEIGHT, WIDTH, thousands};
+pub use style::{HEIGHT, WIDTH, in_lang, thousands};
 
 /// One rendered chart.
 #[derive(Debug, Clone)]
@@ -123,14 +124,14 @@ impl<'a> Ctx<'a> {
             }
             None => None,
         };
-        let footer = format!(
-            "Scenario “{}” · seed {} · {} replications · start {} ({}) · tepat {}",
-            s.scenario,
-            input.seed,
-            thousands(s.runs),
-            s.start,
-            zone_name(input.model),
-            input.tool_version
+        let footer = t!(
+            lang(),
+            "chart-footer",
+            scenario = &s.scenario,
+            seed = input.seed.to_string(),
+            runs = thousands(s.runs),
+            start = crate::lang::format::datetime(lang(), &input.model.start),
+            version = input.tool_version
         );
         Ok(Ctx {
             s,
@@ -176,15 +177,16 @@ impl Which {
             Which::Convergence => "convergence",
         }
     }
-    fn title(self) -> &'static str {
+    fn title(self) -> String {
+        let l = lang();
         match self {
-            Which::OnTime => "On time by kecamatan",
-            Which::Arrival => "Arrival curves",
-            Which::Timeline => "Timeline",
-            Which::Causes => "Why late",
-            Which::LateTps => "Late TPS",
-            Which::Map => "Map",
-            Which::Convergence => "Convergence",
+            Which::OnTime => t!(l, "ontime-title"),
+            Which::Arrival => t!(l, "arrival-title"),
+            Which::Timeline => t!(l, "timeline-title"),
+            Which::Causes => t!(l, "causes-title"),
+            Which::LateTps => t!(l, "late-tps-title"),
+            Which::Map => t!(l, "map-title"),
+            Which::Convergence => t!(l, "convergence-title"),
         }
     }
     fn guide(self, ctx: &Ctx) -> String {
@@ -203,7 +205,7 @@ impl Which {
         root: &DrawingArea<DB, Shift>,
         ctx: &Ctx,
     ) -> Result<()> {
-        let body = draw_frame(root, self.title(), &self.guide(ctx), &ctx.footer)?;
+        let body = draw_frame(root, &self.title(), &self.guide(ctx), &ctx.footer)?;
         match self {
             Which::OnTime => ontime::draw(root, &body, ctx),
             Which::Arrival => arrival::draw(root, &body, ctx),
@@ -250,8 +252,12 @@ pub(crate) fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Every chart of a run, rendered as PNG and SVG.
+/// Every chart of a run, rendered as PNG and SVG, in the run's language.
 pub fn charts(input: &ChartInput) -> Result<Vec<Chart>> {
+    in_lang(input.lang, || charts_in_lang(input))
+}
+
+fn charts_in_lang(input: &ChartInput) -> Result<Vec<Chart>> {
     ensure_font();
     let ctx = Ctx::new(input)?;
     ALL.iter()
@@ -266,7 +272,7 @@ pub fn charts(input: &ChartInput) -> Result<Vec<Chart>> {
             })?;
             Ok(Chart {
                 name: w.name(),
-                title: w.title().to_string(),
+                title: w.title(),
                 guide: w.guide(&ctx),
                 png,
                 svg,

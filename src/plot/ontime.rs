@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{Ctx, Drawn, Mark, colour, font, legend_row, pct, pct_short, size, text, text_width};
 use crate::error::Result;
+use crate::lang::t;
 use crate::summary::Prob;
 
 /// One kecamatan: its hub's P(on time) (when the hub has a deadline) and P(every TPS on time).
@@ -44,7 +45,7 @@ fn rows(ctx: &Ctx) -> Vec<Row> {
             let kr = &s.kecamatan[k];
             Row {
                 name: if kr.below_target {
-                    format!("⚠ {} (below target)", kr.name)
+                    t!(super::lang(), "below-target-name", name = &kr.name)
                 } else {
                     kr.name.clone()
                 },
@@ -57,8 +58,7 @@ fn rows(ctx: &Ctx) -> Vec<Row> {
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Chance that every TPS (orange) is supplied by H-1 and the PPK (blue) by its deadline; riskiest on top, ⚠ below target."
-        .to_string()
+    t!(super::lang(), "ontime-guide")
 }
 
 /// Where the probability axis starts: 0, or a round value below every interval and the target
@@ -85,7 +85,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let rows = rows(ctx);
     let n = rows.len();
     if n == 0 {
-        return super::message(body, "No kecamatan (hub) in this scenario.");
+        return super::message(body, &t!(super::lang(), "no-kecamatan"));
     }
     let target = ctx.s.target;
     let (bw, bh) = body.dim_in_pixel();
@@ -120,11 +120,11 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .drawn()?;
     let labels: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
     let ylab = |y: &f64| super::row_label(&labels, *y, name_w);
-    let xlab = |x: &f64| format!("{:.0}%", x * 100.0);
+    let xlab = |x: &f64| format!("{}%", super::num(x * 100.0, 0));
     let desc = if x0 > 0.0 {
-        format!("P(on time), axis from {}", xlab(&x0))
+        t!(super::lang(), "ontime-axis-from", from = xlab(&x0))
     } else {
-        "P(on time)".to_string()
+        t!(super::lang(), "ontime-axis")
     };
     chart
         .configure_mesh()
@@ -165,14 +165,17 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             colour::BLACK.stroke_width(2),
         )))
         .drawn()?;
-    let mut items = vec![(Mark::Block(TPS), "every TPS by H-1".to_string())];
+    let mut items = vec![(Mark::Block(TPS), t!(super::lang(), "ontime-every-tps"))];
     if any_hub {
-        items.push((Mark::Block(PPK), "PPK by its deadline".to_string()));
+        items.push((Mark::Block(PPK), t!(super::lang(), "ontime-ppk")));
     }
-    items.push((Mark::Whisker(colour::BLACK), "95% interval".to_string()));
+    items.push((
+        Mark::Whisker(colour::BLACK),
+        t!(super::lang(), "interval-95"),
+    ));
     items.push((
         Mark::Line(colour::BLACK, true),
-        format!("target {}", pct_short(target)),
+        t!(super::lang(), "target-line", p = pct_short(target)),
     ));
     legend_row(&strip, (name_w + 24, 22), &items)
 }
@@ -211,7 +214,7 @@ where
         .drawn()?;
     // The figure: inside the bar when it fits before the whisker, else right of it.
     let label = format!(
-        "{} [{}–{}]",
+        "{} ({}–{})",
         pct(p.p),
         pct(p.lo).trim_end_matches('%'),
         pct(p.hi)

@@ -9,6 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::framed::Body;
 use super::{Drawn, Mark, colour, font, legend_row, size, text};
 use crate::error::Result;
+use crate::lang::t;
 use crate::strategy::Comparison;
 
 /// The chart.
@@ -22,7 +23,7 @@ impl Body for CostChart<'_> {
     ) -> Result<()> {
         let rows: Vec<_> = self.0.strategies.iter().collect();
         if rows.is_empty() {
-            return super::message(body, "No strategies.");
+            return super::message(body, &t!(super::lang(), "strategies-none"));
         }
         let (_, bh) = body.dim_in_pixel();
         let (plot, strip) = body.split_vertically(bh - 44);
@@ -68,8 +69,8 @@ impl Body for CostChart<'_> {
             .y_label_formatter(&fy)
             .label_style(font(size::LABEL))
             .axis_desc_style(font(size::AXIS))
-            .x_desc("Cost, million rupiah")
-            .y_desc("Late TPS avoided per replication")
+            .x_desc(t!(super::lang(), "strategy-cost-x"))
+            .y_desc(t!(super::lang(), "strategy-cost-y"))
             .draw()
             .drawn()?;
         // Efficient frontier: from the origin through the efficient strategies by cost.
@@ -155,11 +156,20 @@ impl Body for CostChart<'_> {
             &[
                 (
                     Mark::Dot(colour::GREEN, 8),
-                    "on the efficient frontier".into(),
+                    t!(super::lang(), "strategy-frontier-on"),
                 ),
-                (Mark::Dot(colour::BLUE, 8), "not efficient".into()),
-                (Mark::Line(colour::GREEN, true), "frontier".into()),
-                (Mark::Whisker(colour::BLACK), "95% paired interval".into()),
+                (
+                    Mark::Dot(colour::BLUE, 8),
+                    t!(super::lang(), "strategy-not-efficient"),
+                ),
+                (
+                    Mark::Line(colour::GREEN, true),
+                    t!(super::lang(), "strategy-frontier"),
+                ),
+                (
+                    Mark::Whisker(colour::BLACK),
+                    t!(super::lang(), "paired-interval"),
+                ),
             ],
         )
     }

@@ -9,6 +9,7 @@ use super::framed::Body;
 use super::{Chart, framed};
 use super::{Drawn, Mark, colour, font, legend_row, size, text, text_width};
 use crate::error::Result;
+use crate::lang::t;
 use crate::strategy::Comparison;
 
 /// The chart.
@@ -30,7 +31,7 @@ impl Body for DiffChart<'_> {
         });
         let n = rows.len();
         if n == 0 {
-            return super::message(body, "No strategies.");
+            return super::message(body, &t!(super::lang(), "strategies-none"));
         }
         let (bw, bh) = body.dim_in_pixel();
         let (plot, strip) = body.split_vertically(bh - 44);
@@ -82,7 +83,7 @@ impl Body for DiffChart<'_> {
             .y_label_formatter(&yl)
             .label_style(font(size::LABEL))
             .axis_desc_style(font(size::AXIS))
-            .x_desc("Change in P(every TPS on time), percentage points (strategy − baseline)")
+            .x_desc(t!(super::lang(), "strategy-diff-x"))
             .draw()
             .drawn()?;
         chart
@@ -118,14 +119,18 @@ impl Body for DiffChart<'_> {
                 .drawn()?;
             let cost = r
                 .cost_idr
-                .map(|c| format!(", Rp {:.0} juta", c / 1e6))
+                .map(|c| format!(", {}", crate::lang::format::money(super::lang(), c)))
                 .unwrap_or_default();
-            let lab = format!(
-                "{:+.1} pp [{:+.1}, {:+.1}]{cost}",
-                d.mean * 100.0,
-                d.lo * 100.0,
-                d.hi * 100.0
-            );
+            let pts = |x: f64| {
+                let n = super::num(x * 100.0, 1);
+                let n = if n.starts_with('-') {
+                    n
+                } else {
+                    format!("+{n}")
+                };
+                t!(super::lang(), "points-short", n = n)
+            };
+            let lab = format!("{} ({} … {}){cost}", pts(d.mean), pts(d.lo), pts(d.hi));
             let tw = text_width(&lab, &lf);
             // Right of the whisker when it fits before the plot's right edge, else left of it.
             let (rx, py) = chart.backend_coord(&(d.hi, y));
@@ -149,11 +154,20 @@ impl Body for DiffChart<'_> {
             &[
                 (
                     Mark::Dot(colour::BLUE, 8),
-                    "better (interval above 0)".into(),
+                    t!(super::lang(), "strategy-better"),
                 ),
-                (Mark::Dot(colour::GREY, 8), "no clear change".into()),
-                (Mark::Dot(colour::VERMILLION, 8), "worse".into()),
-                (Mark::Whisker(colour::BLACK), "95% paired interval".into()),
+                (
+                    Mark::Dot(colour::GREY, 8),
+                    t!(super::lang(), "strategy-no-clear"),
+                ),
+                (
+                    Mark::Dot(colour::VERMILLION, 8),
+                    t!(super::lang(), "strategy-worse"),
+                ),
+                (
+                    Mark::Whisker(colour::BLACK),
+                    t!(super::lang(), "paired-interval"),
+                ),
             ],
         )
     }
@@ -161,19 +175,19 @@ impl Body for DiffChart<'_> {
 
 /// The two strategy charts.
 pub fn charts(scenario: &str, c: &Comparison) -> Result<Vec<Chart>> {
-    let f = framed::footer(scenario, c.seed, c.runs, "per strategy");
+    let f = framed::footer(scenario, c.seed, c.runs, &t!(super::lang(), "per-strategy"));
     Ok(vec![
         framed::render(
             "strategies",
-            "Strategies against the baseline",
-            "Paired change in P(every TPS on time) per strategy, same replications as the baseline; whiskers: 95% interval.",
+            &t!(super::lang(), "strategies-title"),
+            &t!(super::lang(), "strategies-guide"),
             &f,
             &super::strategy_diff::DiffChart(c),
         )?,
         framed::render(
             "strategy_cost",
-            "Cost against late TPS avoided",
-            "Expected late TPS avoided per replication (95% interval) against cost; line: efficient frontier.",
+            &t!(super::lang(), "strategy-cost-title"),
+            &t!(super::lang(), "strategy-cost-guide"),
             &f,
             &super::strategy_cost::CostChart(c),
         )?,

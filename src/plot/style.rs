@@ -1,6 +1,7 @@
 //! The shared style of every chart: canvas size, font sizes, the Okabe–Ito colours, the
 //! embedded font, text measuring and shortening, and number formats.
 
+use crate::lang::Lang;
 use std::sync::Once;
 
 use plotters::prelude::*;
@@ -162,47 +163,66 @@ pub(crate) fn fit(s: &str, f: &FontDesc, max_w: i32) -> String {
     }
 }
 
-/// `12345` as `12,345`.
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+thread_local! {
+    /// The language of the chart being drawn on this thread (see [`in_lang`]).
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
-/// A probability as a percentage with one decimal: `97.3%`.
+/// Draw charts in `lang`: every chart text and the number, percentage, duration and time
+/// helpers of this module read the language set here, for the duration of `f` on this thread
+/// (charts are drawn on the thread that asks for them). [`super::charts`] sets the run's.
+pub fn in_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let old = LANG.with(|l| l.replace(lang));
+    struct Restore(Lang);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LANG.with(|l| l.set(self.0));
+        }
+    }
+    let _restore = Restore(old);
+    f()
+}
+
+/// The language of the chart being drawn.
+pub(crate) fn lang() -> Lang {
+    LANG.with(|l| l.get())
+}
+
+/// `12345` as `12,345` (`12.345` in Indonesian charts).
+pub fn thousands(n: u64) -> String {
+    crate::lang::format::int(lang(), n as i64)
+}
+
+/// A probability as a percentage with one decimal: `97.3%` (`97,3%`).
 pub(crate) fn pct(p: f64) -> String {
-    format!("{:.1}%", p * 100.0)
+    format!("{}%", crate::lang::format::number(lang(), p * 100.0, 1))
 }
 
 /// A probability as a short percentage: `95%`, or `97.5%` when not whole.
 pub(crate) fn pct_short(p: f64) -> String {
     let x = p * 100.0;
-    if (x - x.round()).abs() < 1e-9 {
-        format!("{x:.0}%")
-    } else {
-        format!("{x:.1}%")
-    }
+    let d = if (x - x.round()).abs() < 1e-9 { 0 } else { 1 };
+    format!("{}%", crate::lang::format::number(lang(), x, d))
 }
 
-/// Hours as a short duration: `45 min`, `5.5 h`, `2 d 3 h`.
+/// A number with `d` decimals in the chart's language.
+pub(crate) fn num(x: f64, d: usize) -> String {
+    crate::lang::format::number(lang(), x, d)
+}
+
+/// Hours as a short duration: `45 min`, `5.5 h`, `2 d 3 h` (`5,5 jam`, `2 hr 3 jam`).
 pub(crate) fn dur(h: f64) -> String {
     let a = h.abs();
+    let (hu, du) = match lang() {
+        Lang::Id => ("jam", "hr"),
+        Lang::En => ("h", "d"),
+    };
     if a < 1.0 {
-        format!("{:.0} min", a * 60.0)
+        format!("{} min", num(a * 60.0, 0))
     } else if a < 48.0 {
-        if a < 10.0 {
-            format!("{a:.1} h")
-        } else {
-            format!("{a:.0} h")
-        }
+        format!("{} {hu}", num(a, if a < 10.0 { 1 } else { 0 }))
     } else {
         let d = (a / 24.0).floor();
-        format!("{d:.0} d {:.0} h", a - d * 24.0)
+        format!("{d:.0} {du} {:.0} {hu}", a - d * 24.0)
     }
 }

@@ -5,6 +5,7 @@
 //! the right, least slack on top.
 
 use plotters::coord::Shift;
+use plotters::coord::cartesian::Cartesian2d;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -13,11 +14,11 @@ use super::{
     time_ticks_px,
 };
 use crate::error::Result;
+use crate::lang::t;
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
-    "Planned PPK dispatch, PPK and last-TPS arrival spans (P50–P95) against H-1 and voting opening; TPS slack on the right."
-        .to_string()
+    t!(super::lang(), "timeline-guide")
 }
 
 /// One row.
@@ -48,14 +49,9 @@ impl Row {
     }
 }
 
-/// Draw the chart into `body`.
-pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
-    root: &DrawingArea<DB, Shift>,
-    body: &DrawingArea<DB, Shift>,
-    ctx: &Ctx,
-) -> Result<()> {
+/// The kecamatan's rows, least slack first.
+fn rows(ctx: &Ctx) -> Vec<Row> {
     let s = ctx.s;
-    let m = ctx.m;
     let mut rows: Vec<Row> = s
         .kecamatan
         .iter()
@@ -63,7 +59,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             let h = &s.nodes[k.hub];
             Row {
                 name: if k.below_target {
-                    format!("{} (below target)", k.name)
+                    t!(super::lang(), "below-target-plain", name = &k.name)
                 } else {
                     k.name.clone()
                 },
@@ -78,11 +74,12 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             }
         })
         .collect();
-    if rows.is_empty() {
-        return super::message(body, "No kecamatan (hub) in this scenario.");
-    }
     rows.sort_by(|a, b| a.slack().total_cmp(&b.slack()).then(a.name.cmp(&b.name)));
-    let n = rows.len();
+    rows
+}
+
+/// The time axis: from the earliest to the latest time drawn, padded by 5%.
+fn span(rows: &[Row], s: &crate::summary::Summary) -> (f64, f64) {
     let times = rows
         .iter()
         .flat_map(|r| {
@@ -110,7 +107,122 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         t1 += 1.0;
     }
     let pad = (t1 - t0) * 0.05;
-    let (t0, t1) = (t0 - pad, t1 + pad);
+    (t0 - pad, t1 + pad)
+}
+
+/// The chart's coordinate system.
+type TimeChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<super::Ticked, super::Ticked>>;
+
+/// One kecamatan's row at `y`: planned dispatch, the PPK and last-TPS spans, the PPK
+/// deadline. `hh` is the half-height of a span in rows, `row_px` a row in pixels.
+fn draw_row<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &mut TimeChart<DB>,
+    r: &Row,
+    y: f64,
+    (hh, row_px): (f64, f64),
+    (t0, t1): (f64, f64),
+) -> Result<()> {
+    let clamp = |t: f64| t.clamp(t0, t1);
+    if let (Some(p), Some(a)) = (r.planned, r.p50) {
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(clamp(p), y + hh), (clamp(a), y + hh)],
+                colour::GREY.stroke_width(2),
+            )))
+            .drawn()?;
+    }
+    // The PPK span above the row's centre line, the latest TPS span below it.
+    if let Some(a) = r.p50 {
+        let b = r.p95.unwrap_or(t1);
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(clamp(a), y + 0.08), (clamp(b), y + 2.0 * hh)],
+                colour::SKY.filled(),
+            )))
+            .drawn()?;
+    }
+    if let Some(a) = r.t50 {
+        let b = r.t95.unwrap_or(t1);
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(clamp(a), y - 2.0 * hh), (clamp(b), y - 0.08)],
+                colour::ORANGE.filled(),
+            )))
+            .drawn()?;
+    }
+    if let Some(p) = r.planned {
+        let (px, pyy) = chart.backend_coord(&(clamp(p), y + hh));
+        super::draw_mark(root, Mark::Triangle(colour::BLACK), (px, pyy))?;
+    }
+    if let Some(d) = r.ppk_deadline {
+        let (dx, dy) = chart.backend_coord(&(clamp(d), y + hh));
+        let half = (hh * row_px).max(6.0) as i32;
+        root.draw(&Rectangle::new(
+            [(dx - 2, dy - half), (dx + 2, dy + half)],
+            colour::BLUE.filled(),
+        ))
+        .drawn()?;
+    }
+    Ok(())
+}
+
+/// The TPS slack of a row in words, and its colour.
+fn slack_label(r: &Row) -> (String, RGBColor) {
+    match (r.deadline, r.t95) {
+        (None, _) => (t!(super::lang(), "timeline-no-deadline"), colour::TEXT_GREY),
+        (Some(_), None) if !r.tps_known => (
+            t!(super::lang(), "timeline-not-computed"),
+            colour::TEXT_GREY,
+        ),
+        (Some(_), None) => (t!(super::lang(), "timeline-never"), colour::VERMILLION),
+        (Some(d), Some(p)) if d >= p => (
+            t!(super::lang(), "timeline-early", time = dur(d - p)),
+            colour::BLACK,
+        ),
+        (Some(d), Some(p)) => (
+            t!(super::lang(), "timeline-late", time = dur(p - d)),
+            colour::VERMILLION,
+        ),
+    }
+}
+
+/// The legend under the chart.
+fn legend<DB: DrawingBackend<ErrorType: 'static>>(strip: &DrawingArea<DB, Shift>) -> Result<()> {
+    let items = vec![
+        (
+            Mark::Triangle(colour::BLACK),
+            t!(super::lang(), "timeline-planned"),
+        ),
+        (Mark::Block(colour::SKY), t!(super::lang(), "timeline-ppk")),
+        (
+            Mark::Block(colour::ORANGE),
+            t!(super::lang(), "timeline-last-tps"),
+        ),
+        (
+            Mark::Tick(colour::BLUE),
+            t!(super::lang(), "timeline-ppk-deadline"),
+        ),
+        (Mark::Tick(colour::VERMILLION), "H-1".to_string()),
+        (Mark::Tick(colour::BLACK), t!(super::lang(), "voting-opens")),
+    ];
+    legend_row(strip, (8, 22), &items)
+}
+
+/// Draw the chart into `body`.
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    body: &DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+) -> Result<()> {
+    let s = ctx.s;
+    let m = ctx.m;
+    let rows = rows(ctx);
+    if rows.is_empty() {
+        return super::message(body, &t!(super::lang(), "no-kecamatan"));
+    }
+    let n = rows.len();
+    let (t0, t1) = span(&rows, s);
 
     let lf = font(size::LABEL);
     let (bw, bh) = body.dim_in_pixel();
@@ -146,10 +258,11 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .y_label_formatter(&ylab)
         .label_style(font(size::LABEL))
         .axis_desc_style(font(size::AXIS))
-        .x_desc(format!(
-            "Local time, {} ({})",
-            m.start.format("%Y"),
-            super::zone_name(m)
+        .x_desc(t!(
+            super::lang(),
+            "local-time-axis",
+            year = m.start.format("%Y").to_string(),
+            zone = super::zone_name(m)
         ))
         .draw()
         .drawn()?;
@@ -160,7 +273,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let (xr, ytop) = chart.backend_coord(&(t1, n as f64 - 0.5));
     let bf = bold(size::LABEL);
     root.draw(&Text::new(
-        "TPS slack to H-1",
+        t!(super::lang(), "timeline-slack"),
         (xr + 24, ytop - 8),
         text(bf, colour::BLACK, HPos::Left, VPos::Bottom),
     ))
@@ -183,53 +296,8 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     }
     for (i, r) in rows.iter().enumerate() {
         let y = (n - 1 - i) as f64;
-        if let (Some(p), Some(a)) = (r.planned, r.p50) {
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    vec![(clamp(p), y + hh), (clamp(a), y + hh)],
-                    colour::GREY.stroke_width(2),
-                )))
-                .drawn()?;
-        }
-        // The PPK span above the row's centre line, the latest TPS span below it.
-        if let Some(a) = r.p50 {
-            let b = r.p95.unwrap_or(t1);
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(clamp(a), y + 0.08), (clamp(b), y + 2.0 * hh)],
-                    colour::SKY.filled(),
-                )))
-                .drawn()?;
-        }
-        if let Some(a) = r.t50 {
-            let b = r.t95.unwrap_or(t1);
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(clamp(a), y - 2.0 * hh), (clamp(b), y - 0.08)],
-                    colour::ORANGE.filled(),
-                )))
-                .drawn()?;
-        }
-        if let Some(p) = r.planned {
-            let (px, pyy) = chart.backend_coord(&(clamp(p), y + hh));
-            super::draw_mark(root, Mark::Triangle(colour::BLACK), (px, pyy))?;
-        }
-        if let Some(d) = r.ppk_deadline {
-            let (dx, dy) = chart.backend_coord(&(clamp(d), y + hh));
-            let half = (hh * row_px).max(6.0) as i32;
-            root.draw(&Rectangle::new(
-                [(dx - 2, dy - half), (dx + 2, dy + half)],
-                colour::BLUE.filled(),
-            ))
-            .drawn()?;
-        }
-        let (label, c) = match (r.deadline, r.t95) {
-            (None, _) => ("no TPS deadline".to_string(), colour::TEXT_GREY),
-            (Some(_), None) if !r.tps_known => ("not computed".to_string(), colour::TEXT_GREY),
-            (Some(_), None) => ("P95 never arrives".to_string(), colour::VERMILLION),
-            (Some(d), Some(p)) if d >= p => (dur(d - p), colour::BLACK),
-            (Some(d), Some(p)) => (format!("{} late", dur(p - d)), colour::VERMILLION),
-        };
+        draw_row(root, &mut chart, r, y, (hh, row_px), (t0, t1))?;
+        let (label, c) = slack_label(r);
         let (_, ry) = chart.backend_coord(&(t1, y));
         root.draw(&Text::new(
             label,
@@ -238,13 +306,5 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         ))
         .drawn()?;
     }
-    let items = vec![
-        (Mark::Triangle(colour::BLACK), "planned".to_string()),
-        (Mark::Block(colour::SKY), "PPK P50–P95".to_string()),
-        (Mark::Block(colour::ORANGE), "last TPS P50–P95".to_string()),
-        (Mark::Tick(colour::BLUE), "PPK deadline".to_string()),
-        (Mark::Tick(colour::VERMILLION), "H-1".to_string()),
-        (Mark::Tick(colour::BLACK), "voting opens".to_string()),
-    ];
-    legend_row(&strip, (8, 22), &items)
+    legend(&strip)
 }

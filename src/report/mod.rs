@@ -10,6 +10,7 @@ pub mod brief;
 pub mod tables;
 pub mod template;
 mod view;
+mod words;
 
 pub use view::{RunView, about, brief, data_files, now_local, run_files, workbook};
 
@@ -22,27 +23,12 @@ use crate::summary::{Prob, Summary};
 const REPORT: &str = include_str!("report.html.tt");
 const INDEX: &str = include_str!("index.html.tt");
 
-/// `97.3% [96.1–98.2]`.
-pub(crate) fn prob(p: &Prob) -> String {
-    format!(
-        "{:.1}% [{:.1}–{:.1}]",
-        p.p * 100.0,
-        p.lo * 100.0,
-        p.hi * 100.0
-    )
-}
+use std::collections::BTreeMap;
 
-/// A headline figure.
-#[derive(Debug, Clone, Serialize)]
-struct Figure {
-    label: String,
-    value: String,
-    note: String,
-    /// CSS class: "good", "warn", "bad" or "".
-    class: String,
-}
-
+use crate::lang::{Lang, format as f, t};
 use tables::{Row, Table};
+pub(crate) use words::prob;
+use words::{Sentence, Term, class_of};
 
 #[derive(Debug, Clone, Serialize)]
 struct ChartData {
@@ -60,22 +46,20 @@ struct Pair {
 
 #[derive(Debug, Clone, Serialize)]
 struct ReportData {
+    lang: &'static str,
+    /// The report's fixed words (headings, leads), by template name.
+    t: BTreeMap<&'static str, String>,
     scenario: String,
     description: String,
-    file: String,
-    start: String,
-    target: String,
-    headline: Vec<Figure>,
+    answers: Vec<Sentence>,
+    how: Vec<Term>,
     kecamatan: Table,
     risky_villages: Table,
-    voting: String,
     villages: Table,
-    village_count: String,
     causes: Table,
     links: Table,
     strategies: Table,
     strategy_notes: Vec<Pair>,
-    strategy_runs: String,
     charts: Vec<ChartData>,
     assumptions: Vec<String>,
     warnings: Vec<String>,
@@ -89,146 +73,122 @@ fn riskiest(s: &Summary) -> Option<(String, Prob)> {
     Some((k.name.clone(), k.all_stations_on_time))
 }
 
-/// Kecamatan whose P(every TPS on time) falls short of the target (by the estimate).
-fn below_target(s: &Summary) -> usize {
-    s.below_target.len()
-}
-
-fn class_of(p: &Prob, target: f64) -> String {
-    if p.lo >= target {
-        "good"
-    } else if p.hi < target {
-        "bad"
-    } else {
-        "warn"
-    }
-    .into()
-}
-
-/// The headline figures: every TPS by H-1, materials when voting opens, the riskiest
-/// kecamatan and those below the target.
-fn headline(s: &Summary) -> Vec<Figure> {
-    let target = s.target;
-    let mut headline = vec![Figure {
-        label: "P(every TPS supplied by H-1)".into(),
-        value: format!("{:.1}%", s.all_on_time.p * 100.0),
-        note: format!(
-            "95% interval {:.1}–{:.1}%, over {} TPS; expected late TPS {:.2} [{:.2}–{:.2}]",
-            s.all_on_time.lo * 100.0,
-            s.all_on_time.hi * 100.0,
-            crate::plot::thousands(s.stations as u64),
-            s.late_stations.mean,
-            s.late_stations.lo,
-            s.late_stations.hi
+/// The report's fixed words: headings and the sentences under them.
+fn texts(run: &RunView, village_count: usize) -> BTreeMap<&'static str, String> {
+    let (lang, s, mf) = (run.lang, run.summary, run.manifest);
+    let runs = f::int(lang, s.runs as i64);
+    let start = f::datetime(lang, &run.model.start);
+    let voting = match s.voting_opens_h {
+        Some(h) => t!(
+            lang,
+            "voting-at",
+            at = f::datetime_at(lang, &run.model.start, h)
         ),
-        class: class_of(&s.all_on_time, target),
-    }];
-    if let (Some(p), Some(mean), Some(at)) = (
-        s.some_without_materials_at_opening,
-        s.without_materials_at_opening,
-        s.voting_opens.as_deref(),
-    ) {
-        headline.push(Figure {
-            label: "P(some TPS without materials when voting opens)".into(),
-            value: format!("{:.1}%", p.p * 100.0),
-            note: format!(
-                "opening {at}; 95% interval {:.1}–{:.1}%; expected TPS affected {:.2} [{:.2}–{:.2}]",
-                p.lo * 100.0,
-                p.hi * 100.0,
-                mean.mean,
-                mean.lo,
-                mean.hi
+        None => t!(lang, "voting-unknown"),
+    };
+    let strategy_runs = run.comparison.map(|c| f::int(lang, c.runs as i64));
+    BTreeMap::from([
+        ("title", t!(lang, "report-title", scenario = &s.scenario)),
+        (
+            "lead",
+            t!(
+                lang,
+                "report-lead",
+                runs = runs,
+                file = &mf.scenario_file,
+                start = start,
+                target = f::percent(lang, s.target)
             ),
-            class: if p.hi <= 1.0 - target {
-                "good"
-            } else if p.lo > 1.0 - target {
-                "bad"
-            } else {
-                "warn"
-            }
-            .into(),
-        });
-    }
-    if let Some((name, p)) = riskiest(s) {
-        headline.push(Figure {
-            label: "Riskiest kecamatan".into(),
-            value: name,
-            // The one definition every output uses (summary::risk_order), said in words.
-            note: format!(
-                "the lowest P(every TPS by H-1): {} (ties: the most expected late TPS)",
-                prob(&p)
+        ),
+        ("warning", t!(lang, "report-warning")),
+        ("answer_title", t!(lang, "answer-title")),
+        ("how_title", t!(lang, "how-title")),
+        ("strategies", t!(lang, "section-strategies")),
+        (
+            "strategies_lead",
+            t!(
+                lang,
+                "strategies-lead",
+                runs = strategy_runs.unwrap_or_default()
             ),
-            class: class_of(&p, target),
-        });
-    }
-    let below = below_target(s);
-    headline.push(Figure {
-        label: format!("Kecamatan below the {:.0}% target", target * 100.0),
-        value: format!("{below} of {}", s.kecamatan.len()),
-        note: if s.below_target.is_empty() {
-            "P(every TPS by H-1) meets the target everywhere".into()
-        } else {
-            format!(
-                "P(every TPS by H-1) below the target: {}",
-                s.below_target.join(", ")
-            )
-        },
-        class: if below == 0 { "good" } else { "bad" }.into(),
-    });
-    headline
+        ),
+        ("kecamatan", t!(lang, "section-kecamatan")),
+        (
+            "kecamatan_lead",
+            t!(lang, "kecamatan-lead", voting = voting),
+        ),
+        ("villages", t!(lang, "section-villages")),
+        ("villages_lead", t!(lang, "villages-lead")),
+        ("places", t!(lang, "section-places", count = village_count)),
+        ("causes", t!(lang, "section-causes")),
+        ("causes_lead", t!(lang, "causes-lead")),
+        ("links", t!(lang, "section-links")),
+        ("links_lead", t!(lang, "links-lead")),
+        ("charts", t!(lang, "section-charts")),
+        ("chart_files", t!(lang, "chart-files")),
+        ("assumptions", t!(lang, "section-assumptions")),
+        ("assumptions_none", t!(lang, "assumptions-none")),
+        ("run", t!(lang, "section-run")),
+        (
+            "footer",
+            t!(
+                lang,
+                "report-footer",
+                tool = format!("tepat {}", mf.tool_version)
+            ),
+        ),
+    ])
 }
 
 /// How the run was made, as pairs for the report's manifest table.
 fn manifest_pairs(run: &RunView) -> Vec<Pair> {
-    let s = run.summary;
-    let mf = run.manifest;
+    let (lang, s, mf) = (run.lang, run.summary, run.manifest);
+    let int = |n: u64| f::int(lang, n as i64);
     vec![
-        ("tepat version", mf.tool_version.clone()),
-        ("Scenario file", mf.scenario_file.clone()),
-        ("SHA-256", mf.scenario_sha256.clone()),
-        ("Seed", mf.seed.to_string()),
-        ("Replications", mf.runs.to_string()),
+        (t!(lang, "run-version"), mf.tool_version.clone()),
+        (t!(lang, "run-file"), mf.scenario_file.clone()),
+        (t!(lang, "run-sha"), mf.scenario_sha256.clone()),
+        (t!(lang, "run-seed"), mf.seed.to_string()),
+        (t!(lang, "run-runs"), int(mf.runs)),
         (
-            "Replication range",
-            format!("{} to {}", mf.replications[0], mf.replications[1]),
+            t!(lang, "run-range"),
+            t!(
+                lang,
+                "run-range-value",
+                from = int(mf.replications[0]),
+                to = int(mf.replications[1])
+            ),
         ),
-        ("Threads", mf.threads.to_string()),
-        ("Elapsed", format!("{:.2} s", mf.elapsed_s)),
+        (t!(lang, "run-threads"), mf.threads.to_string()),
         (
-            "Replications per second",
-            format!("{:.0}", mf.replications_per_s),
+            t!(lang, "run-elapsed"),
+            format!("{} s", f::number(lang, mf.elapsed_s, 2)),
         ),
         (
-            "Quantile resolution",
-            format!("{:.0} min", s.quantile_resolution_h * 60.0),
+            t!(lang, "run-rate"),
+            f::number(lang, mf.replications_per_s, 0),
+        ),
+        (
+            t!(lang, "run-resolution"),
+            f::hours(lang, s.quantile_resolution_h),
         ),
     ]
     .into_iter()
-    .map(|(k, v)| Pair {
-        key: k.into(),
-        value: v,
-    })
+    .map(|(key, value)| Pair { key, value })
     .collect()
 }
 
-/// The self-contained HTML report of one scenario, with `charts` inlined as SVG.
-pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
-    let s = run.summary;
-    let mf = run.manifest;
-    let target = s.target;
-    let headline = headline(s);
-    let (kecamatan, villages) = tables::summary_tables(s);
-    let risky_villages = Table {
-        header: [
-            "Village (PPS)",
-            "Kecamatan",
-            "TPS",
-            "Expected late TPS",
-            "Share of TPS on time",
-            "Leading cause",
-        ]
-        .map(String::from)
-        .to_vec(),
+/// The ten villages with the most expected late TPS.
+fn risky_villages(lang: Lang, s: &Summary) -> Table {
+    Table {
+        header: vec![
+            t!(lang, "col-village"),
+            t!(lang, "col-kecamatan"),
+            t!(lang, "col-tps"),
+            t!(lang, "col-late-tps"),
+            t!(lang, "col-share-on-time"),
+            t!(lang, "col-leading-cause"),
+        ],
         rows: s
             .riskiest_villages
             .iter()
@@ -236,38 +196,35 @@ pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
                 cells: vec![
                     v.name.clone(),
                     v.kecamatan.clone().unwrap_or_default(),
-                    v.stations.to_string(),
-                    format!("{:.3}", v.expected_late),
-                    format!("{:.1}%", v.share_on_time * 100.0),
-                    v.leading_cause.clone().unwrap_or_default(),
+                    f::int(lang, v.stations as i64),
+                    f::number(lang, v.expected_late, 3),
+                    f::percent(lang, v.share_on_time),
+                    v.leading_cause
+                        .as_deref()
+                        .map(|c| words::cause(lang, c))
+                        .unwrap_or_default(),
                 ],
             })
             .collect(),
-    };
-    let causes = tables::causes_table(s);
-    let links = tables::links_table(s, 10);
-    let manifest = manifest_pairs(run);
+    }
+}
+
+/// The self-contained HTML report of one scenario, with `charts` inlined as SVG.
+pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
+    let (lang, s, mf) = (run.lang, run.summary, run.manifest);
+    let (kecamatan, villages) = tables::summary_tables(lang, s, run.model.start.offset());
     let data = ReportData {
+        lang: lang.code(),
+        t: texts(run, villages.rows.len()),
         scenario: s.scenario.clone(),
         description: run.description.to_string(),
-        file: mf.scenario_file.clone(),
-        start: s.start.clone(),
-        target: format!("{:.0}%", target * 100.0),
-        headline,
-        village_count: villages.rows.len().to_string(),
+        answers: words::answers(run),
+        how: words::how_to_read(run),
         kecamatan,
-        risky_villages,
-        voting: match &s.voting_opens {
-            Some(v) => format!("voting opens {v}"),
-            None => "the scenario does not say when voting opens".into(),
-        },
+        risky_villages: risky_villages(lang, s),
         villages,
-        causes,
-        links,
-        strategy_runs: run
-            .comparison
-            .map(|c| c.runs.to_string())
-            .unwrap_or_default(),
+        causes: tables::causes_table(lang, s),
+        links: tables::links_table(lang, s, 10),
         strategy_notes: run
             .comparison
             .map(|c| {
@@ -276,14 +233,19 @@ pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
                     .map(|x| Pair {
                         key: x.name.clone(),
                         value: match &x.reason {
-                            Some(r) => format!("No measurable effect: {r}. {}", x.description),
+                            Some(_) => t!(
+                                lang,
+                                "no-effect-note",
+                                reason = tables::reason(lang, c, x),
+                                description = &x.description
+                            ),
                             None => x.description.clone(),
                         },
                     })
                     .collect()
             })
             .unwrap_or_default(),
-        strategies: strategy_table(run),
+        strategies: tables::strategy_table(lang, run.comparison),
         charts: charts
             .iter()
             .map(|c| ChartData {
@@ -295,7 +257,7 @@ pub fn report_html(run: &RunView, charts: &[Chart]) -> Result<String> {
             .collect(),
         assumptions: run.assumptions.to_vec(),
         warnings: warnings(run),
-        manifest,
+        manifest: manifest_pairs(run),
         tool: format!("tepat {}", mf.tool_version),
     };
     template::fill(REPORT, &data)
@@ -306,81 +268,14 @@ fn warnings(run: &RunView) -> Vec<String> {
     run.basemap
         .filter(|p| !p.exists())
         .map(|p| {
-            format!(
-                "The basemap {} named by the scenario was not found, so the map shows the places without land and sea. Correct the basemap line of the [scenario] table (a GeoJSON file, its path relative to the scenario file) or remove it.",
-                p.display()
+            t!(
+                run.lang,
+                "report-basemap-missing",
+                path = p.display().to_string()
             )
         })
         .into_iter()
         .collect()
-}
-
-/// The strategies in ranking order (measurable effects first, by late TPS avoided), with
-/// intervals, costs and, for those without a measurable effect, the reason.
-fn strategy_table(run: &RunView) -> Table {
-    let Some(c) = run.comparison else {
-        return Table::default();
-    };
-    let v = crate::strategy::ranking(c);
-    let header = [
-        "strategy, ranked",
-        "cost (Rp million)",
-        "late TPS avoided, 95% interval",
-        "change in P(every TPS by H-1), 95% interval",
-        "P(every TPS by H-1)",
-        "Rp per late TPS avoided",
-        "efficient",
-        "acts on",
-        "why no measurable effect",
-    ];
-    Table {
-        header: header.iter().map(|h| h.to_string()).collect(),
-        rows: v
-            .iter()
-            .enumerate()
-            .map(|(i, x)| {
-                let o = &x.overall;
-                Row {
-                    cells: vec![
-                        format!("{}. {}", i + 1, x.name),
-                        x.cost_idr
-                            .map(|c| format!("{:.0}", c / 1e6))
-                            .unwrap_or_else(|| "–".into()),
-                        format!(
-                            "{:.2} [{:.2}, {:.2}]",
-                            o.avoided.mean, o.avoided.lo, o.avoided.hi
-                        ),
-                        format!(
-                            "{:+.1} pp [{:+.1}, {:+.1}]",
-                            o.diff.mean * 100.0,
-                            o.diff.lo * 100.0,
-                            o.diff.hi * 100.0
-                        ),
-                        format!(
-                            "{:.1}% → {:.1}%",
-                            o.p_base.p * 100.0,
-                            o.p_strategy.p * 100.0
-                        ),
-                        match o.cost_per_avoided {
-                            Some(c) if x.significant && o.avoided.lo > 0.0 => {
-                                format!("{:.1} million", c / 1e6)
-                            }
-                            _ => "–".into(),
-                        },
-                        if x.efficient { "yes" } else { "" }.into(),
-                        x.touches.clone(),
-                        match &x.reason {
-                            Some(r) => format!("no measurable effect: {r}"),
-                            None if o.avoided.hi < 0.0 || o.diff.hi < 0.0 => {
-                                "makes the TPS worse off".into()
-                            }
-                            None => String::new(),
-                        },
-                    ],
-                }
-            })
-            .collect(),
-    }
 }
 
 /// An SVG document ready to inline in HTML: without the XML namespace attribute (implied in
@@ -430,28 +325,33 @@ pub struct IndexEntry {
 impl IndexEntry {
     /// The entry of a run written into the folder `folder`.
     pub fn new(folder: &str, run: &RunView) -> Self {
-        let s = run.summary;
-        let below = below_target(s);
+        let (lang, s) = (run.lang, run.summary);
         IndexEntry {
             folder: folder.to_string(),
             href: format!("{}/report.html", crate::text::url_component(folder)),
             scenario: s.scenario.clone(),
             description: run.description.to_string(),
-            stations: crate::plot::thousands(s.stations as u64),
-            runs: crate::plot::thousands(s.runs),
+            stations: f::int(lang, s.stations as i64),
+            runs: f::int(lang, s.runs as i64),
             seed: run.manifest.seed.to_string(),
-            all_on_time: prob(&s.all_on_time),
-            late: format!(
-                "{:.2} [{:.2}–{:.2}]",
-                s.late_stations.mean, s.late_stations.lo, s.late_stations.hi
-            ),
+            all_on_time: prob(lang, &s.all_on_time),
+            late: words::mean(lang, &s.late_stations, 2),
             riskiest: riskiest(s)
-                .map(|(n, p)| format!("{n}: {:.1}% (every TPS by H-1)", p.p * 100.0))
+                .map(|(n, p)| {
+                    t!(
+                        lang,
+                        "index-riskiest-value",
+                        kecamatan = n,
+                        p = f::percent(lang, p.p)
+                    )
+                })
                 .unwrap_or_default(),
-            below_target: format!(
-                "{below} of {} (target {:.0}%)",
-                s.kecamatan.len(),
-                s.target * 100.0
+            below_target: t!(
+                lang,
+                "index-below-value",
+                count = s.below_target.len(),
+                total = s.kecamatan.len(),
+                target = f::percent(lang, s.target)
             ),
             class: class_of(&s.all_on_time, s.target),
         }
@@ -460,22 +360,41 @@ impl IndexEntry {
 
 #[derive(Serialize)]
 struct IndexData<'a> {
+    lang: &'static str,
+    t: BTreeMap<&'static str, String>,
     entries: &'a [IndexEntry],
-    count: String,
     tool: String,
 }
 
-/// `index.html`: every scenario of a run side by side, linking to `<folder>/report.html`.
-/// A template that cannot be filled is an error (exit code 1), never a page written anyway.
-pub fn index_html(entries: &[IndexEntry]) -> Result<String> {
-    index_from(INDEX, entries)
+/// `index.html` in `lang`: every scenario of a run side by side, linking to
+/// `<folder>/report.html`. A template that cannot be filled is an error (exit code 1), never a
+/// page written anyway.
+pub fn index_html(lang: Lang, entries: &[IndexEntry]) -> Result<String> {
+    index_from(INDEX, lang, entries)
 }
 
-fn index_from(template: &str, entries: &[IndexEntry]) -> Result<String> {
+fn index_from(template: &str, lang: Lang, entries: &[IndexEntry]) -> Result<String> {
+    let tool = format!("tepat {}", env!("CARGO_PKG_VERSION"));
+    let t = BTreeMap::from([
+        ("title", t!(lang, "index-title")),
+        ("heading", t!(lang, "index-heading", count = entries.len())),
+        ("lead", t!(lang, "index-lead")),
+        ("scenario", t!(lang, "index-scenario")),
+        ("all", t!(lang, "index-all")),
+        ("late", t!(lang, "index-late")),
+        ("riskiest", t!(lang, "index-riskiest")),
+        ("below", t!(lang, "index-below")),
+        ("tps", t!(lang, "col-tps")),
+        ("runs", t!(lang, "index-runs")),
+        ("seed", t!(lang, "index-seed")),
+        ("none", t!(lang, "index-none")),
+        ("footer", t!(lang, "index-footer", tool = &tool)),
+    ]);
     let data = IndexData {
+        lang: lang.code(),
+        t,
         entries,
-        count: entries.len().to_string(),
-        tool: format!("tepat {}", env!("CARGO_PKG_VERSION")),
+        tool,
     };
     template::fill(template, &data)
 }

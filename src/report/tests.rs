@@ -53,13 +53,19 @@ fn the_report_is_self_contained_and_has_every_part() {
     }
     assert_eq!(html.matches("<svg").count(), charts.len());
     // Headline figures, tables and manifest.
-    assert!(html.contains("P(every TPS on time)"));
-    assert!(html.contains("Expected late TPS"));
-    assert!(html.contains("Riskiest kecamatan"));
+    // The report leads with sentences, and explains its terms once.
+    assert!(html.contains("Chance that all"), "the answer in brief");
+    assert!(html.contains("How to read this report"));
+    assert!(html.contains("Late TPS (average)"));
+    assert!(html.contains("is the most at risk"));
     assert!(html.contains("<details>"));
     assert!(html.contains("Village A") && html.contains("Village B"));
     assert!(html.contains(&run.manifest.scenario_sha256));
-    assert!(html.contains("road disruption"), "causes table header");
+    assert!(
+        html.contains("road closed or flooded"),
+        "causes table header"
+    );
+    assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("@media print"));
 }
 
@@ -89,7 +95,7 @@ fn every_string_from_the_scenario_is_escaped() {
     for c in &charts {
         assert!(!c.svg.contains("<i>"), "{} does not escape names", c.name);
     }
-    let index = index_html(&[IndexEntry::new("evil", &RunView::from(&run))]).unwrap();
+    let index = index_html(Lang::En, &[IndexEntry::new("evil", &RunView::from(&run))]).unwrap();
     assert!(!index.contains("<script>alert"));
     assert!(index.contains("href=\"evil/report.html\""));
 }
@@ -102,7 +108,7 @@ fn the_index_links_every_scenario() {
         IndexEntry::new("minimal", &RunView::from(&a)),
         IndexEntry::new("no-coordinates", &RunView::from(&b)),
     ];
-    let html = index_html(&entries).unwrap();
+    let html = index_html(Lang::En, &entries).unwrap();
     let refs = references(&html);
     assert_eq!(
         refs,
@@ -114,7 +120,7 @@ fn the_index_links_every_scenario() {
     assert!(html.contains(&entries[0].all_on_time));
     assert!(html.contains("no-coordinates"));
     assert!(!html.contains("{{"));
-    let empty = index_html(&[]).unwrap();
+    let empty = index_html(Lang::En, &[]).unwrap();
     assert!(empty.contains("No scenario was run."));
 }
 
@@ -122,9 +128,9 @@ fn the_index_links_every_scenario() {
 fn an_index_template_that_cannot_be_filled_is_an_error_not_a_page() {
     let a = simulate(Path::new("tests/data/valid/minimal.toml"));
     let entries = vec![IndexEntry::new("minimal", &RunView::from(&a))];
-    let e = index_from("<p>{{count}} {{no_such_value}}</p>", &entries).unwrap_err();
+    let e = index_from("<p>{{t.heading}} {{no_such_value}}</p>", Lang::En, &entries).unwrap_err();
     assert_eq!(e.exit_code(), 1);
     assert_eq!(e.to_string(), "template: no value named 'no_such_value'");
-    let e = index_from("{{#entries}}<p>{{name}}</p>", &entries).unwrap_err();
+    let e = index_from("{{#entries}}<p>{{name}}</p>", Lang::En, &entries).unwrap_err();
     assert_eq!(e.to_string(), "template: section 'entries' is not closed");
 }

@@ -162,7 +162,9 @@ pub fn run_files(run: &RunView) -> Result<Vec<File>> {
     files.push(("brief.html".into(), brief(run, made)?.into_bytes()));
     let mut charts = plot::charts(&run.chart_input())?;
     if let Some(c) = run.comparison {
-        charts.extend(plot::strategy_diff::charts(&run.summary.scenario, c)?);
+        charts.extend(plot::in_lang(run.lang, || {
+            plot::strategy_diff::charts(&run.summary.scenario, c)
+        })?);
     }
     let report = super::report_html(run, &charts)?;
     files.extend(plot::chart_files(charts));

@@ -152,6 +152,11 @@ mod tests {
         rename(&mut en, &std::collections::HashMap::new());
         en["scenario"]["name"] = toml::Value::String(String::new());
         id["scenario"]["name"] = toml::Value::String(String::new());
+        // Each template names its own language.
+        assert_eq!(en["scenario"]["language"].as_str(), Some("en"));
+        assert_eq!(id["scenario"]["language"].as_str(), Some("id"));
+        en["scenario"]["language"] = toml::Value::String(String::new());
+        id["scenario"]["language"] = toml::Value::String(String::new());
         assert_eq!(en, id);
     }
 }
