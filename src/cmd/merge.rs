@@ -50,7 +50,7 @@ pub fn shards(a: &RunArgs, cfg: &RunConfig, files: &[PathBuf], shard: Shard) -> 
             &format!("{name} {k}/{n}"),
             to - from,
             a.sim.quiet,
-            &BarWords::default(),
+            &BarWords::new(super::lang(None)),
         );
         let part = scale::run_shard(f, cfg, shard, &bar);
         bar.finish();

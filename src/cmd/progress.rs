@@ -19,12 +19,17 @@ pub struct BarWords {
     pub thousands: char,
 }
 
-impl Default for BarWords {
-    fn default() -> Self {
+impl BarWords {
+    /// The bar's words in `lang` (`terminal.ftl`).
+    pub fn new(lang: crate::lang::Lang) -> Self {
+        use crate::lang::{Lang, t};
         BarWords {
-            unit: "replications".into(),
-            per_second: "/s".into(),
-            thousands: ',',
+            unit: t!(lang, "progress-unit"),
+            per_second: t!(lang, "progress-per-second"),
+            thousands: match lang {
+                Lang::Id => '.',
+                Lang::En => ',',
+            },
         }
     }
 }

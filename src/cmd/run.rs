@@ -120,14 +120,18 @@ pub fn planned_runs(runs: Runs, has_strategies: bool) -> u64 {
 }
 
 /// Load and compile every file (and its strategies and basemap) before simulating any, so a
-/// typo in the last file is found at once. Returns, per file, whether it has strategies.
-fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<Vec<bool>> {
+/// typo in the last file is found at once. Returns, per file, whether it has strategies and
+/// the language of its run.
+fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<Vec<(bool, crate::lang::Lang)>> {
     let mut basemap_problems = Vec::new();
     let mut strategies = Vec::new();
     for f in files {
         let l = scenario::load(f)?;
         let m = model::compile(&l)?;
-        strategies.push(!crate::strategy::compile_all(&l, &m)?.is_empty());
+        strategies.push((
+            !crate::strategy::compile_all(&l, &m)?.is_empty(),
+            super::lang(l.file.scenario.lang()),
+        ));
         if a.basemap.is_none() {
             basemap_problems.extend(basemap_errors(&l));
         }
@@ -163,10 +167,10 @@ pub fn run(a: RunArgs) -> Result<()> {
         return super::merge::shards(&a, &cfg, &files, shard);
     }
     let mut done: Vec<(String, ScenarioRun)> = Vec::new();
-    for (f, &has_strategies) in files.iter().zip(&strategies) {
+    for (f, &(has_strategies, lang)) in files.iter().zip(&strategies) {
         let name = pipeline::folder_name(f);
         let planned = planned_runs(cfg.runs, has_strategies);
-        let bar = Bar::new(&name, planned, a.sim.quiet, &BarWords::default());
+        let bar = Bar::new(&name, planned, a.sim.quiet, &BarWords::new(lang));
         let run = pipeline::simulate_file(f, &cfg, &bar);
         bar.finish();
         let run = match run {
