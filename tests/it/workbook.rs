@@ -53,6 +53,10 @@ fn minimal() -> String {
 impl Run {
     fn csv(&self, name: &str) -> Vec<csv::StringRecord> {
         let bytes = &self.files.iter().find(|(n, _)| n == name).unwrap().1;
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "{name} starts with a UTF-8 byte-order mark"
+        );
         let mut r = csv::Reader::from_reader(bytes.as_slice());
         let header = r.headers().unwrap().clone();
         let mut rows = vec![header];
