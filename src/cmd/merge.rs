@@ -85,7 +85,7 @@ pub fn merge(a: &MergeArgs) -> Result<()> {
     let outputs = crate::report::run_files(&super::run::view(&run))?;
     let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
     if !a.quiet {
-        super::table::print_run(&run);
+        super::table::print_run(&run, super::lang(run.loaded.file.scenario.lang()));
         println!(
             "merged {} shards ({} replications); written: {}",
             parts.len(),

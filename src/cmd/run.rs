@@ -192,8 +192,11 @@ pub fn run(a: RunArgs) -> Result<()> {
         let outputs = crate::report::run_files(&view(&run))?;
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
-            super::table::print_run(&run);
-            println!("written: {}", dir.display());
+            super::table::print_run(&run, lang);
+            println!(
+                "{}",
+                crate::lang::t!(lang, "written", path = dir.display().to_string())
+            );
         }
         done.push((name, run));
     }
