@@ -7,16 +7,16 @@ brief-h-question = The question and the answer
 brief-question = { $has_deadline ->
     [yes] Will all { $tps } TPS receive their election materials by H-1 ({ $deadline })?
    *[no] Will all { $tps } TPS receive their election materials by their deadlines?
-}
+    }
 brief-answer = { $verdict ->
     [good] Very likely: the chance is { $p } (between { $lo } and { $hi }), above the { $target } target; { $late } TPS are expected late.
     [bad] Not safe enough: the chance is { $p } (between { $lo } and { $hi }), below the { $target } target; { brief-short } and { $late } TPS are expected late.
    *[warn] Close to the target: the chance is { $p } (between { $lo } and { $hi }) against a target of { $target }; { brief-short } and { $late } TPS are expected late.
-}
+    }
 brief-short = { $short ->
     [none] every kecamatan reaches it on its own
    *[some] { $below } of { $kecamatan } kecamatan fall short
-}
+    }
 brief-answer-note = The chance is the share of { $runs } simulated distributions of the same plan (each with its own weather, waves, breakdowns and road closures) in which every TPS was supplied in time. The range in brackets holds the true chance with 95% certainty.
 brief-never = not within the simulated days
 

@@ -7,16 +7,16 @@ brief-h-question = Pertanyaan dan jawabannya
 brief-question = { $has_deadline ->
     [yes] Apakah logistik pemilu sampai di semua { $tps } TPS sebelum H-1 ({ $deadline })?
    *[no] Apakah logistik pemilu sampai di semua { $tps } TPS sebelum tenggatnya?
-}
+    }
 brief-answer = { $verdict ->
     [good] Sangat mungkin: peluangnya { $p } (antara { $lo } dan { $hi }), di atas sasaran { $target }; perkiraan TPS terlambat { $late }.
     [bad] Belum cukup aman: peluangnya { $p } (antara { $lo } dan { $hi }), di bawah sasaran { $target }; { brief-short } dan perkiraan TPS terlambat { $late }.
    *[warn] Dekat sasaran: peluangnya { $p } (antara { $lo } dan { $hi }) terhadap sasaran { $target }; { brief-short } dan perkiraan TPS terlambat { $late }.
-}
+    }
 brief-short = { $short ->
     [none] setiap kecamatan sendiri mencapainya
    *[some] { $below } dari { $kecamatan } kecamatan belum mencapai sasaran
-}
+    }
 brief-answer-note = Peluang adalah bagian dari { $runs } ulangan simulasi rencana yang sama (masing-masing dengan cuaca, gelombang, kerusakan dan penutupan jalan sendiri) yang memasok semua TPS tepat waktu. Rentang dalam kurung memuat peluang sebenarnya dengan keyakinan 95%.
 brief-never = tidak dalam hari yang disimulasikan
 
