@@ -11,10 +11,11 @@ answer-kec = Chance that every TPS in Kecamatan { $kecamatan } receives its mate
 answer-riskiest = Kecamatan { $kecamatan } is the most at risk: the chance that every one of its TPS receives its materials before H-1 is { $p }.
 answer-late = On average { $mean } TPS receive their materials after H-1 (between { $lo } and { $hi }); in 95 of 100 simulated elections at most { $p95 } do.
 answer-opening = Chance that some TPS still has no materials when voting opens ({ $at }): { $p }; on average { $mean } TPS.
-answer-below = { $count ->
-    [0] Every kecamatan reaches the { $target } target.
-   *[other] Kecamatan below the { $target } target: { $names } ({ $count } of { $total }).
-}
+answer-below =
+    { $count ->
+        [0] Every kecamatan reaches the { $target } target.
+       *[other] Kecamatan below the { $target } target: { $names } ({ $count } of { $total }).
+    }
 answer-strategy = Best strategy: { $strategy }, on average { $avoided } fewer late TPS (between { $lo } and { $hi }), costing { $cost }.
 answer-strategy-free = Best strategy: { $strategy }, on average { $avoided } fewer late TPS (between { $lo } and { $hi }).
 answer-strategy-none = None of the strategies has a measurable effect on the TPS.

@@ -11,10 +11,11 @@ answer-kec = Peluang semua TPS di Kecamatan { $kecamatan } menerima logistik seb
 answer-riskiest = Kecamatan { $kecamatan } paling berisiko: peluang semua TPS-nya menerima logistik sebelum H-1 adalah { $p }.
 answer-late = Rata-rata { $mean } TPS menerima logistik setelah H-1 (antara { $lo } dan { $hi }); dalam 95 dari 100 simulasi pemilu paling banyak { $p95 } TPS.
 answer-opening = Peluang ada TPS yang belum menerima logistik saat pemungutan suara dibuka ({ $at }): { $p }; rata-rata { $mean } TPS.
-answer-below = { $count ->
-    [0] Semua kecamatan mencapai target { $target }.
-   *[other] Kecamatan di bawah target { $target }: { $names } ({ $count } dari { $total }).
-}
+answer-below =
+    { $count ->
+        [0] Semua kecamatan mencapai target { $target }.
+       *[other] Kecamatan di bawah target { $target }: { $names } ({ $count } dari { $total }).
+    }
 answer-strategy = Strategi terbaik: { $strategy }, rata-rata { $avoided } TPS terlambat lebih sedikit (antara { $lo } dan { $hi }), dengan biaya { $cost }.
 answer-strategy-free = Strategi terbaik: { $strategy }, rata-rata { $avoided } TPS terlambat lebih sedikit (antara { $lo } dan { $hi }).
 answer-strategy-none = Tidak ada strategi yang pengaruhnya terukur pada TPS.

@@ -92,7 +92,12 @@ macro_rules! number_arg {
         }
     )*};
 }
-number_arg!(usize, u32, u64, i32, i64, f64);
+number_arg!(usize, u32, u64, i32, i64);
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg(FluentValue::from(n))
+    }
+}
 
 type Bundle = FluentBundle<FluentResource>;
 

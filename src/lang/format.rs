@@ -141,6 +141,17 @@ pub fn points(lang: Lang, d: f64) -> String {
     format!("{sign}{n} {unit}")
 }
 
+/// A difference with its interval, in percentage points: `+2,8 (+1,4 … +4,2) poin persen`.
+pub fn points_interval(lang: Lang, d: f64, lo: f64, hi: f64) -> String {
+    let bare = |x: f64| {
+        let s = points(lang, x);
+        s.split(' ').next().unwrap_or_default().to_string()
+    };
+    let full = points(lang, d);
+    let unit = full.split_once(' ').map(|x| x.1).unwrap_or_default();
+    format!("{} ({} … {}) {unit}", bare(d), bare(lo), bare(hi))
+}
+
 /// The name of a UTC offset in Indonesia: WIB (+07:00), WITA (+08:00), WIT (+09:00); any
 /// other offset as `UTC+05:30`.
 pub fn zone(offset: &FixedOffset) -> String {
@@ -298,6 +309,14 @@ mod tests {
         assert_eq!(points(Id, 0.032), "+3,2 poin persen");
         assert_eq!(points(En, -0.004), "-0.4 percentage points");
         assert_eq!(points(En, 0.0), "0.0 percentage points");
+        assert_eq!(
+            points_interval(Id, 0.028, 0.014, 0.042),
+            "+2,8 (+1,4 … +4,2) poin persen"
+        );
+        assert_eq!(
+            points_interval(En, -0.01, -0.02, 0.0),
+            "-1.0 (-2.0 … 0.0) percentage points"
+        );
     }
 
     #[test]

@@ -70,9 +70,9 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let xlab = |x: &f64| thousands(x.round().max(0.0) as u64);
     let ylab = |y: &f64| {
         if y1 - y0 < 0.1 {
-            format!("{:.1}%", y * 100.0)
+            format!("{}%", super::num(y * 100.0, 1))
         } else {
-            format!("{:.0}%", y * 100.0)
+            format!("{}%", super::num(y * 100.0, 0))
         }
     };
     chart

@@ -56,10 +56,10 @@ impl Body for CostChart<'_> {
             .y_label_area_size(80)
             .build_cartesian_2d(super::ticked(0.0..xmax, xt), super::ticked(ymin..ymax, yt))
             .drawn()?;
-        let fx = |x: &f64| format!("{:.*}", xd, x);
+        let fx = |x: &f64| super::num(*x, xd);
         let fy = |y: &f64| {
             let y = if y.abs() < 1e-12 { 0.0 } else { *y };
-            format!("{:.*}", yd, y)
+            super::num(y, yd)
         };
         chart
             .configure_mesh()

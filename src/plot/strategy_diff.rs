@@ -78,7 +78,14 @@ impl Body for DiffChart<'_> {
             .x_label_formatter(&|x| {
                 let v = x * 100.0;
                 let v = if v.abs() < 1e-9 { 0.0 } else { v };
-                format!("{:+.*} pp", decimals, v)
+                {
+                    let n = super::num(v, decimals);
+                    if n.starts_with('-') {
+                        n
+                    } else {
+                        format!("+{n}")
+                    }
+                }
             })
             .y_label_formatter(&yl)
             .label_style(font(size::LABEL))
@@ -128,23 +135,29 @@ impl Body for DiffChart<'_> {
                 } else {
                     format!("+{n}")
                 };
-                t!(super::lang(), "points-short", n = n)
+                n
             };
             let lab = format!("{} ({} … {}){cost}", pts(d.mean), pts(d.lo), pts(d.hi));
             let tw = text_width(&lab, &lf);
-            // Right of the whisker when it fits before the plot's right edge, else left of it.
             let (rx, py) = chart.backend_coord(&(d.hi, y));
             let (lx, _) = chart.backend_coord(&(d.lo, y));
             let (edge, _) = chart.backend_coord(&(x1, y));
-            let (x, h) = if rx + 12 + tw <= edge {
-                (rx + 12, HPos::Left)
+            let (left, _) = chart.backend_coord(&(x0, y));
+            // Right of the whisker, else left of it, else above the dot (never over the
+            // strategies' names).
+            let (x, py, h, v) = if rx + 12 + tw <= edge {
+                (rx + 12, py, HPos::Left, VPos::Center)
+            } else if lx - 12 - tw >= left {
+                (lx - 12, py, HPos::Right, VPos::Center)
             } else {
-                (lx - 12, HPos::Right)
+                let (mx, _) = chart.backend_coord(&(d.mean, y));
+                let mx = mx.clamp(left + tw / 2, edge - tw / 2);
+                (mx, py - 11, HPos::Center, VPos::Bottom)
             };
             root.draw(&Text::new(
                 lab,
                 (x, py),
-                text(font(size::LABEL), colour::BLACK, h, VPos::Center),
+                text(font(size::LABEL), colour::BLACK, h, v),
             ))
             .drawn()?;
         }

@@ -308,7 +308,6 @@ pub fn strategy_table(lang: Lang, c: Option<&Comparison>) -> Table {
         .enumerate()
         .map(|(i, x)| {
             let o = &x.overall;
-            let pp = |v: f64| f::points(lang, v);
             Row {
                 cells: vec![
                     format!("{}. {}", i + 1, x.name),
@@ -316,12 +315,7 @@ pub fn strategy_table(lang: Lang, c: Option<&Comparison>) -> Table {
                         .map(|c| f::money(lang, c))
                         .unwrap_or_else(|| "–".into()),
                     super::words::mean(lang, &o.avoided, 2),
-                    format!(
-                        "{} ({} … {})",
-                        pp(o.diff.mean),
-                        pp(o.diff.lo),
-                        pp(o.diff.hi)
-                    ),
+                    f::points_interval(lang, o.diff.mean, o.diff.lo, o.diff.hi),
                     t!(
                         lang,
                         "strategy-arrow",

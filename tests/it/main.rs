@@ -16,6 +16,7 @@ mod extra_delay;
 mod harness;
 mod import;
 mod invalid;
+mod lang;
 mod layers;
 mod properties;
 mod received;

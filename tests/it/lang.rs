@@ -1,0 +1,215 @@
+//! Both languages: the Indonesian outputs (report, index, charts, `tepat new`) contain no
+//! English sentence, and the English outputs say the same figures.
+//!
+//! The scan removes what the scenario itself says (names of places, links and strategies,
+//! its description, assumptions and credit lines: the user's own words), HTML tags, styles and
+//! scripts, then looks for common English words. Tokens that are the same in both languages
+//! (TPS, PPK, PPS, H-1, WIB, SHA-256, P50, tepat, file names) are not in the list.
+
+use std::path::Path;
+use std::process::Command;
+
+use regex::Regex;
+use tepat::engine::{NoProgress, Runs};
+use tepat::lang::Lang;
+use tepat::pipeline::{RunConfig, ScenarioRun, simulate_file};
+use tepat::report::{IndexEntry, RunView};
+
+/// English words that an Indonesian output must not contain.
+const ENGLISH: &str = r"(?i)\b(the|of|and|with|probability|replications?|late|strateg(y|ies)|deadline|every|chance|expected|interval|arrivals?|villages?|warehouse|causes?|none|below|mean|share|running|scenario|simulated|planned|voting|opens|road|river|weather|ferry|hours?|latest|supplied|places|route|frontier|efficient|baseline|better|worse|cost|avoided|seed|threads|elapsed|written|next|replace|numbers)\b";
+
+fn simulate(path: &str) -> ScenarioRun {
+    let cfg = RunConfig {
+        seed: Some(7),
+        runs: Runs::Fixed(300),
+        threads: 2,
+        basemap: None,
+    };
+    simulate_file(Path::new(path), &cfg, &NoProgress).expect("simulate")
+}
+
+/// The scenario's own words, longest first (so that a name containing another goes first).
+fn own_words(run: &ScenarioRun) -> Vec<String> {
+    let f = &run.loaded.file;
+    let mut v: Vec<String> = vec![f.scenario.name.clone()];
+    v.extend(f.scenario.description.clone());
+    v.extend(f.scenario.assumptions.iter().cloned());
+    v.extend(f.scenario.basemap_credit.clone());
+    v.push("Boundaries: BPS / OCHA HDX COD-AB (CC BY-IGO)".into());
+    v.extend(f.node.iter().map(|n| n.name.clone()));
+    v.extend(f.link.iter().map(|l| l.name.clone()));
+    for s in &f.strategy {
+        v.push(s.name.clone());
+        v.extend(s.description.clone());
+    }
+    v.extend(run.model.nodes.iter().map(|n| n.name.clone()));
+    v.retain(|s| !s.is_empty());
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+}
+
+/// The text a person reads in an HTML or SVG document: no tags, styles or scripts; entities
+/// of the escaped names decoded; the scenario's own words removed.
+fn readable(doc: &str, own: &[String]) -> String {
+    let style = Regex::new(r"(?s)<style.*?</style>|<script.*?</script>").unwrap();
+    let tag = Regex::new(r"(?s)<[^>]*>").unwrap();
+    let t = style.replace_all(doc, " ");
+    let mut t = tag
+        .replace_all(&t, " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    for w in own {
+        t = t.replace(w.as_str(), " ");
+    }
+    // A chart shortens a long name to what fits, with "…".
+    if t.contains('…') {
+        for w in own {
+            let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(4).collect();
+            for &e in ends.iter().rev() {
+                t = t.replace(&format!("{}…", &w[..e]), " ");
+            }
+        }
+    }
+    // File names (summary.csv, links.csv, ...) are the same in both languages.
+    Regex::new(r"[\w./-]+\.(csv|json|png|svg|toml)\b")
+        .unwrap()
+        .replace_all(&t, " ")
+        .into_owned()
+}
+
+fn english_words(text: &str) -> Vec<String> {
+    let re = Regex::new(ENGLISH).unwrap();
+    let mut v: Vec<String> = re
+        .find_iter(text)
+        .map(|m| {
+            let (a, b) = (m.start().saturating_sub(40), (m.end() + 40).min(text.len()));
+            let (a, b) = (
+                (0..=a)
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0),
+                (b..=text.len())
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(text.len()),
+            );
+            format!("'{}' in …{}…", m.as_str(), text[a..b].replace('\n', " "))
+        })
+        .collect();
+    v.dedup();
+    v
+}
+
+/// Every document of a run that a person reads, in `lang`: the report, each chart's SVG,
+/// and the index.
+fn documents(run: &ScenarioRun, lang: Lang) -> Vec<(String, String)> {
+    let view = RunView::from(run).in_lang(lang);
+    let mut docs: Vec<(String, String)> = tepat::report::run_files(&view)
+        .unwrap()
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".html") || name.ends_with(".svg"))
+        .map(|(name, bytes)| (name, String::from_utf8(bytes).unwrap()))
+        .collect();
+    let index = tepat::report::index_html(lang, &[IndexEntry::new("x", &view)]).unwrap();
+    docs.push(("index.html".into(), index));
+    docs
+}
+
+#[test]
+fn indonesian_outputs_have_no_english_words_and_english_ones_do() {
+    for path in [
+        "scenarios/bengkalis-2024-mitigations.toml",
+        "tests/data/valid/minimal.toml",
+    ] {
+        let run = simulate(path);
+        let own = own_words(&run);
+        let mut found = Vec::new();
+        for (name, doc) in documents(&run, Lang::Id) {
+            for w in english_words(&readable(&doc, &own)) {
+                found.push(format!("{path} {name}: {w}"));
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "English in Indonesian outputs:\n{}",
+            found.join("\n")
+        );
+        // The scan finds English where there is English: the same documents in English.
+        let english: usize = documents(&run, Lang::En)
+            .iter()
+            .map(|(_, d)| english_words(&readable(d, &own)).len())
+            .sum();
+        assert!(
+            english > 50,
+            "{path}: the scan found only {english} English words"
+        );
+    }
+}
+
+#[test]
+fn both_languages_say_the_same_figures() {
+    let run = simulate("scenarios/bengkalis-2024-mitigations.toml");
+    let docs = |lang| {
+        documents(&run, lang)
+            .into_iter()
+            .find(|(n, _)| n == "report.html")
+            .unwrap()
+            .1
+    };
+    let (id, en) = (docs(Lang::Id), docs(Lang::En));
+    assert!(id.contains("<html lang=\"id\">") && en.contains("<html lang=\"en\">"));
+    let f = |l| {
+        let p = run.summary.all_on_time;
+        tepat::lang::format::percent_interval(l, p.p, p.lo, p.hi)
+    };
+    assert!(en.contains(&format!(
+        "Chance that all {} TPS receive their materials before H-1: {}.",
+        tepat::lang::format::int(Lang::En, run.summary.stations as i64),
+        f(Lang::En)
+    )));
+    assert!(id.contains(&format!(
+        "Peluang semua {} TPS menerima logistik sebelum H-1: {}.",
+        tepat::lang::format::int(Lang::Id, run.summary.stations as i64),
+        f(Lang::Id)
+    )));
+    assert_eq!(f(Lang::Id), f(Lang::En).replace('.', ","));
+    // The statistics terms are explained once, in the "how to read" section.
+    assert!(en.contains("How to read this report") && id.contains("Cara membaca laporan ini"));
+    assert_eq!(en.matches("Wilson").count(), 1);
+    assert_eq!(id.matches("Wilson").count(), 1);
+    // Every kecamatan, strategy and cause row is in both reports.
+    for k in &run.summary.kecamatan {
+        assert!(id.contains(&k.name) && en.contains(&k.name), "{}", k.name);
+    }
+    // Machine files keep their English column names whatever the language.
+    let view = RunView::from(&run).in_lang(Lang::Id);
+    let files = tepat::report::data_files(&view).unwrap();
+    let summary = &files.iter().find(|(n, _)| n == "summary.csv").unwrap().1;
+    assert!(String::from_utf8_lossy(summary).starts_with("level,name,"));
+}
+
+#[test]
+fn tepat_new_speaks_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("s.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_tepat"))
+        .args(["new", "--lang", "id"])
+        .arg(&f)
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).replace(&f.display().to_string(), "FILE");
+    assert!(english_words(&text).is_empty(), "{text}");
+    assert!(text.starts_with("ditulis: FILE"), "{text}");
+    // Without --lang, the locale decides.
+    let out = Command::new(env!("CARGO_BIN_EXE_tepat"))
+        .args(["new", "--force"])
+        .arg(&f)
+        .env("LC_ALL", "id_ID.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ditulis:"));
+}
