@@ -23,14 +23,14 @@ wb-about-scenario = Skenario
 wb-about-description = Keterangan
 wb-about-file = Berkas skenario
 wb-about-sha256 = SHA-256 berkas skenario
-wb-about-seed = Benih acak (seed)
+wb-about-seed = Benih acak
 wb-about-runs = Jumlah ulangan simulasi
 wb-about-target = Sasaran tepat waktu
 wb-about-made = Dibuat pada
 wb-about-zone = Zona waktu semua jam
 wb-about-tool = Dibuat dengan
 wb-about-note = Cara membaca
-wb-about-note-text = Setiap peluang adalah perkiraan dari ulangan simulasi; kolom di sebelahnya memuat batas bawah dan batas atas rentang keyakinan 95%. Berkas skenario, seed dan jumlah ulangan yang sama menghasilkan angka yang sama. Berkas CSV di samping buku kerja ini memuat angka yang sama dengan nama kolom berbahasa Inggris.
+wb-about-note-text = Setiap peluang adalah perkiraan dari ulangan simulasi; kolom di sebelahnya memuat batas bawah dan batas atas rentang keyakinan 95%. Berkas skenario, benih acak dan jumlah ulangan yang sama menghasilkan angka yang sama. Berkas CSV di samping buku kerja ini memuat angka yang sama dengan nama kolom berbahasa Inggris.
 
 wb-col-kecamatan = Kecamatan
 wb-col-village = Desa/Kelurahan (PPS)
