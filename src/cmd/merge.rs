@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::progress::Bar;
+use super::progress::{Bar, BarWords};
 use super::run::RunArgs;
 use crate::error::{Error, Result};
 use crate::pipeline::{self, RunConfig};
@@ -45,7 +45,13 @@ pub fn shards(a: &RunArgs, cfg: &RunConfig, files: &[PathBuf], shard: Shard) -> 
     let Shard { k, n } = shard;
     for f in files {
         let name = pipeline::folder_name(f);
-        let bar = Bar::new(&format!("{name} {k}/{n}"), a.sim.quiet);
+        let (from, to) = shard.range(a.sim.runs.unwrap_or(0));
+        let bar = Bar::new(
+            &format!("{name} {k}/{n}"),
+            to - from,
+            a.sim.quiet,
+            &BarWords::new(super::lang(None)),
+        );
         let part = scale::run_shard(f, cfg, shard, &bar);
         bar.finish();
         let part = part?;
@@ -79,7 +85,7 @@ pub fn merge(a: &MergeArgs) -> Result<()> {
     let outputs = crate::report::run_files(&super::run::view(&run))?;
     let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
     if !a.quiet {
-        super::table::print_run(&run);
+        super::table::print_run(&run, super::lang(run.loaded.file.scenario.lang()));
         println!(
             "merged {} shards ({} replications); written: {}",
             parts.len(),

@@ -70,6 +70,35 @@ fn prepare(a: &args::AnalysisArgs) -> Result<(Loaded, Model, u64)> {
     Ok((loaded, m, seed))
 }
 
+/// `results.xlsx` of a what-if command: the sheet that says what was run (`what`: a message id
+/// of `workbook.ftl`), then the command's own sheet, in the run's language.
+fn what_if_workbook(
+    a: &args::AnalysisArgs,
+    loaded: &Loaded,
+    m: &Model,
+    seed: u64,
+    what: &'static str,
+    sheet: impl FnOnce(crate::export::workbook::Words) -> crate::export::workbook::Sheet,
+) -> crate::error::Result<File> {
+    use crate::export::workbook::{self, About};
+    let lang = lang(loaded.file.scenario.lang());
+    let w = |id: &str| crate::lang::tr(lang, id, &[]);
+    let made = chrono::Utc::now().with_timezone(m.start.offset());
+    let about = About {
+        scenario: loaded.file.scenario.name.clone(),
+        description: loaded.file.scenario.description.clone().unwrap_or_default(),
+        file: a.file.display().to_string(),
+        sha256: loaded.sha256.clone(),
+        seed,
+        runs: a.runs,
+        made,
+        what,
+        target: m.target,
+    };
+    let sheets = vec![workbook::about_sheet(&w, &about), sheet(&w)];
+    Ok(("results.xlsx".into(), workbook::bytes(&sheets, &made)?))
+}
+
 /// Write a what-if command's files to `<OUT>/<scenario>-<what>/`.
 fn write(a: &args::AnalysisArgs, what: &str, files: Vec<File>) -> Result<()> {
     let dir = write_folder(&a.out, &format!("{}-{what}", folder_name(&a.file)), &files)?;

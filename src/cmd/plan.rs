@@ -32,6 +32,14 @@ pub fn plan(a: PlanArgs) -> Result<()> {
     let p =
         crate::analysis::plan::plan(&m, target, seed, a.common.runs, a.common.threads, a.measure)?;
     let mut files = vec![("plan.csv".to_string(), crate::export::plan_csv::bytes(&p)?)];
+    files.push(super::what_if_workbook(
+        &a.common,
+        &loaded,
+        &m,
+        seed,
+        "wb-what-plan",
+        |w| crate::export::workbook::plan_sheet(w, &p, &m.start),
+    )?);
     let lang = super::lang(loaded.file.scenario.lang());
     let chart = crate::plot::in_lang(lang, || crate::plot::plan::chart(&p))?;
     files.extend(crate::plot::chart_files(vec![chart]));

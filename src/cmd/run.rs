@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::args::SimArgs;
-use super::progress::Bar;
+use super::progress::{Bar, BarWords};
 use crate::defaults;
 use crate::engine::Runs;
 use crate::error::{Diagnostic, Error, Result};
@@ -127,23 +127,37 @@ fn check_explicit_basemap(path: &Path) -> Result<()> {
     })
 }
 
+/// The replications a run of one file will make, as far as known before it starts: the
+/// baseline's (for `--precision`, its first step) and as many again for the comparison of its
+/// strategies, if it has any. The progress bar starts with this total.
+pub fn planned_runs(runs: Runs, has_strategies: bool) -> u64 {
+    let n = match runs {
+        Runs::Fixed(n) => n,
+        Runs::Precision { min, .. } => min,
+    };
+    if has_strategies { 2 * n } else { n }
+}
+
 /// Load and compile every file (and its strategies and basemap) before simulating any, so a
-/// typo in the last file is found at once.
-fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<()> {
+/// typo in the last file is found at once. Returns, per file, whether it has strategies and
+/// the language of its run.
+fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<Vec<(bool, crate::lang::Lang)>> {
     let mut basemap_problems = Vec::new();
+    let mut strategies = Vec::new();
     for f in files {
         let l = scenario::load(f)?;
         let m = model::compile(&l)?;
-        crate::strategy::compile_all(&l, &m)?;
+        let has_strategies = !crate::strategy::compile_all(&l, &m)?.is_empty();
         if let Some(as_of) = a.as_of() {
             pipeline::observations(&m, &as_of)?;
         }
+        strategies.push((has_strategies, super::lang(l.file.scenario.lang())));
         if a.basemap.is_none() {
             basemap_problems.extend(basemap_errors(&l));
         }
     }
     if basemap_problems.is_empty() {
-        Ok(())
+        Ok(strategies)
     } else {
         Err(Error::Invalid(basemap_problems))
     }
@@ -168,7 +182,7 @@ pub fn run(a: RunArgs) -> Result<()> {
     if let Some(b) = &a.basemap {
         check_explicit_basemap(b)?;
     }
-    check_all(&a, &files)?;
+    let strategies = check_all(&a, &files)?;
     if let Some(shard) = a.shard {
         if a.as_of.is_some() {
             return Err(Error::Usage(
@@ -178,7 +192,7 @@ pub fn run(a: RunArgs) -> Result<()> {
         return super::merge::shards(&a, &cfg, &files, shard);
     }
     let mut done: Vec<(String, ScenarioRun)> = Vec::new();
-    for f in &files {
+    for (f, &(has_strategies, lang)) in files.iter().zip(&strategies) {
         // An as-of run goes to its own folder, beside the plan's, never over it.
         let name = match a.as_of {
             Some(at) => format!(
@@ -188,7 +202,14 @@ pub fn run(a: RunArgs) -> Result<()> {
             ),
             None => pipeline::folder_name(f),
         };
-        let bar = Bar::new(&name, a.sim.quiet);
+        // An as-of run also simulates the plain plan, on the same replications.
+        let planned = planned_runs(cfg.runs, has_strategies)
+            + if a.as_of.is_some() {
+                planned_runs(cfg.runs, false)
+            } else {
+                0
+            };
+        let bar = Bar::new(&name, planned, a.sim.quiet, &BarWords::new(lang));
         let run = pipeline::simulate_file_as_of(f, &cfg, a.as_of().as_ref(), &bar);
         bar.finish();
         let run = match run {
@@ -210,9 +231,12 @@ pub fn run(a: RunArgs) -> Result<()> {
         let outputs = crate::report::run_files(&view(&run))?;
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
-            super::table::print_run(&run);
+            super::table::print_run(&run, lang);
             print_as_of(&run);
-            println!("written: {}", dir.display());
+            println!(
+                "{}",
+                crate::lang::t!(lang, "written", path = dir.display().to_string())
+            );
         }
         done.push((name, run));
     }

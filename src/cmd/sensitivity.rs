@@ -9,12 +9,20 @@ pub const EXAMPLE: &str =
 
 /// `tepat sensitivity`.
 pub fn sensitivity(a: AnalysisArgs) -> Result<()> {
-    let (_loaded, m, seed) = super::prepare(&a)?;
+    let (loaded, m, seed) = super::prepare(&a)?;
     let s = crate::analysis::sensitivity::sensitivity(&m, seed, a.runs, a.threads)?;
     let mut files = vec![(
         "sensitivity.csv".to_string(),
         crate::export::sensitivity_csv::bytes(&s)?,
     )];
+    files.push(super::what_if_workbook(
+        &a,
+        &loaded,
+        &m,
+        seed,
+        "wb-what-sensitivity",
+        |w| crate::export::workbook::sensitivity_sheet(w, &s),
+    )?);
     files.extend(crate::plot::chart_files(vec![crate::plot::tornado::chart(
         &s,
     )?]));

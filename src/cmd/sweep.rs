@@ -24,12 +24,20 @@ pub struct SweepArgs {
 pub fn sweep(a: SweepArgs) -> Result<()> {
     let spec = crate::analysis::sweep::parse_spec(&a.set)?;
     // `prepare` checks the scenario as written; the sweep compiles each variant itself.
-    let (loaded, _, seed) = super::prepare(&a.common)?;
+    let (loaded, m, seed) = super::prepare(&a.common)?;
     let s = crate::analysis::sweep::sweep(&loaded, &spec, seed, a.common.runs, a.common.threads)?;
     let mut files = vec![(
         "sweep.csv".to_string(),
         crate::export::sweep_csv::bytes(&s)?,
     )];
+    files.push(super::what_if_workbook(
+        &a.common,
+        &loaded,
+        &m,
+        seed,
+        "wb-what-sweep",
+        |w| crate::export::workbook::sweep_sheet(w, &s),
+    )?);
     files.extend(crate::plot::chart_files(vec![crate::plot::sweep::chart(
         &s,
     )?]));

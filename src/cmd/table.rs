@@ -1,6 +1,7 @@
 //! Tables printed on the terminal: a run's per-kecamatan figures, the ranking of strategies
 //! and a dispatch plan. Every figure comes from the summary structs; nothing is computed here.
 
+use crate::lang::{Lang, format, t};
 use crate::model::Model;
 use crate::pipeline::ScenarioRun;
 use crate::strategy::Comparison;
@@ -9,113 +10,138 @@ use crate::time::fmt_local;
 /// Print the terminal summary table of a run: per kecamatan (riskiest first) the two TPS
 /// questions (every TPS by H-1; some TPS without materials when voting opens) and the PPK
 /// deadline, then the riskiest villages and, with strategies, their ranking.
-pub fn print_run(run: &ScenarioRun) {
+pub fn print_run(run: &ScenarioRun, lang: Lang) {
     let s = &run.summary;
-    let pr = |p: &crate::summary::Prob| format!("{:.3} [{:.3}, {:.3}]", p.p, p.lo, p.hi);
+    let pr = |p: &crate::summary::Prob| format::percent_interval(lang, p.p, p.lo, p.hi);
+    let n2 = |x: f64| format::number(lang, x, 2);
+    let mf = &run.manifest;
     println!();
     println!(
-        "{}  ({} replications, seed {}, {:.1} s, {:.0} replications/s on {} threads)",
-        s.scenario,
-        s.runs,
-        run.manifest.seed,
-        run.manifest.elapsed_s,
-        run.manifest.replications_per_s,
-        run.manifest.threads
+        "{}",
+        t!(
+            lang,
+            "run-heading",
+            scenario = crate::text::visible(&s.scenario).into_owned(),
+            runs = format::int(lang, s.runs as i64),
+            seed = mf.seed.to_string(),
+            secs = format::number(lang, mf.elapsed_s, 1),
+            rate = format::int(lang, mf.replications_per_s.round() as i64),
+            threads = mf.threads.to_string()
+        )
     );
     println!(
-        "H-1 rule: every TPS supplied by its deadline{}; voting opens: {}. Target {}.",
-        s.h1_h
-            .map(|h| format!(" ({})", crate::time::fmt_local(&run.model.start, h)))
-            .unwrap_or_default(),
-        s.voting_opens
-            .as_deref()
-            .unwrap_or("not stated in the scenario"),
-        s.target
+        "{}",
+        t!(
+            lang,
+            "run-rule",
+            deadline = s
+                .h1_h
+                .map(|h| format::datetime_at(lang, &run.model.start, h))
+                .unwrap_or_else(|| "–".into()),
+            opens = s
+                .voting_opens_h
+                .map(|h| format::datetime_at(lang, &run.model.start, h))
+                .unwrap_or_else(|| t!(lang, "run-opens-unknown")),
+            target = format::percent(lang, s.target)
+        )
     );
     println!(
-        "{:<20} {:>5}  {:>22}  {:>8}  {:>22}  {:>11}  {:>22}",
-        "kecamatan",
+        "{:<20} {:>5}  {:>22}  {:>10}  {:>22}  {:>10}  {:>22}",
+        t!(lang, "run-col-kecamatan"),
         "TPS",
-        "P(every TPS by H-1)",
-        "E[late]",
-        "P(some TPS w/o mat.",
-        "E[TPS w/o",
-        "P(PPK by its deadline)"
-    );
-    println!(
-        "{:<20} {:>5}  {:>22}  {:>8}  {:>22}  {:>11}  {:>22}",
-        "", "", "[95%]", "TPS", " at opening) [95%]", "materials]", "[95%]"
+        t!(lang, "run-col-all"),
+        t!(lang, "run-col-late"),
+        t!(lang, "run-col-opening"),
+        t!(lang, "run-col-without"),
+        t!(lang, "run-col-ppk")
     );
     for k in crate::summary::risk_order(&s.kecamatan) {
         let kr = &s.kecamatan[k];
         let hub = &s.nodes[kr.hub];
-        let mut name = kr.name.clone();
+        let mut name = crate::text::visible(&kr.name).into_owned();
         if kr.below_target {
             name = format!("{name} !");
         }
         println!(
-            "{:<20} {:>5}  {:>22}  {:>8.2}  {:>22}  {:>11}  {:>22}{}",
+            "{:<20} {:>5}  {:>22}  {:>10}  {:>22}  {:>10}  {:>22}{}",
             name,
             kr.stations,
             pr(&kr.all_stations_on_time),
-            kr.late_stations.mean,
+            n2(kr.late_stations.mean),
             kr.some_without_materials_at_opening
                 .map(|p| pr(&p))
                 .unwrap_or_else(|| "-".into()),
             kr.without_materials_at_opening
-                .map(|m| format!("{:.2}", m.mean))
+                .map(|m| n2(m.mean))
                 .unwrap_or_else(|| "-".into()),
             hub.on_time
                 .map(|p| pr(&p))
-                .unwrap_or_else(|| "no deadline".into()),
+                .unwrap_or_else(|| t!(lang, "run-no-deadline")),
             if s.riskiest == Some(k) {
-                "  <- riskiest"
+                format!("  <- {}", t!(lang, "run-riskiest"))
             } else {
-                ""
+                String::new()
             }
         );
     }
     println!(
-        "{:<20} {:>5}  {:>22}  {:>8.2}  {:>22}  {:>11}",
-        "ALL",
-        s.stations,
+        "{:<20} {:>5}  {:>22}  {:>10}  {:>22}  {:>10}",
+        t!(lang, "run-all"),
+        format::int(lang, s.stations as i64),
         pr(&s.all_on_time),
-        s.late_stations.mean,
+        n2(s.late_stations.mean),
         s.some_without_materials_at_opening
             .map(|p| pr(&p))
             .unwrap_or_else(|| "-".into()),
         s.without_materials_at_opening
-            .map(|m| format!("{:.2}", m.mean))
+            .map(|m| n2(m.mean))
             .unwrap_or_else(|| "-".into()),
     );
+    println!("{}", t!(lang, "run-legend"));
     if s.below_target.is_empty() {
         println!(
-            "Every kecamatan meets the target {} for every TPS by H-1.",
-            s.target
+            "{}",
+            t!(
+                lang,
+                "run-target-met",
+                target = format::percent(lang, s.target)
+            )
         );
     } else {
         println!(
-            "! below the target {} (P(every TPS by H-1)): {}",
-            s.target,
-            s.below_target.join(", ")
+            "{}",
+            t!(
+                lang,
+                "run-target-missed",
+                target = format::percent(lang, s.target),
+                names = crate::text::visible(&s.below_target.join(", ")).into_owned()
+            )
         );
     }
     if !s.riskiest_villages.is_empty() {
         println!();
-        println!("Riskiest villages (most expected late TPS after H-1):");
+        println!("{}", t!(lang, "run-villages"));
         println!(
-            "  {:<26} {:<18} {:>4} {:>12} {:>10}  leading cause",
-            "village", "kecamatan", "TPS", "E[late TPS]", "TPS on time"
+            "  {:<26} {:<18} {:>4} {:>10} {:>15}  {}",
+            t!(lang, "run-col-village"),
+            t!(lang, "run-col-kecamatan"),
+            "TPS",
+            t!(lang, "run-col-late"),
+            t!(lang, "run-col-share"),
+            t!(lang, "run-col-cause")
         );
         for v in &s.riskiest_villages {
             println!(
-                "  {:<26} {:<18} {:>4} {:>12.3} {:>9.1}%  {}",
-                v.name,
-                v.kecamatan.as_deref().unwrap_or("-"),
+                "  {:<26} {:<18} {:>4} {:>10} {:>15}  {}",
+                crate::text::visible(&v.name),
+                crate::text::visible(v.kecamatan.as_deref().unwrap_or("-")),
                 v.stations,
-                v.expected_late,
-                100.0 * v.share_on_time,
-                v.leading_cause.as_deref().unwrap_or("-")
+                format::number(lang, v.expected_late, 3),
+                format::percent(lang, v.share_on_time),
+                v.leading_cause
+                    .as_deref()
+                    .map(|c| crate::lang::cause(lang, c))
+                    .unwrap_or_else(|| "-".into())
             );
         }
     }

@@ -6,6 +6,12 @@
 //! tables from the same rows. Numbers are written with fixed decimals (the `cell` formats) so
 //! that the same counts always give the same bytes; every text cell goes through
 //! [`crate::text::csv_cell`], so that no name becomes a live formula in a spreadsheet.
+//!
+//! Every CSV file starts with a UTF-8 byte-order mark ([`BOM`]), so that a spreadsheet opening
+//! it reads names like "Tanjung Medang" or "Sei Pakning" with their accents and marks intact
+//! instead of guessing a Windows code page; the csv crate (and so `tepat`'s own readers)
+//! skips it. The columns are an interface: stable English names, dot decimals
+//! (docs/csv.md).
 
 pub mod backtest;
 pub mod causes_csv;
@@ -18,10 +24,19 @@ pub mod sensitivity_csv;
 pub mod stations_csv;
 pub mod summary_csv;
 pub mod sweep_csv;
+pub mod workbook;
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+
+/// The UTF-8 byte-order mark at the start of every CSV file.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A CSV writer into memory that starts with [`BOM`].
+fn writer(b: &mut csv::WriterBuilder) -> csv::Writer<Vec<u8>> {
+    b.from_writer(BOM.to_vec())
+}
 
 /// A probability or share, 4 decimals.
 pub fn p4(x: f64) -> String {
@@ -42,7 +57,7 @@ pub fn opt(x: Option<f64>, f: fn(f64) -> String) -> String {
 /// every cell through [`crate::text::csv_cell`].
 pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
     use crate::text::csv_cell;
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = writer(&mut csv::WriterBuilder::new());
     w.write_record(header.iter().map(|c| csv_cell(c).into_owned()))
         .map_err(|e| Error::caused("CSV: ", e))?;
     for r in rows {
@@ -57,9 +72,7 @@ pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -
 /// even when there are no rows), then one line per row. The rows' fields use the [`cell`]
 /// formats.
 pub fn serialize_rows<T: Serialize>(header: &[&str], rows: &[T]) -> Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
+    let mut w = writer(csv::WriterBuilder::new().has_headers(false));
     w.write_record(header)
         .map_err(|e| Error::caused("CSV: ", e))?;
     for r in rows {
@@ -147,5 +160,28 @@ mod tests {
         assert!(cause.downcast_ref::<csv::Error>().is_some(), "{cause:?}");
         assert_eq!(e.to_string(), format!("CSV: {cause}"));
         assert_eq!(e.exit_code(), 1);
+    }
+
+    #[test]
+    fn csv_files_start_with_a_bom_that_the_csv_reader_skips() {
+        let bytes = csv_bytes(
+            &["name", "p"],
+            vec![vec!["Tg. Médang".into(), "0.5".into()]],
+        )
+        .unwrap();
+        assert!(bytes.starts_with(BOM), "{bytes:?}");
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        assert_eq!(r.headers().unwrap(), vec!["name", "p"]);
+        let row = r.records().next().unwrap().unwrap();
+        assert_eq!(&row[0], "Tg. Médang");
+        #[derive(Serialize)]
+        struct R {
+            a: u8,
+        }
+        assert!(
+            serialize_rows(&["a"], &[R { a: 1 }])
+                .unwrap()
+                .starts_with(BOM)
+        );
     }
 }

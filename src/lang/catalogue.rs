@@ -59,6 +59,8 @@ pub const AREAS: &[Area] = &[
     area!("report"),
     area!("charts"),
     area!("terminal"),
+    area!("brief"),
+    area!("workbook"),
 ];
 
 /// An argument of a message: text, or a number (formatted for the language; an integer also

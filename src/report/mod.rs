@@ -6,12 +6,13 @@
 //! string is HTML-escaped by the template (only the charts' SVG, made by tepat, goes in raw).
 
 pub mod backtest;
+pub mod brief;
 pub mod tables;
 pub mod template;
 mod view;
 mod words;
 
-pub use view::{RunView, data_files, run_files};
+pub use view::{RunView, about, brief, data_files, now_local, run_files, workbook};
 
 use serde::Serialize;
 

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::error::Result;
 use crate::export;
 use crate::lang::Lang;
@@ -95,9 +97,72 @@ pub fn data_files(run: &RunView) -> Result<Vec<File>> {
     Ok(files)
 }
 
-/// Everything written for one run: data, charts (PNG and SVG), report.
+/// What the first sheet of `results.xlsx` says about a run made at `made`.
+pub fn about(run: &RunView, made: DateTime<FixedOffset>) -> export::workbook::About {
+    let mf = run.manifest;
+    export::workbook::About {
+        scenario: run.summary.scenario.clone(),
+        description: run.description.to_string(),
+        file: mf.scenario_file.clone(),
+        sha256: mf.scenario_sha256.clone(),
+        seed: mf.seed,
+        runs: mf.runs,
+        made,
+        what: "wb-what-run",
+        target: run.summary.target,
+    }
+}
+
+/// `results.xlsx` of a run made at `made` (local time of the scenario).
+pub fn workbook(run: &RunView, made: DateTime<FixedOffset>) -> Result<Vec<u8>> {
+    let w = |id: &str| crate::lang::tr(run.lang, id, &[]);
+    let sheets = export::workbook::run_sheets(
+        &w,
+        &about(run, made),
+        run.summary,
+        &run.model.start,
+        run.comparison,
+    );
+    export::workbook::bytes(&sheets, &made)
+}
+
+/// `brief.html` of a run made at `made`.
+pub fn brief(run: &RunView, made: DateTime<FixedOffset>) -> Result<String> {
+    use crate::lang::{Arg, format};
+    let lang = run.lang;
+    let start = run.model.start;
+    let say = |id: &str, args: &[(&str, String)]| {
+        let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::from(v))).collect();
+        crate::lang::tr(lang, id, &args)
+    };
+    let pct = |p: f64| format::percent(lang, p);
+    let interval = |p: &crate::summary::Prob| format::percent_interval(lang, p.p, p.lo, p.hi);
+    let num = |x: f64, d: usize| format::number(lang, x, d);
+    let money = |x: f64| format::money(lang, x);
+    let time = |h: f64| format::datetime_at(lang, &start, h);
+    let style = super::brief::Style {
+        say: &say,
+        lang: lang.code(),
+        pct: &pct,
+        interval: &interval,
+        num: &num,
+        money: &money,
+        time: &time,
+    };
+    super::brief::brief_html(run, &style, &format::datetime(lang, &made))
+}
+
+/// Now, in the scenario's UTC offset.
+pub fn now_local(run: &RunView) -> DateTime<FixedOffset> {
+    chrono::Utc::now().with_timezone(run.model.start.offset())
+}
+
+/// Everything written for one run: data, workbook, charts (PNG and SVG), report.
 pub fn run_files(run: &RunView) -> Result<Vec<File>> {
     let mut files = data_files(run)?;
+    let made = now_local(run);
+    files.push(("results.xlsx".into(), workbook(run, made)?));
+    files.push(("brief.html".into(), brief(run, made)?.into_bytes()));
     let mut charts = plot::charts(&run.chart_input())?;
     if let Some(c) = run.comparison {
         charts.extend(plot::in_lang(run.lang, || {

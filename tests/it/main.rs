@@ -5,6 +5,7 @@ mod asof;
 mod backtest;
 #[path = "../../examples/make_scenarios/bengkalis.rs"]
 mod bengkalis;
+mod brief;
 mod bundled;
 mod charts;
 mod cli;
@@ -30,3 +31,4 @@ mod strategies;
 mod toml_writer;
 mod util;
 mod validation;
+mod workbook;
