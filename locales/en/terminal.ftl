@@ -30,3 +30,7 @@ run-villages = Riskiest villages (most TPS expected late after H-1):
 run-col-village = village
 run-col-share = TPS on time
 run-col-cause = main cause
+
+run-never = never arrived within the horizon ({ $days } days after the start) in some simulated elections:
+run-never-row = never arrived in { $share }% of simulated elections
+run-never-more = ... and { $count } more (column p_never_arrived of summary.csv)

@@ -30,3 +30,7 @@ run-villages = Desa paling berisiko (TPS terbanyak yang diperkirakan telat setel
 run-col-village = desa
 run-col-share = TPS tepat waktu
 run-col-cause = penyebab utama
+
+run-never = tidak pernah tiba dalam rentang simulasi ({ $days } hari setelah mulai) di sebagian pemilu yang disimulasikan:
+run-never-row = tidak pernah tiba di { $share }% pemilu yang disimulasikan
+run-never-more = ... dan { $count } lagi (kolom p_never_arrived di summary.csv)

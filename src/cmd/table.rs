@@ -118,6 +118,16 @@ pub fn print_run(run: &ScenarioRun, lang: Lang) {
             )
         );
     }
+    print_villages(s, lang);
+    if let Some(c) = &run.comparison {
+        println!();
+        print_ranking(c);
+    }
+    print_never(s, lang);
+}
+
+/// The riskiest villages of a run, on the terminal.
+fn print_villages(s: &crate::summary::Summary, lang: Lang) {
     if !s.riskiest_villages.is_empty() {
         println!();
         println!("{}", t!(lang, "run-villages"));
@@ -145,29 +155,42 @@ pub fn print_run(run: &ScenarioRun, lang: Lang) {
             );
         }
     }
-    if let Some(c) = &run.comparison {
-        println!();
-        print_ranking(c);
-    }
+}
+
+/// The places that never arrived within the horizon in some replications.
+fn print_never(s: &crate::summary::Summary, lang: Lang) {
     let never: Vec<_> = s.nodes.iter().filter(|n| n.never > 0.0).collect();
-    if !never.is_empty() {
+    if never.is_empty() {
+        return;
+    }
+    println!(
+        "{}",
+        t!(
+            lang,
+            "run-never",
+            days = format::number(lang, s.horizon_h / 24.0, 1)
+        )
+    );
+    for n in never.iter().take(10) {
         println!(
-            "never arrived within the horizon ({:.1} days after the start) in some replications:",
-            s.horizon_h / 24.0
+            "  {:<28} {}",
+            crate::text::visible(&n.name),
+            t!(
+                lang,
+                "run-never-row",
+                share = format::number(lang, 100.0 * n.never, 1)
+            )
         );
-        for n in never.iter().take(10) {
-            println!(
-                "  {:<28} never arrived in {:.1}% of replications",
-                n.name,
-                100.0 * n.never
-            );
-        }
-        if never.len() > 10 {
-            println!(
-                "  ... and {} more (column p_never_arrived of summary.csv)",
-                never.len() - 10
-            );
-        }
+    }
+    if never.len() > 10 {
+        println!(
+            "  {}",
+            t!(
+                lang,
+                "run-never-more",
+                count = format::int(lang, (never.len() - 10) as i64)
+            )
+        );
     }
 }
 

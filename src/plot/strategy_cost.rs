@@ -150,27 +150,32 @@ impl Body for CostChart<'_> {
             ))
             .drawn()?;
         }
-        legend_row(
-            &strip,
-            (80, 22),
-            &[
-                (
-                    Mark::Dot(colour::GREEN, 8),
-                    t!(super::lang(), "strategy-frontier-on"),
-                ),
-                (
-                    Mark::Dot(colour::BLUE, 8),
-                    t!(super::lang(), "strategy-not-efficient"),
-                ),
-                (
-                    Mark::Line(colour::GREEN, true),
-                    t!(super::lang(), "strategy-frontier"),
-                ),
-                (
-                    Mark::Whisker(colour::BLACK),
-                    t!(super::lang(), "paired-interval"),
-                ),
-            ],
-        )
+        legend(&strip)
     }
+}
+
+/// The legend under the cost chart: the frontier, the dots and the whiskers.
+fn legend<DB: DrawingBackend<ErrorType: 'static>>(strip: &DrawingArea<DB, Shift>) -> Result<()> {
+    legend_row(
+        strip,
+        (80, 22),
+        &[
+            (
+                Mark::Dot(colour::GREEN, 8),
+                t!(super::lang(), "strategy-frontier-on"),
+            ),
+            (
+                Mark::Dot(colour::BLUE, 8),
+                t!(super::lang(), "strategy-not-efficient"),
+            ),
+            (
+                Mark::Line(colour::GREEN, true),
+                t!(super::lang(), "strategy-frontier"),
+            ),
+            (
+                Mark::Whisker(colour::BLACK),
+                t!(super::lang(), "paired-interval"),
+            ),
+        ],
+    )
 }

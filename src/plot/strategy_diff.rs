@@ -160,29 +160,37 @@ impl Body for DiffChart<'_> {
             ))
             .drawn()?;
         }
-        legend_row(
-            &strip,
-            (name_w + 20, 22),
-            &[
-                (
-                    Mark::Dot(colour::BLUE, 8),
-                    t!(super::lang(), "strategy-better"),
-                ),
-                (
-                    Mark::Dot(colour::GREY, 8),
-                    t!(super::lang(), "strategy-no-clear"),
-                ),
-                (
-                    Mark::Dot(colour::VERMILLION, 8),
-                    t!(super::lang(), "strategy-worse"),
-                ),
-                (
-                    Mark::Whisker(colour::BLACK),
-                    t!(super::lang(), "paired-interval"),
-                ),
-            ],
-        )
+        legend(&strip, name_w)
     }
+}
+
+/// The legend under the diff chart: what the dot colours and the whiskers mean.
+fn legend<DB: DrawingBackend<ErrorType: 'static>>(
+    strip: &DrawingArea<DB, Shift>,
+    name_w: i32,
+) -> Result<()> {
+    legend_row(
+        strip,
+        (name_w + 20, 22),
+        &[
+            (
+                Mark::Dot(colour::BLUE, 8),
+                t!(super::lang(), "strategy-better"),
+            ),
+            (
+                Mark::Dot(colour::GREY, 8),
+                t!(super::lang(), "strategy-no-clear"),
+            ),
+            (
+                Mark::Dot(colour::VERMILLION, 8),
+                t!(super::lang(), "strategy-worse"),
+            ),
+            (
+                Mark::Whisker(colour::BLACK),
+                t!(super::lang(), "paired-interval"),
+            ),
+        ],
+    )
 }
 
 /// The two strategy charts.

@@ -73,7 +73,12 @@ fn readable(doc: &str, own: &[String]) -> String {
     for w in own {
         t = t.replace(w.as_str(), " ");
     }
-    // File names (summary.csv, links.csv, ...) are the same in both languages.
+    // File names (summary.csv, links.csv, ...) and scenario-file tables ([[strategy]]) are the
+    // same in both languages.
+    let t = Regex::new(r"\[\[\w+\]\]")
+        .unwrap()
+        .replace_all(&t, " ")
+        .into_owned();
     Regex::new(r"[\w./-]+\.(csv|json|png|svg|toml)\b")
         .unwrap()
         .replace_all(&t, " ")
