@@ -593,7 +593,8 @@ fn never_arrived_is_in_every_output_and_on_the_terminal() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("Island") && stdout.contains("never arrived in 100.0% of replications"),
+        stdout.contains("Island")
+            && stdout.contains("never arrived in 100.0% of simulated elections"),
         "{stdout}"
     );
     let csv = std::fs::read_to_string(out_dir.join("closed/summary.csv")).unwrap();
