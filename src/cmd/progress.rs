@@ -36,15 +36,7 @@ impl BarWords {
 
 /// `n` with a thousands separator: `12,345` (or `12.345`).
 pub fn grouped(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
+    crate::lang::format::group(&n.to_string(), sep)
 }
 
 /// The bar's length after the engine announces a stage of `t` replications with `pos` done:

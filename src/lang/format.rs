@@ -28,7 +28,7 @@ fn separators(lang: Lang) -> (char, char) {
 }
 
 /// Digits with the thousands separator of the language: `1234567` → `1.234.567` (id).
-fn group(digits: &str, sep: char) -> String {
+pub fn group(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

@@ -43,6 +43,34 @@ impl Scratch {
     /// of the primary route is impassable then (a road block with more than the node's
     /// `fallback_if_blocked_h` left, or waves above a vessel's limit).
     #[inline]
+    /// When a second shipment of the consignment with key `key`, sent at `from` along
+    /// `route` (no handling, no escort: a damage replacement), arrives.
+    pub(super) fn second_shipment(
+        &mut self,
+        m: &Model,
+        route: &[usize],
+        key: u64,
+        from: f64,
+    ) -> f64 {
+        let mut tr = from;
+        let mut ignore = [0.0; N_CAUSES];
+        for (k, &li) in route.iter().enumerate() {
+            tr = self
+                .cross(
+                    m,
+                    li,
+                    tr,
+                    Trip::Replacement { leg: k as u64 }.key(key),
+                    &mut ignore,
+                )
+                .0;
+            if !tr.is_finite() {
+                break;
+            }
+        }
+        tr
+    }
+
     pub(super) fn route_at<'m>(&mut self, m: &'m Model, ci: usize, d: f64) -> &'m [usize] {
         let node = &m.nodes[ci];
         let mut route = &node.route;
@@ -192,25 +220,7 @@ impl Scratch {
             // consignment is complete when both the last round and the replacement are in.
             let replaced = match &node.reserve {
                 Some(s) => first_arrival + s.sample(&mut self.rng(node.key ^ TAG_RESERVE)),
-                None => {
-                    let mut tr = first_arrival;
-                    let mut ignore = [0.0; N_CAUSES];
-                    for (k, &li) in route.iter().enumerate() {
-                        tr = self
-                            .cross(
-                                m,
-                                li,
-                                tr,
-                                Trip::Replacement { leg: k as u64 }.key(node.key),
-                                &mut ignore,
-                            )
-                            .0;
-                        if !tr.is_finite() {
-                            break;
-                        }
-                    }
-                    tr
-                }
+                None => self.second_shipment(m, route, node.key, first_arrival),
             };
             if replaced > t {
                 t = replaced;

@@ -230,28 +230,13 @@ impl Scratch {
                 None => {
                     // The second shipment left at `at`; if it would be in by `as_of` (it
                     // would have been reported), it leaves at `as_of` instead.
-                    let route = self.route_at(m, ci, at).to_vec();
-                    let ship = |s: &mut Scratch, from: f64| {
-                        let mut tr = from;
-                        let mut ignore = [0.0; N_CAUSES];
-                        for (k, &li) in route.iter().enumerate() {
-                            tr = s
-                                .cross(
-                                    m,
-                                    li,
-                                    tr,
-                                    Trip::Replacement { leg: k as u64 }.key(node.key),
-                                    &mut ignore,
-                                )
-                                .0;
-                            if !tr.is_finite() {
-                                break;
-                            }
-                        }
+                    let route = self.route_at(m, ci, at);
+                    let tr = self.second_shipment(m, route, node.key, at);
+                    if tr > as_of {
                         tr
-                    };
-                    let tr = ship(self, at);
-                    if tr > as_of { tr } else { ship(self, as_of) }
+                    } else {
+                        self.second_shipment(m, route, node.key, as_of)
+                    }
                 }
             };
             if done.is_finite() {
