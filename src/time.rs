@@ -5,6 +5,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Timelike};
 
+use crate::lang::{Msg, msg};
+
 /// The clock of a run: the local datetime of simulated time 0 and how far the run looks.
 /// Outputs turn simulated hours into local datetimes with it (charts read it from the summary
 /// structs, never from the model).
@@ -19,17 +21,15 @@ pub struct Clock {
 }
 
 /// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00`.
-pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
-        format!("'{s}' is not a local datetime with offset ({e}); write it like 2024-02-13T23:59:00+07:00")
-    })
+pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, Msg> {
+    DateTime::parse_from_rfc3339(s.trim()).map_err(|e| msg!("e012", v = s, reason = e.to_string()))
 }
 
 /// Parse a time of day "HH:MM" (or "HH:MM:SS") into minutes after midnight.
-pub fn parse_time_of_day(s: &str) -> Result<f64, String> {
+pub fn parse_time_of_day(s: &str) -> Result<f64, Msg> {
     let t = NaiveTime::parse_from_str(s.trim(), "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
-        .map_err(|_| format!("'{s}' is not a time of day; write it like 07:30"))?;
+        .map_err(|_| msg!("e013", v = s))?;
     Ok(t.hour() as f64 * 60.0 + t.minute() as f64 + t.second() as f64 / 60.0)
 }
 

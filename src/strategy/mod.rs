@@ -44,8 +44,8 @@ fn locate(
     full.0.extend(path.0);
     scenario::Locator::new(file, &text).diagnose(&scenario::Issue {
         path: full,
-        message,
-        help,
+        message: message.into(),
+        help: help.map(Into::into),
     })
 }
 
@@ -178,8 +178,8 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
             errors.push(locate(
                 &origin,
                 KeyPath::root().key("name"),
-                problem,
-                Some(crate::model::NAME_HELP.into()),
+                problem.en(),
+                Some(crate::model::name_help().en()),
             ));
             continue;
         }
@@ -230,7 +230,7 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
                             "strategy '{}' makes the scenario invalid at {}: {}",
                             s.name, is.path, is.message
                         ),
-                        is.help.clone(),
+                        is.help.as_ref().map(|h| h.en()),
                     ));
                 }
             }

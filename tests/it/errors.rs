@@ -122,7 +122,7 @@ fn messages_of_generated(what: &str) -> String {
             match tepat::model::compile_issues(&f) {
                 Err(issues) => issues
                     .iter()
-                    .map(|i| i.message.clone())
+                    .map(|i| i.message.en())
                     .collect::<Vec<_>>()
                     .join("\n"),
                 Ok(_) => panic!("a million nodes were accepted"),
