@@ -22,7 +22,22 @@ pub struct Clock {
 
 /// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00`.
 pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, Msg> {
-    DateTime::parse_from_rfc3339(s.trim()).map_err(|e| msg!("e012", v = s, reason = e.to_string()))
+    DateTime::parse_from_rfc3339(s.trim()).map_err(|e| msg!("e012", v = s, reason = parse_reason(e)))
+}
+
+/// Why chrono could not read a datetime, in words of the message's language (English: chrono's
+/// own text).
+fn parse_reason(e: chrono::ParseError) -> Msg {
+    use chrono::format::ParseErrorKind as K;
+    match e.kind() {
+        K::OutOfRange => msg!("datetime-out-of-range"),
+        K::Impossible => msg!("datetime-impossible"),
+        K::NotEnough => msg!("datetime-not-enough"),
+        K::Invalid => msg!("datetime-invalid"),
+        K::TooShort => msg!("datetime-too-short"),
+        K::TooLong => msg!("datetime-too-long"),
+        _ => Msg::verbatim(e.to_string()),
+    }
 }
 
 /// Parse a time of day "HH:MM" (or "HH:MM:SS") into minutes after midnight.
