@@ -22,7 +22,8 @@ pub struct Clock {
 
 /// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00`.
 pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, Msg> {
-    DateTime::parse_from_rfc3339(s.trim()).map_err(|e| msg!("e012", v = s, reason = parse_reason(e)))
+    DateTime::parse_from_rfc3339(s.trim())
+        .map_err(|e| msg!("e012", v = s, reason = parse_reason(e)))
 }
 
 /// Why chrono could not read a datetime, in words of the message's language (English: chrono's

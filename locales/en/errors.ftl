@@ -203,6 +203,23 @@ e617-help = add a node with kind = "depot" (the KPU warehouse)
 e618 = the supplier chain has a cycle: { $chain } -> { $first }
 e618-help = every chain of suppliers must end at a depot
 
+## Strategy changes
+
+e701 = '{ $path }' is not a change path; write it like "node.Rupat.planned_dispatch" or "defaults.handling"
+e702 = '{ $path }' names a { $what } but no key of it; write "{ $table }.<name>.<key>"
+e703 = '{ $table }' is not a table that a change can address; use node, link, zone, fleet, escort, defaults or scenario
+e704 = the scenario has no { $table }s
+e705 = '{ $key }' in '{ $path }' is a value, not a table
+strategy-includes-itself = strategy '{ $name }' includes itself (through { $chain })
+strategy-included = in included strategy '{ $name }' ({ $path }): { $reason }
+strategy-not-applied = could not apply: { $reason }
+strategy-no-baseline = could not prepare the baseline: { $reason }
+strategy-invalid = the changed scenario is not valid: { $reason }
+strategy-name-twice = the strategy name '{ $name }' is used twice
+strategy-name-twice-help = give every strategy a unique name
+strategy-says = strategy '{ $name }': { $reason }
+strategy-makes-invalid = strategy '{ $name }' makes the scenario invalid at { $path }: { $reason }
+
 ## Command line, files and runs
 
 e801 = --runs must be from 1 to { $max } (got { $n }); use --precision to stop when the answer is precise enough

@@ -20,7 +20,7 @@ noun-escort-pool = regu pengawal
 noun-supplier = pemasok
 noun-state = keadaan cuaca
 noun-strategy = strategi
-each-sample = setiap sampel
+each-sample = samples
 transition-row = baris transisi { $r }
 extends-in = `extends` di { $path }
 dist-help = lihat jenis-jenis sebaran di docs/scenario-format.md
@@ -68,8 +68,8 @@ e102 = { $v } bukan peluang
 e102-help = tulis bilangan dari 0 sampai 1
 e103 = tenggat { $v } tidak sesudah awal skenario { $start }
 e103-help = tenggat harus lebih lambat dari `scenario.start`
-e104 = { $what } harus bilangan terhingga, paling kecil 0 (tertulis { $v })
-e105 = { $what } harus bilangan terhingga lebih dari 0 (tertulis { $v })
+e104 = `{ $what }` harus bilangan terhingga, paling kecil 0 (tertulis { $v })
+e105 = `{ $what }` harus bilangan terhingga lebih dari 0 (tertulis { $v })
 e106 = nama kosong
 e106-help = beri setiap isian nama yang berbeda
 e107 = nama '{ $name }' dipakai oleh lebih dari satu { $table }
@@ -108,7 +108,7 @@ e211 = zona '{ $zone }' melangkah setiap { $step } jam, tetapi zona yang diikuti
 e211-help = beri zona pengikut step_h yang sama dengan zona yang diikutinya
 e212 = keadaan cuaca '{ $state }' dari zona '{ $leader }' tidak ada padanannya (nama yang sama) di zona '{ $zone }'
 e212-help = zona pengikut menyalin keadaan cuaca zona yang diikutinya menurut nama, jadi perlu satu keadaan untuk setiap keadaan zona itu
-e213 = { $what } bernilai { $v }; faktor cuaca paling besar { $max }
+e213 = `{ $what }` bernilai { $v }; faktor cuaca paling besar { $max }
 e213-help = faktor mengalikan nilai saat cuaca tenang: 1,5 berarti 50% lebih lambat atau lebih sering
 
 ## Ruas
@@ -144,9 +144,9 @@ e314-help = turunkan rate_per_day atau disruption_factor keadaan cuaca terburuk 
 ## Sebaran
 
 e401 = satuan '{ $v }' tidak dikenal; pakai "min", "h" atau "day"
-e402 = { $name } harus bilangan terhingga, bukan { $v }
-e403 = { $name } tidak boleh negatif (tertulis { $v })
-e404 = { $name } harus lebih dari 0 (tertulis { $v })
+e402 = `{ $name }` harus bilangan terhingga, bukan { $v }
+e403 = `{ $name }` tidak boleh negatif (tertulis { $v })
+e404 = `{ $name }` harus lebih dari 0 (tertulis { $v })
 e405 = rentang terbalik: max ({ $max }) lebih kecil dari min ({ $min }); tukar keduanya
 e406 = min ({ $min }), mode ({ $mode }) dan max ({ $max }) harus memenuhi min <= mode <= max
 e407 = `mean` begitu jauh di bawah 0 sehingga hampir semua tarikan terpotong; pakai `mean` >= 0
@@ -203,6 +203,23 @@ e617 = skenario tidak punya gudang KPU
 e617-help = tambahkan tempat dengan kind = "depot" (gudang KPU)
 e618 = rantai pemasok berputar: { $chain } -> { $first }
 e618-help = setiap rantai pemasok harus berakhir di gudang KPU
+
+## Perubahan strategi
+
+e701 = '{ $path }' bukan jalur perubahan; tulis seperti "node.Rupat.planned_dispatch" atau "defaults.handling"
+e702 = '{ $path }' menyebut { $what } tetapi tidak menyebut kuncinya; tulis "{ $table }.<nama>.<kunci>"
+e703 = '{ $table }' bukan tabel yang bisa diubah; pakai `node`, `link`, `zone`, `fleet`, `escort`, `defaults` atau `scenario`
+e704 = skenario tidak punya tabel [[{ $table }]]
+e705 = '{ $key }' di '{ $path }' adalah nilai, bukan tabel
+strategy-includes-itself = strategi '{ $name }' memuat dirinya sendiri (lewat { $chain })
+strategy-included = di strategi yang dimuat '{ $name }' ({ $path }): { $reason }
+strategy-not-applied = tidak dapat diterapkan: { $reason }
+strategy-no-baseline = skenario dasar tidak dapat disiapkan: { $reason }
+strategy-invalid = skenario yang sudah diubah tidak sah: { $reason }
+strategy-name-twice = nama strategi '{ $name }' dipakai dua kali
+strategy-name-twice-help = beri setiap strategi nama yang berbeda
+strategy-says = strategi '{ $name }': { $reason }
+strategy-makes-invalid = strategi '{ $name }' membuat skenario tidak sah di { $path }: { $reason }
 
 ## Baris perintah, berkas dan jalannya simulasi
 

@@ -235,7 +235,7 @@ pub fn with_value(
     let doc = toml::Value::try_from(&base).map_err(|e| e.to_string())?;
     let try_with = |v: toml::Value| -> std::result::Result<ScenarioFile, String> {
         let mut d = doc.clone();
-        apply_set(&mut d, key, v)?;
+        apply_set(&mut d, key, v).map_err(|m| m.en())?;
         d.try_into()
             .map_err(|e: toml::de::Error| e.message().trim().to_string())
     };

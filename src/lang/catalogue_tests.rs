@@ -239,7 +239,10 @@ fn every_error_message_is_used_documented_and_in_both_languages() {
             .map(|(_, k)| k)
             .filter(|k| k.starts_with("label-")),
     );
-    assert!(used.contains("e108-help"), "the source scan finds msg! keys");
+    assert!(
+        used.contains("e108-help"),
+        "the source scan finds msg! keys"
+    );
     assert!(used.contains("e806"), "the source scan finds code literals");
     let area = AREAS.iter().find(|a| a.name == "errors").unwrap();
     let en = messages(area.en);

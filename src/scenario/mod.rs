@@ -475,34 +475,36 @@ pub fn apply_set(
     doc: &mut toml::Value,
     path: &str,
     value: toml::Value,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(), Msg> {
     let segs = split_path(path);
     if segs.len() < 2 || segs.iter().any(String::is_empty) {
-        return Err(format!(
-            "'{path}' is not a change path; write it like \"node.Rupat.planned_dispatch\" or \"defaults.handling\""
-        ));
+        return Err(msg!("e701", path = path));
     }
-    let root = doc.as_table_mut().ok_or("scenario is not a table")?;
+    let not_table = || msg!("e705", key = "", path = path);
+    let root = doc.as_table_mut().ok_or_else(not_table)?;
     let (mut target, rest): (&mut toml::Table, &[String]) = match segs[0].as_str() {
         "defaults" | "scenario" => {
             let t = root
                 .entry(segs[0].clone())
                 .or_insert_with(|| toml::Value::Table(toml::Table::new()))
                 .as_table_mut()
-                .ok_or("not a table")?;
+                .ok_or_else(not_table)?;
             (t, &segs[1..])
         }
         table @ ("node" | "link" | "zone" | "fleet" | "escort") => {
             if segs.len() < 3 {
-                return Err(format!(
-                    "'{path}' names a {table} but no key of it; write \"{table}.<name>.<key>\""
+                return Err(msg!(
+                    "e702",
+                    path = path,
+                    what = crate::model::noun(table),
+                    table = table
                 ));
             }
             let name = &segs[1];
             let arr = root
                 .get_mut(table)
                 .and_then(|v| v.as_array_mut())
-                .ok_or(format!("the scenario has no {table}s"))?;
+                .ok_or_else(|| msg!("e704", table = table))?;
             let known: Vec<String> = arr
                 .iter()
                 .filter_map(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
@@ -511,17 +513,17 @@ pub fn apply_set(
                 .iter_mut()
                 .find(|v| v.get("name").and_then(|n| n.as_str()) == Some(name.as_str()))
                 .ok_or_else(|| {
-                    format!(
-                        "there is no {table} named '{name}'{}",
-                        did_you_mean(name, &known)
+                    msg!(
+                        "e108",
+                        what = crate::model::noun(table),
+                        name = name,
+                        hint = suggest(name, &known)
                     )
                 })?;
-            (el.as_table_mut().ok_or("not a table")?, &segs[2..])
+            (el.as_table_mut().ok_or_else(not_table)?, &segs[2..])
         }
         other => {
-            return Err(format!(
-                "'{other}' is not a table that a change can address; use node, link, zone, fleet, escort, defaults or scenario"
-            ));
+            return Err(msg!("e703", table = other));
         }
     };
     for (i, s) in rest.iter().enumerate() {
@@ -533,7 +535,7 @@ pub fn apply_set(
             .entry(s.clone())
             .or_insert_with(|| toml::Value::Table(toml::Table::new()))
             .as_table_mut()
-            .ok_or_else(|| format!("'{s}' in '{path}' is a value, not a table"))?;
+            .ok_or_else(|| msg!("e705", key = s, path = path))?;
     }
     Ok(())
 }
