@@ -391,6 +391,8 @@ fn indonesian_messages_keep_their_place_and_have_no_english() {
         r#"'[^']*'|`[^`]*`|“[^”]*”|"[^"]*"|\[\[?\w+\]\]?|[\w\[\]-]*[._][\w\[\].-]*|\([^()]*\.toml\)"#,
     )
     .unwrap();
+    let at = regex::Regex::new(r"^\S+?:\d+:\d+").unwrap();
+    let echo = regex::Regex::new(r"^\s+(\d+ )?\|").unwrap();
     let mut problems = Vec::new();
     let mut lines_seen = 0;
     for f in &files {
@@ -436,7 +438,6 @@ fn indonesian_messages_keep_their_place_and_have_no_english() {
             if named.is_empty() || !Path::new(named).exists() {
                 problems.push(format!("{file_part}: no file in {i:?}"));
             }
-            let at = regex::Regex::new(r"^\S+?:\d+:\d+").unwrap();
             if at.is_match(e) && !at.is_match(loc) {
                 problems.push(format!("{file_part}: line and column lost in {i:?}"));
             }
@@ -445,7 +446,7 @@ fn indonesian_messages_keep_their_place_and_have_no_english() {
         // the caret under them are the file's own text).
         let said: String = id
             .lines()
-            .filter(|l| !regex::Regex::new(r"^\s+(\d+ )?\|").unwrap().is_match(l))
+            .filter(|l| !echo.is_match(l))
             .map(|l| {
                 l.strip_prefix("kesalahan: ")
                     .map(|r| r.strip_prefix(&f.display().to_string()).unwrap_or(r))
