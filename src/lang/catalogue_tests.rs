@@ -280,6 +280,6 @@ fn error_messages_render_in_both_languages() {
     );
     assert_eq!(
         m.render(Lang::Id),
-        "handling harus bilangan terhingga, paling kecil 0 (tertulis -0,5)"
+        "`handling` harus bilangan terhingga, paling kecil 0 (tertulis -0,5)"
     );
 }
