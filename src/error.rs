@@ -109,6 +109,23 @@ impl Diagnostic {
     }
 }
 
+/// The operating system's reason as a message: its own text in English; in Indonesian, the
+/// common reasons in words, with the system's text after them.
+fn io_reason(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    let text = e.to_string();
+    match e.kind() {
+        K::NotFound => msg!("io-not-found", text = text),
+        K::PermissionDenied => msg!("io-permission-denied", text = text),
+        K::IsADirectory => msg!("io-is-a-folder", text = text),
+        K::NotADirectory => msg!("io-not-a-folder", text = text),
+        K::StorageFull => msg!("io-storage-full", text = text),
+        K::ReadOnlyFilesystem => msg!("io-read-only", text = text),
+        K::AlreadyExists => msg!("io-exists", text = text),
+        _ => Msg::verbatim(text),
+    }
+}
+
 /// A key path as shown: the file's own keys as they are; the column of a CSV file
 /// (`column 'time'`, the form status and data files use) in the language's words.
 fn key_path_in(lang: Lang, path: &str) -> String {
@@ -211,7 +228,7 @@ impl Error {
                 ..
             } => Msg::new(action)
                 .arg("path", path.display().to_string())
-                .arg("reason", source.to_string())
+                .arg("reason", io_reason(source))
                 .render(lang_of(None)),
             Error::Interrupted { done, total } => {
                 msg!("e808", done = *done, total = *total).render(lang_of(None))

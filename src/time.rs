@@ -5,8 +5,6 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Timelike};
 
-use crate::lang::{Msg, msg};
-
 /// The clock of a run: the local datetime of simulated time 0 and how far the run looks.
 /// Outputs turn simulated hours into local datetimes with it (charts read it from the summary
 /// structs, never from the model).
@@ -20,32 +18,16 @@ pub struct Clock {
     pub horizon: f64,
 }
 
-/// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00`.
-pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, Msg> {
+/// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00` (the message for
+/// a planner is made where the scenario is checked: `model::compile`).
+pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, chrono::ParseError> {
     DateTime::parse_from_rfc3339(s.trim())
-        .map_err(|e| msg!("e012", v = s, reason = parse_reason(e)))
-}
-
-/// Why chrono could not read a datetime, in words of the message's language (English: chrono's
-/// own text).
-fn parse_reason(e: chrono::ParseError) -> Msg {
-    use chrono::format::ParseErrorKind as K;
-    match e.kind() {
-        K::OutOfRange => msg!("datetime-out-of-range"),
-        K::Impossible => msg!("datetime-impossible"),
-        K::NotEnough => msg!("datetime-not-enough"),
-        K::Invalid => msg!("datetime-invalid"),
-        K::TooShort => msg!("datetime-too-short"),
-        K::TooLong => msg!("datetime-too-long"),
-        _ => Msg::verbatim(e.to_string()),
-    }
 }
 
 /// Parse a time of day "HH:MM" (or "HH:MM:SS") into minutes after midnight.
-pub fn parse_time_of_day(s: &str) -> Result<f64, Msg> {
+pub fn parse_time_of_day(s: &str) -> Result<f64, chrono::ParseError> {
     let t = NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
-        .map_err(|_| msg!("e013", v = s))?;
+        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))?;
     Ok(t.hour() as f64 * 60.0 + t.minute() as f64 + t.second() as f64 / 60.0)
 }
 

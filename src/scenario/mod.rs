@@ -493,12 +493,7 @@ pub fn apply_set(
         }
         table @ ("node" | "link" | "zone" | "fleet" | "escort") => {
             if segs.len() < 3 {
-                return Err(msg!(
-                    "e702",
-                    path = path,
-                    what = crate::model::noun(table),
-                    table = table
-                ));
+                return Err(msg!("e702", path = path, what = noun(table), table = table));
             }
             let name = &segs[1];
             let arr = root
@@ -515,7 +510,7 @@ pub fn apply_set(
                 .ok_or_else(|| {
                     msg!(
                         "e108",
-                        what = crate::model::noun(table),
+                        what = noun(table),
                         name = name,
                         hint = suggest(name, &known)
                     )
@@ -556,6 +551,23 @@ pub fn suggest(name: &str, known: &[String]) -> Option<Msg> {
             Some(msg!("did-you-mean", name = k))
         }
         _ => None,
+    }
+}
+
+/// A table of the scenario (`node`, `link`, `zone`, `fleet`, `escort`, `state`, `strategy`)
+/// in words of the message's language; another name as it is.
+pub fn noun(table: &str) -> Msg {
+    match table {
+        "node" => msg!("noun-node"),
+        "link" => msg!("noun-link"),
+        "zone" => msg!("noun-zone"),
+        "fleet" => msg!("noun-fleet"),
+        "escort" => msg!("noun-escort"),
+        "escort pool" => msg!("noun-escort-pool"),
+        "supplier" => msg!("noun-supplier"),
+        "state" => msg!("noun-state"),
+        "strategy" => msg!("noun-strategy"),
+        other => Msg::verbatim(other),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::lang::{Msg, msg};
 use crate::model::Extra;
 use crate::model::Sampler;
 use crate::model::dist::sampler;
-use crate::scenario::{self, Issue, KeyPath, suggest};
+use crate::scenario::{self, Issue, KeyPath, noun, suggest};
 
 /// Collects the problems of a file; a check that fails records one and returns a harmless
 /// value so that checking goes on.
@@ -204,19 +204,27 @@ fn lookup(
     }
 }
 
-/// A table of the scenario (`node`, `link`, `zone`, `fleet`, `escort`, `state`, `strategy`)
-/// in words of the message's language; another name as it is.
-pub fn noun(table: &str) -> Msg {
-    match table {
-        "node" => msg!("noun-node"),
-        "link" => msg!("noun-link"),
-        "zone" => msg!("noun-zone"),
-        "fleet" => msg!("noun-fleet"),
-        "escort" => msg!("noun-escort"),
-        "escort pool" => msg!("noun-escort-pool"),
-        "supplier" => msg!("noun-supplier"),
-        "state" => msg!("noun-state"),
-        "strategy" => msg!("noun-strategy"),
-        other => Msg::verbatim(other),
+/// A datetime of the scenario (RFC 3339 with its offset), or the message E012.
+pub(super) fn datetime(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, Msg> {
+    crate::time::parse_datetime(s).map_err(|e| msg!("e012", v = s, reason = parse_reason(e)))
+}
+
+/// A time of day `HH:MM` as minutes after midnight, or the message E013.
+pub(super) fn time_of_day(s: &str) -> Result<f64, Msg> {
+    crate::time::parse_time_of_day(s).map_err(|_| msg!("e013", v = s))
+}
+
+/// Why chrono could not read a datetime, in words of the message's language (English: chrono's
+/// own text).
+fn parse_reason(e: chrono::ParseError) -> Msg {
+    use chrono::format::ParseErrorKind as K;
+    match e.kind() {
+        K::OutOfRange => msg!("datetime-out-of-range"),
+        K::Impossible => msg!("datetime-impossible"),
+        K::NotEnough => msg!("datetime-not-enough"),
+        K::Invalid => msg!("datetime-invalid"),
+        K::TooShort => msg!("datetime-too-short"),
+        K::TooLong => msg!("datetime-too-long"),
+        _ => Msg::verbatim(e.to_string()),
     }
 }

@@ -2,13 +2,14 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::check::datetime as parse_datetime;
 use super::check::{Ck, name_help, name_problem};
 use super::{DEADLINE_SLACK_H, MAX_HORIZON_DAYS};
 use crate::lang::msg;
 use crate::model::Extra;
 use crate::model::Sampler;
 use crate::scenario::{KeyPath, ScenarioFile};
-use crate::time::{hours_between, parse_datetime};
+use crate::time::hours_between;
 
 /// The scenario's clock: time 0, the horizon, and the on-time target.
 pub(super) struct Clock<'a> {

@@ -1,6 +1,7 @@
 //! `[[link]]`: physical connections with their base time, timetable, window, vessel, queue,
 //! road disruptions, damage and extra delay.
 
+use super::check::time_of_day as parse_time_of_day;
 use super::check::{Ck, Index};
 use super::{MAX_DISTANCE_KM, MAX_EVENTS_PER_DAY};
 use crate::lang::msg;
@@ -9,7 +10,6 @@ use crate::model::sampler::{Sampler, mean_of};
 use crate::model::source_key as key;
 use crate::model::{Base, Disruption, Link, Vessel, Zone};
 use crate::scenario::{self, KeyPath, ScenarioFile};
-use crate::time::parse_time_of_day;
 
 /// Check and compile the links; `zones` are in file order.
 pub(super) fn links(

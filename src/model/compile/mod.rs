@@ -16,7 +16,8 @@ mod nodes;
 mod tree;
 mod zones;
 
-pub use check::{MAX_NAME_CHARS, name_help, name_problem, noun};
+pub use crate::scenario::noun;
+pub use check::{MAX_NAME_CHARS, name_help, name_problem};
 pub use tree::topo_order;
 
 use super::Model;
