@@ -44,7 +44,7 @@ pub fn plan(a: PlanArgs) -> Result<()> {
     let chart = crate::plot::in_lang(lang, || crate::plot::plan::chart(&p))?;
     files.extend(crate::plot::chart_files(vec![chart]));
     if !a.common.quiet {
-        super::table::print_plan(&m, &p);
+        super::table::print_plan(&m, &p, lang);
     }
-    super::write(&a.common, "plan", files)
+    super::write(&a.common, "plan", files, lang)
 }
