@@ -6,7 +6,8 @@ per-point = per point
 per-setting = per setting
 
 # tepat sweep
-sweep-title = Chance that every TPS is on time, by { $key }
+sweep-title = Chance that every TPS is on time, value by value
+sweep-legend = Every TPS on time
 sweep-guide = Every TPS on time (bold, with its 95% range) and every TPS of each kecamatan, for each value.
 sweep-none = No values to show.
 sweep-axis-time = { $key } (local time, { $zone })
@@ -139,6 +140,7 @@ family-lognormal = lognormal
 family-gamma = gamma
 family-normal = normal
 family-uniform = uniform
+fit-toml-comment = fitted by tepat fit from { $n } trips ({ $name }): { $family } chosen by AIC; KS D = { $d }, p = { $p }
 fit-heading = { $n } trips from { $file }
 fit-col-family = family
 fit-col-params = parameters (hours) ± standard error

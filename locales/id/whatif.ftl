@@ -6,7 +6,8 @@ per-point = per nilai
 per-setting = per pengaturan
 
 # tepat sweep
-sweep-title = Peluang semua TPS tepat waktu, menurut { $key }
+sweep-title = Peluang semua TPS tepat waktu untuk tiap nilai
+sweep-legend = Semua TPS tepat waktu
 sweep-guide = Semua TPS tepat waktu (tebal, dengan rentang 95%) dan semua TPS tiap kecamatan, untuk setiap nilai.
 sweep-none = Tidak ada nilai untuk ditampilkan.
 sweep-axis-time = { $key } (waktu setempat, { $zone })
@@ -112,7 +113,7 @@ bt-col-source = sumber
 bt-calibration = kalibrasi: baris teramati yang jatuh di bagian tengah perkiraan model
 bt-cal-row = { $level } tengah: { $inside } dari { $items } baris ({ $share }; model yang terkalibrasi baik: sekitar { $level })
 bt-outside = { $n } baris di luar 95% tengah model
-bt-page-title = Uji ke belakang: { $scenario }
+bt-page-title = Model dibanding kejadian nyata: { $scenario }
 bt-page-intro = Setiap baris adalah kejadian nyata, seperti tertulis di catatan, dibanding perkiraan skenario dari { $runs } simulasi pemilu (benih { $seed }). Persentil menunjukkan letak nilai teramati di antara hasil model: 50% di tengah; di bawah 2,5% atau di atas 97,5% berarti model hampir tidak memperkirakannya. Model yang terkalibrasi baik menempatkan sekitar 95% baris teramati di dalam 95% bagian tengahnya.
 bt-page-calibration = Kalibrasi
 bt-col-share = bagian tengah
@@ -139,6 +140,7 @@ family-lognormal = lognormal
 family-gamma = gamma
 family-normal = normal
 family-uniform = seragam
+fit-toml-comment = dicocokkan oleh tepat fit dari { $n } perjalanan ({ $name }): { $family } dipilih dengan AIC; KS D = { $d }, p = { $p }
 fit-heading = { $n } perjalanan dari { $file }
 fit-col-family = sebaran
 fit-col-params = parameter (jam) ± galat baku

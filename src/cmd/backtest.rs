@@ -160,16 +160,22 @@ pub fn fit(a: &FitArgs) -> Result<()> {
     })?;
     let name = folder_name(&a.trips);
     let best = &fits[0];
+    let lang = super::lang(None);
+    // The comment is in the language asked for (like `tepat new`'s); the line under it is a
+    // scenario file's `duration`, as written in TOML.
     let toml = format!(
-        "# fitted by tepat fit from {} trips ({}): {} chosen by AIC; KS D = {:.3}, p = {:.3}\nduration = {}\n",
-        x.len(),
-        name,
-        best.family.name(),
-        best.ks,
-        best.ks_p,
+        "# {}\nduration = {}\n",
+        t!(
+            lang,
+            "fit-toml-comment",
+            n = format::int(lang, x.len() as i64),
+            name = name.as_str(),
+            family = best.family.name(),
+            d = format::number(lang, best.ks, 3),
+            p = format::number(lang, best.ks_p, 3)
+        ),
         fit::toml_distribution(&best.family)
     );
-    let lang = super::lang(None);
     let chart = crate::plot::in_lang(lang, || crate::plot::qq::chart(&name, &x, &fits))?;
     let mut files = vec![
         ("fit.csv".to_string(), export::fit_csv(&fits)?),

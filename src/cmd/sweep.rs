@@ -59,7 +59,7 @@ fn print_sweep(s: &crate::analysis::sweep::Sweep, seed: u64, lang: Lang) {
         seed = seed.to_string()
     ));
     println!(
-        "{:>16}  {:>28}  {:>20}",
+        "{:>22}  {:>28}  {:>20}",
         t!(lang, "sweep-col-value"),
         t!(lang, "sweep-col-all"),
         t!(lang, "sweep-col-late")
@@ -67,10 +67,20 @@ fn print_sweep(s: &crate::analysis::sweep::Sweep, seed: u64, lang: Lang) {
     for p in &s.points {
         let q = &p.all_on_time;
         crate::text::print_line(&format!(
-            "{:>16}  {:>28}  {:>20}",
-            p.label,
+            "{:>22}  {:>28}  {:>20}",
+            value_words(s, p.value, lang),
             format::percent_interval(lang, q.p, q.lo, q.hi),
             format::number(lang, p.late_stations.mean, 2)
         ));
+    }
+}
+
+/// A swept value as a person reads it in `lang`: a local datetime, or a number with a
+/// decimal comma in Indonesian.
+fn value_words(s: &crate::analysis::sweep::Sweep, v: f64, lang: Lang) -> String {
+    if s.datetimes {
+        format::datetime_at(lang, &s.clock.start, v)
+    } else {
+        format::number_trim(lang, v, 4)
     }
 }

@@ -151,7 +151,7 @@ impl Body for SweepChart<'_> {
             ),
         ];
         head.extend(items);
-        let title = t!(super::lang(), "chance-every-tps");
+        let title = t!(super::lang(), "sweep-legend");
         legend_column(&side, (10, 10), 280, Some(&title), &head)?;
         Ok(())
     }
@@ -161,7 +161,7 @@ impl Body for SweepChart<'_> {
 pub fn chart(s: &Sweep) -> Result<Chart> {
     let c = framed::render(
         "sweep",
-        &t!(super::lang(), "sweep-title", key = &s.key),
+        &t!(super::lang(), "sweep-title"),
         &t!(super::lang(), "sweep-guide"),
         &framed::footer(
             &s.scenario,

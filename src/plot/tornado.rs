@@ -61,9 +61,16 @@ impl Body for Tornado<'_> {
             .fold(s.base.p, f64::max);
         let pad = ((hi - lo) * 0.08).max(0.01);
         let (x0, x1) = ((lo - pad).max(0.0), (hi + pad).min(1.0));
+        // Room on the right for the swing written after the longest bar.
+        let swing_w = s
+            .effects
+            .iter()
+            .map(|e| text_width(&swing_label(e.swing), &lf))
+            .max()
+            .unwrap_or(0);
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(8)
-            .margin_right(30)
+            .margin_right(swing_w + 20)
             .x_label_area_size(60)
             .y_label_area_size(name_w + 20)
             .build_cartesian_2d(
@@ -100,11 +107,7 @@ impl Body for Tornado<'_> {
                     .drawn()?;
             }
             let (px, py) = chart.backend_coord(&(e.p_low.p.max(e.p_high.p), y));
-            let lab = t!(
-                super::lang(),
-                "tornado-swing",
-                pts = super::num(e.swing * 100.0, 1)
-            );
+            let lab = swing_label(e.swing);
             root.draw(&Text::new(
                 lab,
                 (px + 8, py),
@@ -134,6 +137,15 @@ impl Body for Tornado<'_> {
             ],
         )
     }
+}
+
+/// The swing of an input, in percentage points: `11,5 poin`.
+fn swing_label(swing: f64) -> String {
+    t!(
+        super::lang(),
+        "tornado-swing",
+        pts = super::num(swing * 100.0, 1)
+    )
 }
 
 /// The tornado chart.

@@ -56,6 +56,7 @@ table {{ border-collapse: collapse; margin: 1rem 0; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}
 tr.out td {{ background: #fde2d6; }}
 td:last-child {{ min-width: 16rem; }}
+td:not(:last-child) {{ white-space: nowrap; }}
 svg {{ width: 100%; height: auto; }}
 </style></head><body>
 <h1>{title}</h1>
