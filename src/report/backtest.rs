@@ -55,7 +55,7 @@ body {{ font-family: sans-serif; margin: 1rem; max-width: 80rem; color: #222; }}
 table {{ border-collapse: collapse; margin: 1rem 0; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}
 tr.out td {{ background: #fde2d6; }}
-td:last-child {{ min-width: 16rem; }}
+td:last-child {{ min-width: 28rem; }}
 td:not(:last-child) {{ white-space: nowrap; }}
 svg {{ width: 100%; height: auto; }}
 </style></head><body>
