@@ -251,21 +251,6 @@ pub fn print_ranking(c: &Comparison, lang: Lang) {
     }
 }
 
-/// A plan row's answer in `lang` (the row's `status` is the English of `plan.csv`).
-pub fn plan_status(lang: Lang, status: &str) -> String {
-    if status.starts_with("not reachable") {
-        t!(lang, "plan-status-unreachable")
-    } else if status.starts_with("as soon") {
-        t!(lang, "plan-status-asap")
-    } else if status.starts_with("latest safe") {
-        t!(lang, "plan-status-latest")
-    } else if status.starts_with("no TPS deadline") {
-        t!(lang, "plan-status-no-deadline")
-    } else {
-        status.to_string()
-    }
-}
-
 /// The plan on the terminal: per kecamatan its answer, then every consignment, in `lang`.
 pub fn print_plan(m: &Model, p: &crate::analysis::plan::Plan, lang: Lang) {
     use crate::analysis::plan::Measure;
@@ -302,7 +287,7 @@ pub fn print_plan(m: &Model, p: &crate::analysis::plan::Plan, lang: Lang) {
             pr(&k.p_plan),
             match &k.binds {
                 None => t!(lang, "plan-reachable"),
-                Some(b) => t!(lang, "plan-not-reachable", why = binds_words(lang, b)),
+                Some(b) => t!(lang, "plan-not-reachable", why = crate::analysis::words::binds_words(lang, b)),
             }
         ));
     }
@@ -321,7 +306,7 @@ pub fn print_plan(m: &Model, p: &crate::analysis::plan::Plan, lang: Lang) {
     for r in &p.rows {
         let latest = match r.latest_h {
             Some(h) => format::datetime_at(lang, &m.start, h),
-            None if r.status.starts_with("not reachable") => plan_status(lang, &r.status),
+            None if r.status.starts_with("not reachable") => crate::analysis::words::plan_status(lang, &r.status),
             None if r.status.starts_with("as soon") => t!(lang, "plan-when-ready"),
             None => "–".into(),
         };
@@ -344,36 +329,5 @@ pub fn print_plan(m: &Model, p: &crate::analysis::plan::Plan, lang: Lang) {
     }
     if p.measure == Measure::Ppk {
         println!("{}", t!(lang, "plan-ppk-note"));
-    }
-}
-
-/// What binds a kecamatan no dispatch time brings to the target, in `lang`: the English of
-/// `plan.csv` ("travel (62% of the late hours in the replications no dispatch time saves);
-/// most often critical: LINK") read back into its parts.
-pub fn binds_words(lang: Lang, binds: &str) -> String {
-    let (head, link) = match binds.split_once("; most often critical: ") {
-        Some((h, l)) => (h, Some(l)),
-        None => (binds, None),
-    };
-    let why = match head.split_once(" (") {
-        Some((cause, rest)) if crate::model::CAUSES.contains(&cause) => {
-            let share = rest.split('%').next().unwrap_or_default();
-            let share = share
-                .parse::<f64>()
-                .map(|x| format::percent(lang, x / 100.0))
-                .unwrap_or_else(|_| format!("{share}%"));
-            t!(
-                lang,
-                "plan-binds",
-                cause = crate::lang::cause(lang, cause),
-                share = share
-            )
-        }
-        _ if head == "the legs below the dispatch" => t!(lang, "plan-binds-legs"),
-        _ => head.to_string(),
-    };
-    match link {
-        Some(l) => t!(lang, "plan-binds-link", why = why, link = l),
-        None => why,
     }
 }
