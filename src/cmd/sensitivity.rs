@@ -13,6 +13,7 @@ pub const EXAMPLE: &str =
 pub fn sensitivity(a: AnalysisArgs) -> Result<()> {
     let (loaded, m, seed) = super::prepare(&a)?;
     let s = crate::analysis::sensitivity::sensitivity(&m, seed, a.runs, a.threads)?;
+    let lang = super::lang(loaded.file.scenario.lang());
     let mut files = vec![(
         "sensitivity.csv".to_string(),
         crate::export::sensitivity_csv::bytes(&s)?,
@@ -23,9 +24,8 @@ pub fn sensitivity(a: AnalysisArgs) -> Result<()> {
         &m,
         seed,
         "wb-what-sensitivity",
-        |w| crate::export::workbook::sensitivity_sheet(w, &s),
+        |w| crate::export::workbook::sensitivity_sheet(w, &s, lang),
     )?);
-    let lang = super::lang(loaded.file.scenario.lang());
     let chart = crate::plot::in_lang(lang, || crate::plot::tornado::chart(&s))?;
     files.extend(crate::plot::chart_files(vec![chart]));
     if !a.quiet {

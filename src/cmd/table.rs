@@ -217,7 +217,11 @@ pub fn print_ranking(c: &Comparison, lang: Lang) {
     let money = |x: f64| format::money(lang, x);
     let n2 = |x: f64| {
         let n = format::number(lang, x, 2);
-        if n.starts_with('-') { n } else { format!("+{n}") }
+        if n.starts_with('-') {
+            n
+        } else {
+            format!("+{n}")
+        }
     };
     for (i, r) in crate::strategy::ranking(c).into_iter().enumerate() {
         let o = &r.overall;
@@ -237,7 +241,11 @@ pub fn print_ranking(c: &Comparison, lang: Lang) {
                 (true, Some(x)) if o.avoided.lo > 0.0 => money(x),
                 _ => "–".into(),
             },
-            if r.efficient { t!(lang, "yes") } else { String::new() }
+            if r.efficient {
+                t!(lang, "yes")
+            } else {
+                String::new()
+            }
         ));
         if r.reason.is_some() {
             let why = crate::report::tables::reason(lang, c, r);
@@ -287,7 +295,11 @@ pub fn print_plan(m: &Model, p: &crate::analysis::plan::Plan, lang: Lang) {
             pr(&k.p_plan),
             match &k.binds {
                 None => t!(lang, "plan-reachable"),
-                Some(b) => t!(lang, "plan-not-reachable", why = crate::analysis::words::binds_words(lang, b)),
+                Some(b) => t!(
+                    lang,
+                    "plan-not-reachable",
+                    why = crate::analysis::words::binds_words(lang, b)
+                ),
             }
         ));
     }
@@ -306,7 +318,9 @@ pub fn print_plan(m: &Model, p: &crate::analysis::plan::Plan, lang: Lang) {
     for r in &p.rows {
         let latest = match r.latest_h {
             Some(h) => format::datetime_at(lang, &m.start, h),
-            None if r.status.starts_with("not reachable") => crate::analysis::words::plan_status(lang, &r.status),
+            None if r.status.starts_with("not reachable") => {
+                crate::analysis::words::plan_status(lang, &r.status)
+            }
             None if r.status.starts_with("as soon") => t!(lang, "plan-when-ready"),
             None => "–".into(),
         };

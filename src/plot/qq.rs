@@ -95,7 +95,11 @@ impl Body for Qq<'_> {
                 format!(
                     "{}  p {}",
                     if k == 0 {
-                        t!(super::lang(), "qq-best", family = crate::backtest::words::family(super::lang(), f.family.name()))
+                        t!(
+                            super::lang(),
+                            "qq-best",
+                            family = crate::backtest::words::family(super::lang(), f.family.name())
+                        )
                     } else {
                         crate::backtest::words::family(super::lang(), f.family.name())
                     },
@@ -120,7 +124,11 @@ pub fn chart(name: &str, x: &[f64], fits: &[Fitted]) -> Result<Chart> {
             name = name
         ),
         &t!(super::lang(), "qq-guide"),
-        &t!(super::lang(), "qq-footer", version = env!("CARGO_PKG_VERSION")),
+        &t!(
+            super::lang(),
+            "qq-footer",
+            version = env!("CARGO_PKG_VERSION")
+        ),
         &Qq(x, fits),
     )
 }

@@ -163,12 +163,7 @@ pub fn chart(s: &Sweep) -> Result<Chart> {
         "sweep",
         &t!(super::lang(), "sweep-title"),
         &t!(super::lang(), "sweep-guide"),
-        &framed::footer(
-            &s.scenario,
-            s.seed,
-            s.runs,
-            &t!(super::lang(), "per-point"),
-        ),
+        &framed::footer(&s.scenario, s.seed, s.runs, &t!(super::lang(), "per-point")),
         &SweepChart(s),
     )?;
     Ok(c)

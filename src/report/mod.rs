@@ -273,7 +273,8 @@ fn as_of_notes(run: &RunView) -> Vec<String> {
         return Vec::new();
     };
     let lang = run.lang;
-    let pr = |p: &crate::summary::Prob| crate::lang::format::percent_interval(lang, p.p, p.lo, p.hi);
+    let pr =
+        |p: &crate::summary::Prob| crate::lang::format::percent_interval(lang, p.p, p.lo, p.hi);
     let mut out = vec![t!(
         lang,
         "as-of-note",

@@ -432,7 +432,9 @@ name = "calmer crossing"
     assert_eq!(c.strategies[1].overall.p_base.p, run.summary.all_on_time.p);
     assert!(note.changed_since_plan.iter().any(|k| k.changed));
     assert!(
-        run.summary.scenario.ends_with("as of 10 Feb 2024 12:00 WIB"),
+        run.summary
+            .scenario
+            .ends_with("as of 10 Feb 2024 12:00 WIB"),
         "{}",
         run.summary.scenario
     );
