@@ -165,3 +165,9 @@ as-of-unchanged = Changed since the plan: no kecamatan moved by more than its 95
 as-of-col-plan = plan (95% range)
 as-of-col-now = now (95% range)
 as-of-col-change = change
+
+# tepat check, tepat run --shard, tepat merge
+check-ok = ok  { $file }: { $kecamatan } kecamatan, { $nodes } nodes, { $stations } stations, { $links } links, { $zones } zones
+check-strategies = , { $n } strategies
+shard-written = { $name }: shard { $k }/{ $n }, simulated elections { $from }..{ $to } of { $total }, { $secs } s; written: { $path }
+merge-written = merged { $parts } shards ({ $runs } simulated elections); written: { $path }

@@ -165,3 +165,9 @@ as-of-unchanged = Berubah sejak rencana: tidak ada kecamatan yang bergeser lebih
 as-of-col-plan = rencana (rentang 95%)
 as-of-col-now = sekarang (rentang 95%)
 as-of-col-change = perubahan
+
+# tepat check, tepat run --shard, tepat merge
+check-ok = ok  { $file }: { $kecamatan } kecamatan, { $nodes } simpul, { $stations } TPS, { $links } ruas, { $zones } zona
+check-strategies = , { $n } strategi
+shard-written = { $name }: bagian { $k }/{ $n }, simulasi pemilu { $from }..{ $to } dari { $total }, { $secs } dtk; ditulis: { $path }
+merge-written = { $parts } bagian digabung ({ $runs } simulasi pemilu); ditulis: { $path }

@@ -114,7 +114,7 @@ fn import_check_run(list: &Path, dir: &Path) -> String {
     let o = tepat().arg("check").arg(&out).output().unwrap();
     assert!(o.status.success(), "{}", text(&o));
     assert!(
-        text(&o).contains("4 kecamatan, 105 nodes, 1000 stations"),
+        text(&o).contains("4 kecamatan, 105 nodes, 1,000 stations"),
         "{}",
         text(&o)
     );
