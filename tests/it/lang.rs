@@ -16,7 +16,7 @@ use tepat::pipeline::{RunConfig, ScenarioRun, simulate_file};
 use tepat::report::{IndexEntry, RunView};
 
 /// English words that an Indonesian output must not contain.
-const ENGLISH: &str = r"(?i)\b(the|of|and|with|probability|replications?|late|strateg(y|ies)|deadline|every|chance|expected|interval|arrivals?|villages?|warehouse|causes?|none|below|mean|share|running|scenario|simulated|planned|voting|opens|road|river|weather|ferry|hours?|latest|supplied|places|route|frontier|efficient|baseline|better|worse|cost|avoided|seed|threads|elapsed|written|next|replace|numbers)\b";
+const ENGLISH: &str = r"(?i)\b(the|of|and|with|probability|replications?|late|strateg(y|ies)|deadline|every|chance|expected|interval|arrivals?|villages?|warehouse|causes?|none|below|mean|share|running|scenario|simulated|planned|voting|opens|road|river|weather|ferry|hours?|latest|supplied|places|route|frontier|efficient|baseline|better|worse|cost|avoided|seed|threads|elapsed|written|next|replace|numbers|low|high|setting|observed|quantile|fitted|family|answer|reachable|calibration|swing|earlier|later)\b";
 
 fn simulate(path: &str) -> ScenarioRun {
     let cfg = RunConfig {
@@ -250,7 +250,12 @@ fn file_words(scenario: &Path, record: &Path) -> Vec<String> {
     v.extend(f.strategy.iter().map(|s| s.name.clone()));
     for line in std::fs::read_to_string(record).unwrap().lines() {
         if !line.starts_with('#') {
-            v.extend(line.split(',').map(str::to_string));
+            // Cells of the record, not its figures (a lone "0" would take every zero away).
+            v.extend(
+                line.split(',')
+                    .filter(|c| c.chars().any(char::is_alphabetic))
+                    .map(str::to_string),
+            );
         }
     }
     v.retain(|s| !s.is_empty());
