@@ -205,7 +205,7 @@ pub fn print_ranking(c: &Comparison, lang: Lang) {
         )
     );
     println!(
-        "  {:<3} {:<48} {:>16} {:>26} {:>34} {:>28}  {}",
+        "  {:<3} {:<40} {:>14} {:>34} {:>38} {:>30}  {}",
         "#",
         t!(lang, "rank-col-strategy"),
         t!(lang, "rank-col-cost"),
@@ -226,7 +226,7 @@ pub fn print_ranking(c: &Comparison, lang: Lang) {
     for (i, r) in crate::strategy::ranking(c).into_iter().enumerate() {
         let o = &r.overall;
         crate::text::print_line(&format!(
-            "  {:<3} {:<48} {:>16} {:>26} {:>34} {:>28}  {}",
+            "  {:<3} {:<40} {:>14} {:>34} {:>38} {:>30}  {}",
             i + 1,
             r.name,
             r.cost_idr.map(money).unwrap_or_else(|| "–".into()),
