@@ -61,6 +61,7 @@ pub const AREAS: &[Area] = &[
     area!("terminal"),
     area!("brief"),
     area!("workbook"),
+    area!("whatif"),
     area!("errors"),
 ];
 
