@@ -475,3 +475,47 @@ fn indonesian_messages_keep_their_place_and_have_no_english() {
     assert!(lines_seen > 80, "only {lines_seen} messages");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Without `--lang`, a file's `[scenario] language` decides the language of its messages (also
+/// when only its TOML parses, not its keys); `--lang` wins over it.
+#[test]
+fn the_scenario_language_decides_unless_the_command_line_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/data/invalid/unknown-node.toml").unwrap();
+    let p = dir.path().join("in-id.toml");
+    std::fs::write(
+        &p,
+        text.replacen("[scenario]\n", "[scenario]\nlanguage = \"id\"\n", 1),
+    )
+    .unwrap();
+    let q = dir.path().join("unknown-key-in-id.toml");
+    std::fs::write(
+        &q,
+        "[scenario]\nlanguage = \"id\"\nname = \"x\"\nstart = \"2024-02-10T00:00:00+07:00\"\nfoo = 1\n",
+    )
+    .unwrap();
+    let check = |f: &Path, extra: &[&str]| {
+        let out = tepat()
+            .arg("check")
+            .arg(f)
+            .args(extra)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let id = check(&p, &[]);
+    assert!(
+        id.starts_with("kesalahan: ") && id.contains("tidak ada tempat bernama 'Depott'"),
+        "{id}"
+    );
+    let en = check(&p, &["--lang", "en"]);
+    assert!(
+        en.starts_with("error: ") && en.contains("there is no node"),
+        "{en}"
+    );
+    let parse = check(&q, &[]);
+    assert!(parse.contains("kunci `foo` tidak dikenal"), "{parse}");
+}
