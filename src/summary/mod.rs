@@ -12,6 +12,7 @@ mod convergence;
 mod figures;
 mod kecamatan;
 mod links;
+mod map;
 mod nodes;
 
 pub use changed::{Changed, changed_since};
@@ -19,11 +20,12 @@ pub use convergence::ConvergencePoint;
 pub use figures::{Mean, Prob};
 pub use kecamatan::{ArrivalCurve, KecResult, risk_order};
 pub use links::LinkResult;
+pub use map::{MapView, RouteMode, SupplyLine};
 pub use nodes::{NodeKind, NodeResult, StationResult, VillageRisk};
 
 use serde::Serialize;
 
-use crate::engine::Acc;
+use crate::engine::{Acc, BLOCK};
 use crate::model::{CAUSES, Model};
 use crate::stats::{discrete_quantile, mean_ci};
 use crate::time::{Clock, fmt_local};
@@ -65,6 +67,9 @@ pub struct Summary {
     pub links: Vec<LinkResult>,
     /// Convergence trace.
     pub convergence: Vec<ConvergencePoint>,
+    /// Replications per point of the convergence trace (the engine's block).
+    #[serde(skip)]
+    pub convergence_block: u64,
     /// Quantile resolution (histogram bin width), hours.
     pub quantile_resolution_h: f64,
     /// The riskiest kecamatan: the lowest P(every TPS on time) (ties: more expected late TPS,
@@ -91,6 +96,9 @@ pub struct Summary {
     pub last_tps_runs: u64,
     /// Cause names, in the order of every cause vector.
     pub causes: Vec<String>,
+    /// What the map draws: each place's colour figure and the lines to the suppliers.
+    #[serde(skip)]
+    pub map: MapView,
 }
 
 fn leading(v: &[f64]) -> Option<String> {
@@ -139,6 +147,7 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
     let riskiest = risk_order(&kecamatan).first().copied();
     let convergence = convergence::convergence(acc, riskiest);
     let riskiest_villages = nodes::riskiest_villages(m, acc, &nodes);
+    let map = map::map_view(m, &nodes, &kecamatan, &station_results);
     let (some_open, open_mean) = match m.voting_opens {
         Some(_) => {
             let (mean, lo, hi) = mean_ci(acc.open_miss_sum as f64, acc.open_miss_sq as f64, n);
@@ -203,7 +212,9 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
         station_results,
         links,
         convergence,
+        convergence_block: BLOCK,
         quantile_resolution_h: acc.bin_h,
         causes: CAUSES.iter().map(|s| s.to_string()).collect(),
+        map,
     }
 }

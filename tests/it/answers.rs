@@ -186,3 +186,46 @@ fn the_csv_headers_are_the_row_structs_field_names() {
     // The "overall" row of a comparison is an enum, written as the word.
     assert_eq!(tepat::strategy::Scope::Overall.label(), "overall");
 }
+
+#[test]
+fn the_map_reads_each_places_colour_and_route_from_the_summary() {
+    // The depot → hub route is a road then a sea crossing (the map draws it as sea); the
+    // hub → village lane is road. Colours, TPS first: the depot has none, the hub (a PPK) is
+    // P(every TPS of its kecamatan on time), the village the mean of its four TPS' P(on time).
+    let text = OPENING
+        .replace(
+            "name = \"lane\"\nmode = \"road\"\nduration = { dist = \"fixed\", value = 1 }\n",
+            "name = \"lane\"\nmode = \"road\"\nduration = { dist = \"fixed\", value = 1 }\n\n[[link]]\nname = \"strait\"\nmode = \"sea\"\nduration = { dist = \"fixed\", value = 2 }\n",
+        )
+        .replace("route = [\"trunk\"]", "route = [\"trunk\", \"strait\"]");
+    assert!(text.contains("\"strait\"]"));
+    let m = crate::util::model(&text);
+    let acc = crate::util::simulate(&m, 2_000, 3, 2);
+    let s = summarise(&m, &acc);
+    use tepat::summary::{RouteMode, SupplyLine};
+    assert_eq!(
+        s.map.lines,
+        vec![
+            SupplyLine {
+                node: 1,
+                supplier: 0,
+                mode: RouteMode::Sea
+            },
+            SupplyLine {
+                node: 2,
+                supplier: 1,
+                mode: RouteMode::Road
+            },
+        ]
+    );
+    let village: f64 = s.station_results.iter().map(|r| r.on_time.p).sum::<f64>() / 4.0;
+    assert!(village > 0.0 && village < 1.0, "{village}");
+    assert_eq!(
+        s.map.colour_p,
+        vec![
+            None,
+            Some(s.kecamatan[0].all_stations_on_time.p),
+            Some(village)
+        ]
+    );
+}
