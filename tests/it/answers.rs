@@ -229,3 +229,31 @@ fn the_map_reads_each_places_colour_and_route_from_the_summary() {
         ]
     );
 }
+
+#[test]
+fn causes_csv_has_a_column_per_cause_and_the_total_of_the_row() {
+    // OPENING: every late TPS is late by its last mile (the trunk and the lane are fixed).
+    let m = crate::util::model(OPENING);
+    let acc = crate::util::simulate(&m, 2_000, 5, 2);
+    let s = summarise(&m, &acc);
+    use tepat::export::causes_csv;
+    let rows = causes_csv::rows(&s);
+    assert_eq!(rows.len(), 2 * s.kecamatan.len());
+    let last_mile = s.causes.iter().position(|c| c == "last mile").unwrap();
+    let stations = &rows[1];
+    assert_eq!(stations.scope, causes_csv::CauseScope::Stations);
+    assert!(stations.hours[last_mile] > 0.0);
+    for r in &rows {
+        assert_eq!(r.hours.len(), s.causes.len());
+        assert_eq!(r.total(), r.hours.iter().sum::<f64>());
+    }
+    let bytes = causes_csv::bytes(&s).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + rows.len());
+    for line in &lines {
+        assert_eq!(line.split(',').count(), causes_csv::header().len(), "{line}");
+    }
+    let (h, t) = (stations.hours[last_mile], stations.total());
+    assert!(lines[2].ends_with(&format!(",{h:.2},{t:.2}")), "{}", lines[2]);
+}
