@@ -196,7 +196,8 @@ pub fn backtest_csv(b: &Backtest) -> Result<Vec<u8>> {
 }
 
 /// Columns of `calibration.csv` (the field names of [`CalibrationRow`]).
-pub const CALIBRATION_HEADER: [&str; 4] = ["central_share", "items_inside", "items", "share_inside"];
+pub const CALIBRATION_HEADER: [&str; 4] =
+    ["central_share", "items_inside", "items", "share_inside"];
 
 /// One row of `calibration.csv`: the items inside one central share of the model's outcomes.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -63,7 +63,7 @@ pub struct ArrivalCurve {
 }
 
 /// Kecamatan indices, riskiest first: the lowest P(every TPS on time), then the most expected
-/// late TPS, then file order. The one ranking of kecamatan by risk: [`Summary::riskiest`] is
+/// late TPS, then file order. The one ranking of kecamatan by risk: [`super::Summary::riskiest`] is
 /// its first, and the terminal table and the on-time chart list kecamatan in this order.
 pub fn risk_order(kecamatan: &[KecResult]) -> Vec<usize> {
     let mut ks: Vec<usize> = (0..kecamatan.len()).collect();

@@ -252,8 +252,16 @@ fn causes_csv_has_a_column_per_cause_and_the_total_of_the_row() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1 + rows.len());
     for line in &lines {
-        assert_eq!(line.split(',').count(), causes_csv::header().len(), "{line}");
+        assert_eq!(
+            line.split(',').count(),
+            causes_csv::header().len(),
+            "{line}"
+        );
     }
     let (h, t) = (stations.hours[last_mile], stations.total());
-    assert!(lines[2].ends_with(&format!(",{h:.2},{t:.2}")), "{}", lines[2]);
+    assert!(
+        lines[2].ends_with(&format!(",{h:.2},{t:.2}")),
+        "{}",
+        lines[2]
+    );
 }
