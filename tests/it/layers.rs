@@ -3,7 +3,7 @@
 //! other, directly or through others.
 //!
 //! The test reads every `.rs` file under `src/`, takes the top-level module it belongs to
-//! (`src/plot/map.rs` → `plot`, `src/summary.rs` → `summary`) and every `crate::NAME` it
+//! (`src/plot/map.rs` → `plot`, `src/summary/map.rs` → `summary`) and every `crate::NAME` it
 //! names outside comments (`use crate::NAME...`, `crate::NAME::item`, and the names inside
 //! `use crate::{...}`).
 
