@@ -53,7 +53,7 @@ pub fn signature(msg: &str) -> String {
 
 fn reject(e: &Error) -> Verdict {
     let msg = match e {
-        Error::Invalid(d) => d.first().map(|d| d.message.clone()).unwrap_or_default(),
+        Error::Invalid(d) => d.first().map(|d| d.message.en()).unwrap_or_default(),
         other => other.to_string(),
     };
     // Every rejection must say something.

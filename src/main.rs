@@ -23,7 +23,10 @@ fn main() -> ExitCode {
     match tepat::cmd::main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", tepat::text::visible_lines(&e.to_string()));
+            // In the language of the run: `--lang`, else the language the file in error asks
+            // for, else the locale.
+            let text = e.render(&tepat::cmd::lang);
+            eprintln!("{}", tepat::text::visible_lines(&text));
             ExitCode::from(e.exit_code())
         }
     }

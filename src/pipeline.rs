@@ -323,9 +323,9 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .collect();
             v.sort();
             if v.is_empty() {
-                return Err(Error::Usage(format!(
-                    "the folder '{}' has no .toml scenario files",
-                    p.display()
+                return Err(Error::Usage(crate::lang::msg!(
+                    "e805",
+                    path = p.display().to_string()
                 )));
             }
             out.extend(v);

@@ -94,10 +94,8 @@ pub struct Shard {
 
 impl Shard {
     /// Parse `K/N` with 1 <= K <= N <= [`MAX_SHARDS`] (the value parser of `--shard`).
-    pub fn parse(s: &str) -> std::result::Result<Shard, String> {
-        let bad = || {
-            format!("--shard must be K/N with 1 <= K <= N <= {MAX_SHARDS}, like 3/8 (got '{s}')")
-        };
+    pub fn parse(s: &str) -> std::result::Result<Shard, crate::lang::Msg> {
+        let bad = || crate::lang::msg!("e816", max = MAX_SHARDS, v = s);
         let (k, n) = s.split_once('/').ok_or_else(bad)?;
         let k: u64 = k.trim().parse().map_err(|_| bad())?;
         let n: u64 = n.trim().parse().map_err(|_| bad())?;
@@ -126,9 +124,7 @@ pub fn run_shard(
     progress: &dyn engine::Progress,
 ) -> Result<Partial> {
     let Runs::Fixed(total) = cfg.runs else {
-        return Err(Error::Usage(
-            "--shard needs a fixed --runs, not --precision".into(),
-        ));
+        return Err(Error::Usage(crate::lang::msg!("e804")));
     };
     let loaded = scenario::load(path)?;
     let m = model::compile(&loaded)?;
@@ -195,7 +191,7 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
         p.to_path_buf()
     };
     let not_partial = |why: String| {
-        Error::Usage(format!(
+        Error::usage(format!(
             "{} is not a tepat partial result: {why}",
             file.display()
         ))
@@ -215,7 +211,7 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
     })?;
     drop(bytes);
     if part.format != PARTIAL_FORMAT {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{} has partial format {}; this tepat reads format {PARTIAL_FORMAT}",
             file.display(),
             part.format
@@ -223,7 +219,7 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
     }
     let tool = env!("CARGO_PKG_VERSION");
     if part.stream_version != engine::STREAM_VERSION || part.tool_version != tool {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{} was written by tepat {} (random streams version {}); this is tepat {tool} (version {}): run every shard with the same tepat",
             file.display(),
             shown(&part.tool_version),
@@ -261,15 +257,15 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
 pub fn check_parts(parts: &[Partial]) -> Result<()> {
     let first = parts
         .first()
-        .ok_or_else(|| Error::Usage("merge needs at least one partial result".into()))?;
+        .ok_or_else(|| Error::usage("merge needs at least one partial result"))?;
     let n = first.shard[1];
     if n == 0 || n > MAX_SHARDS {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "a run has from 1 to {MAX_SHARDS} shards, not {n}"
         )));
     }
     if parts.len() as u64 > n {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{} partial results for a run of {n} shards",
             parts.len()
         )));
@@ -282,7 +278,7 @@ pub fn check_parts(parts: &[Partial]) -> Result<()> {
             && p.shard[1] == n
             && p.scenario_file == first.scenario_file;
         if !same {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "the partial results do not belong together: shard {}/{} has scenario {}, seed {}, {} runs; shard {}/{} has scenario {}, seed {}, {} runs",
                 first.shard[0],
                 first.shard[1],
@@ -298,20 +294,20 @@ pub fn check_parts(parts: &[Partial]) -> Result<()> {
         }
         let k = p.shard[0];
         if k == 0 || k > n {
-            return Err(Error::Usage(format!("shard {k}/{n} is out of range")));
+            return Err(Error::usage(format!("shard {k}/{n} is out of range")));
         }
         if !seen.insert(k) {
-            return Err(Error::Usage(format!("shard {k}/{n} is given twice")));
+            return Err(Error::usage(format!("shard {k}/{n} is given twice")));
         }
         let (a, b) = Shard { k, n }.range(p.total_runs);
         if p.replications != [a, b] || p.acc.runs != b - a {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "shard {k}/{n} holds replications {:?} ({} counted), not [{a}, {b})",
                 p.replications, p.acc.runs
             )));
         }
         if !p.elapsed_s.is_finite() || p.elapsed_s < 0.0 || p.threads == 0 || p.threads > 1 << 20 {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "shard {k}/{n} has a nonsense time or thread count"
             )));
         }
@@ -323,7 +319,7 @@ pub fn check_parts(parts: &[Partial]) -> Result<()> {
             .map(|k| format!("{k}/{n}"))
             .collect();
         let more = n - seen.len() as u64;
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "shards missing: {}{}",
             missing.join(", "),
             if more > 20 {
@@ -345,7 +341,7 @@ pub fn merge_parts(parts: &[Partial], m: &model::Model) -> Result<Acc> {
         p.acc
             .validate(m, p.replications[0], p.replications[1])
             .map_err(|why| {
-                Error::Usage(format!(
+                Error::usage(format!(
                     "shard {}/{} does not fit its scenario: {why}",
                     p.shard[0], p.shard[1]
                 ))
@@ -354,7 +350,7 @@ pub fn merge_parts(parts: &[Partial], m: &model::Model) -> Result<Acc> {
     let mut acc = parts[0].acc.clone();
     for p in &parts[1..] {
         acc.checked_merge(&p.acc)
-            .map_err(|why| Error::Usage(format!("shard {}/{}: {why}", p.shard[0], p.shard[1])))?;
+            .map_err(|why| Error::usage(format!("shard {}/{}: {why}", p.shard[0], p.shard[1])))?;
     }
     Ok(acc)
 }
@@ -382,7 +378,7 @@ pub fn merge(
     };
     let path = loaded.path.clone();
     if loaded.sha256 != first.scenario_sha256 {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{} has SHA-256 {}, but the shards were run on {}: the scenario file changed",
             path.display(),
             short(&loaded.sha256),

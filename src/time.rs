@@ -18,18 +18,16 @@ pub struct Clock {
     pub horizon: f64,
 }
 
-/// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00`.
-pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
-        format!("'{s}' is not a local datetime with offset ({e}); write it like 2024-02-13T23:59:00+07:00")
-    })
+/// Parse an RFC 3339 datetime with offset, like `2024-02-13T23:59:00+07:00` (the message for
+/// a planner is made where the scenario is checked: `model::compile`).
+pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(s.trim())
 }
 
 /// Parse a time of day "HH:MM" (or "HH:MM:SS") into minutes after midnight.
-pub fn parse_time_of_day(s: &str) -> Result<f64, String> {
+pub fn parse_time_of_day(s: &str) -> Result<f64, chrono::ParseError> {
     let t = NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
-        .map_err(|_| format!("'{s}' is not a time of day; write it like 07:30"))?;
+        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))?;
     Ok(t.hour() as f64 * 60.0 + t.minute() as f64 + t.second() as f64 / 60.0)
 }
 

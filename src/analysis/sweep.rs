@@ -63,7 +63,7 @@ fn token(x: &str) -> Option<Token> {
 /// Parse a sweep specification.
 pub fn parse_spec(s: &str) -> Result<SweepSpec> {
     let usage = || {
-        Error::Usage(format!(
+        Error::usage(format!(
             "--set '{s}' is not a sweep; write KEY=FROM..TO:STEP (like link.ferry.vessel.wave_limit_m=1.5..3:0.25, node.Rupat.planned_dispatch=2024-02-06T08:00+07:00..2024-02-09T08:00+07:00:12h or a duration like 2h..12h:2h) or KEY=V1,V2,V3"
         ))
     };
@@ -86,7 +86,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
         let (a, b) = (token(a).ok_or_else(usage)?, token(b).ok_or_else(usage)?);
         let kind = kind_of(&a);
         if !same(kind, kind_of(&b)) {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "--set '{s}': FROM and TO must be of the same kind (two numbers, two durations or two datetimes)"
             )));
         }
@@ -101,7 +101,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
         };
         let (a, b) = (value_of(&a), value_of(&b));
         if step.is_nan() || step <= 0.0 || b < a {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "--set '{s}': need FROM <= TO and a STEP above 0"
             )));
         }
@@ -109,7 +109,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
         // wrap a point count (it once became 0, and an empty sweep.csv).
         let span = (b - a) / step;
         if !span.is_finite() || (span + 1e-9).floor() + 1.0 > MAX_POINTS as f64 {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "--set '{s}' gives {} points; at most {MAX_POINTS}",
                 if span.is_finite() {
                     format!("{:.0}", (span + 1e-9).floor() + 1.0)
@@ -127,7 +127,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
             })
             .collect();
         if values.windows(2).any(|w| w[1] <= w[0]) {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "--set '{s}': the step is too small to tell the values apart"
             )));
         }
@@ -142,7 +142,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
         }
         let kind = kind_of(&toks[0]);
         if toks.iter().any(|t| !same(kind, kind_of(t))) {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "--set '{s}': every value must be of the same kind (numbers, durations or datetimes)"
             )));
         }
@@ -235,7 +235,7 @@ pub fn with_value(
     let doc = toml::Value::try_from(&base).map_err(|e| e.to_string())?;
     let try_with = |v: toml::Value| -> std::result::Result<ScenarioFile, String> {
         let mut d = doc.clone();
-        apply_set(&mut d, key, v)?;
+        apply_set(&mut d, key, v).map_err(|m| m.en())?;
         d.try_into()
             .map_err(|e: toml::de::Error| e.message().trim().to_string())
     };
@@ -263,17 +263,17 @@ pub fn sweep(
     let mut points = Vec::new();
     let mut kecamatan = Vec::new();
     let start = crate::time::parse_datetime(&loaded.file.scenario.start)
-        .map_err(|m| Error::Usage(format!("scenario.start: {m}")))?;
+        .map_err(|m| Error::usage(format!("scenario.start: {m}")))?;
     // The clock of the scenario as written: the chart's time axis.
     let clock = compile_issues(&loaded.file)
-        .map_err(|_| Error::Usage("the scenario is invalid: run `tepat check` on it".into()))?
+        .map_err(|_| Error::usage("the scenario is invalid: run `tepat check` on it"))?
         .clock();
     for &v in &spec.values {
         let label = spec.label(v);
         let f = with_value(&loaded.file, &spec.key, spec.toml_value(v))
-            .map_err(|m| Error::Usage(format!("--set {}={label}: {m}", spec.key)))?;
+            .map_err(|m| Error::usage(format!("--set {}={label}: {m}", spec.key)))?;
         let m = compile_issues(&f).map_err(|is| {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "--set {}={label} makes the scenario invalid: {}",
                 spec.key,
                 is.iter()

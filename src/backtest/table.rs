@@ -37,9 +37,10 @@ impl Table {
                 "column {}",
                 self.header.get(col).map(String::as_str).unwrap_or("")
             ),
-            message,
-            help: Some(help.to_string()),
+            message: message.into(),
+            help: Some(help.into()),
             source_line: None,
+            lang: None,
         }
     }
 
@@ -50,9 +51,10 @@ impl Table {
             line: None,
             column: None,
             key_path: String::new(),
-            message,
-            help: Some(help.to_string()),
+            message: message.into(),
+            help: Some(help.into()),
             source_line: None,
+            lang: None,
         }
     }
 }
@@ -89,6 +91,7 @@ pub fn read(path: &Path) -> Result<Table> {
                 message: "this line is not valid CSV (an unclosed quote?)".into(),
                 help: Some("close every quote; a cell with a comma needs quotes around it".into()),
                 source_line: None,
+                lang: None,
             }])
         })?;
         let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::defaults;
 use crate::engine::{MAX_RUNS, MAX_THREADS};
+use crate::lang::{Msg, msg};
 use crate::scale::Shard;
 
 /// tepat: will the election materials get there in time?
@@ -81,44 +82,34 @@ pub enum Command {
 
 /// `--threads`: 0 (every core) to [`MAX_THREADS`].
 pub fn threads(s: &str) -> Result<usize, String> {
-    let n: usize = s
-        .parse()
-        .map_err(|_| format!("'{s}' is not a number of threads"))?;
+    let n: usize = s.parse().map_err(|_| said(msg!("e814", v = s)))?;
     if n > MAX_THREADS {
-        return Err(format!(
-            "at most {MAX_THREADS} (got {n}); tepat uses at most the cores the machine has anyway"
-        ));
+        return Err(said(msg!("e803", max = MAX_THREADS, n = n)));
     }
     Ok(n)
 }
 
 /// `--as-of`: a local datetime with its offset, with or without seconds.
 pub fn as_of(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
-    crate::model::observe::parse_local(s)
+    crate::model::observe::parse_local(s).map_err(said)
 }
 
 /// `--runs`: 1 to [`MAX_RUNS`] replications.
 pub fn runs(s: &str) -> Result<u64, String> {
-    let n: u64 = s
-        .parse()
-        .map_err(|_| format!("'{s}' is not a whole number of replications"))?;
+    let n: u64 = s.parse().map_err(|_| said(msg!("e813", v = s)))?;
     if n == 0 || n > MAX_RUNS {
-        return Err(format!(
-            "--runs must be from 1 to {MAX_RUNS} (got {n}); use --precision to stop when the answer is precise enough"
-        ));
+        return Err(said(msg!("e801", max = MAX_RUNS, n = n)));
     }
     Ok(n)
 }
 
 /// `--precision`: a 95% half-width above 0 and below 0.5.
 pub fn precision(s: &str) -> Result<f64, String> {
-    let p: f64 = s.parse().map_err(|_| {
-        format!("--precision must be a half-width above 0 and below 0.5, like 0.01 (got '{s}')")
-    })?;
+    let p: f64 = s
+        .parse()
+        .map_err(|_| said(msg!("e802", v = format!("'{s}'"))))?;
     if !(p.is_finite() && p > 0.0 && p < 0.5) {
-        return Err(format!(
-            "--precision must be a half-width above 0 and below 0.5, like 0.01 (got {p})"
-        ));
+        return Err(said(msg!("e802", v = p)));
     }
     Ok(p)
 }
@@ -127,15 +118,19 @@ pub fn precision(s: &str) -> Result<f64, String> {
 pub fn target(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(t) if t > 0.0 && t < 1.0 => Ok(t),
-        _ => Err(format!(
-            "--target must be between 0 and 1, like 0.95 (got {s})"
-        )),
+        _ => Err(said(msg!("e815", v = s))),
     }
 }
 
 /// `--shard K/N`.
 pub fn shard(s: &str) -> Result<Shard, String> {
-    Shard::parse(s)
+    Shard::parse(s).map_err(said)
+}
+
+/// A message of a value parser, in the language the command line or the locale asks for
+/// (clap's own frame around it, "error: invalid value … for …", stays clap's).
+fn said(m: Msg) -> String {
+    m.render(super::early_lang())
 }
 
 /// Options shared by the simulating commands.

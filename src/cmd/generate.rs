@@ -54,7 +54,7 @@ pub fn generate(a: &GenerateArgs) -> Result<()> {
             villages: a.villages.unwrap_or(0),
             stations: a.stations.unwrap_or(0),
         };
-        crate::generate::synthetic(size, a.seed).map_err(Error::Usage)?
+        crate::generate::synthetic(size, a.seed).map_err(Error::usage)?
     };
     match &a.out {
         Some(p) => crate::output::write_file(p, text.as_bytes()),

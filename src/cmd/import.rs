@@ -45,7 +45,7 @@ pub struct ImportArgs {
 pub fn import(a: &ImportArgs) -> Result<()> {
     let out = a.out.clone().unwrap_or_else(|| default_out(&a.tps_list));
     if same_file(&out, &a.tps_list) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--out '{}' is the TPS list itself; write the scenario to another file (a .toml)",
             out.display()
         )));

@@ -38,8 +38,8 @@ pub struct MergeArgs {
 /// `tepat run --shard K/N`: one partial result per scenario file.
 pub fn shards(a: &RunArgs, cfg: &RunConfig, files: &[PathBuf], shard: Shard) -> Result<()> {
     if a.sim.runs.is_none() {
-        return Err(Error::Usage(
-            "--shard needs --runs: every shard must know the total".into(),
+        return Err(Error::usage(
+            "--shard needs --runs: every shard must know the total",
         ));
     }
     let Shard { k, n } = shard;

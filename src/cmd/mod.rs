@@ -42,6 +42,25 @@ pub fn lang(scenario: Option<Lang>) -> Lang {
     crate::lang::resolve(flag, scenario, |k| std::env::var(k).ok())
 }
 
+/// The language of messages given while the command line is parsed (a bad `--runs`): a
+/// `--lang` anywhere on the command line, else the locale, else English. The scenario's
+/// `language` is not known yet.
+pub fn early_lang() -> Lang {
+    if let Some(l) = LANG_FLAG.get().copied().flatten() {
+        return l;
+    }
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        let v = match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1)?.as_str(),
+            Some(rest) => rest.strip_prefix('=')?,
+            None => return None,
+        };
+        Lang::parse(v)
+    });
+    crate::lang::resolve(flag, None, |k| std::env::var(k).ok())
+}
+
 /// Run a parsed command line.
 pub fn main(cli: Cli) -> Result<()> {
     let _ = LANG_FLAG.set(cli.lang);

@@ -10,6 +10,7 @@ use super::progress::{Bar, BarWords};
 use crate::defaults;
 use crate::engine::Runs;
 use crate::error::{Diagnostic, Error, Result};
+use crate::lang::{Msg, msg};
 use crate::pipeline::{self, RunConfig, ScenarioRun};
 use crate::report::RunView;
 use crate::scale::Shard;
@@ -91,41 +92,43 @@ pub fn default_args() -> RunArgs {
 /// with the others).
 pub fn basemap_errors(l: &scenario::Loaded) -> Vec<Diagnostic> {
     if let Some(w) = scenario::basemap_warning(l) {
-        eprintln!("{}", w.warning());
+        eprintln!("{}", w.warning_in(super::lang(w.lang)));
         return Vec::new();
     }
     match l.basemap.as_ref().map(|p| crate::plot::load_basemap(p)) {
         None | Some(Ok(_)) => Vec::new(),
         Some(Err(Error::Invalid(d))) => d,
         Some(Err(e)) => vec![Diagnostic {
-            file: l.path.clone(),
-            line: None,
-            column: None,
             key_path: "scenario.basemap".into(),
-            message: format!("the basemap cannot be read: {e}"),
-            help: Some("give a readable GeoJSON file, or remove `basemap`".into()),
-            source_line: None,
+            help: Some(msg!("e811-help")),
+            lang: scenario::declared_lang(&l.text),
+            ..Diagnostic::new(&l.path, msg!("e811", reason = e.to_string()))
         }],
     }
 }
 
 /// An explicit `--basemap` must be a readable, usable GeoJSON file (exit code 2 otherwise).
 fn check_explicit_basemap(path: &Path) -> Result<()> {
-    crate::plot::load_basemap(path).map(|_| ()).map_err(|e| match e {
-        Error::Io { path, source, .. } => Error::Usage(format!(
-            "--basemap {}: the file cannot be read ({source}); give a GeoJSON file of polygons, or leave --basemap out to use the scenario's",
-            path.display()
-        )),
-        Error::Invalid(d) => Error::Usage(format!(
-            "--basemap {}: {}; give a GeoJSON file of polygons, or leave --basemap out to use the scenario's",
-            path.display(),
-            d.iter()
-                .map(|d| d.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        )),
-        e => e,
-    })
+    crate::plot::load_basemap(path)
+        .map(|_| ())
+        .map_err(|e| match e {
+            Error::Io { path, source, .. } => Error::Usage(msg!(
+                "e810",
+                path = path.display().to_string(),
+                reason = msg!("e810-unreadable", reason = source.to_string())
+            )),
+            Error::Invalid(d) => {
+                let mut reasons = d.into_iter().map(|d| d.message);
+                let first = reasons.next().unwrap_or_else(|| Msg::verbatim(""));
+                let reason = reasons.fold(first, |a, b| msg!("joined", a = a, b = b));
+                Error::Usage(msg!(
+                    "e810",
+                    path = path.display().to_string(),
+                    reason = reason
+                ))
+            }
+            e => e,
+        })
 }
 
 /// The replications a run of one file will make, as far as known before it starts: the
@@ -187,9 +190,7 @@ pub fn run(a: RunArgs) -> Result<()> {
     let strategies = check_all(&a, &files)?;
     if let Some(shard) = a.shard {
         if a.as_of.is_some() {
-            return Err(Error::Usage(
-                "--as-of runs are not split into shards; leave --shard out".into(),
-            ));
+            return Err(Error::Usage(msg!("e847")));
         }
         return super::merge::shards(&a, &cfg, &files, shard);
     }

@@ -96,9 +96,10 @@ impl Problem {
             line: None,
             column: None,
             key_path: self.location(),
-            message: self.message.clone(),
-            help: Some(self.help.clone()),
+            message: self.message.clone().into(),
+            help: Some(self.help.clone().into()),
             source_line: None,
+            lang: None,
         }
     }
 }
@@ -210,7 +211,7 @@ pub fn import_text(a: &Request, out: &Path) -> Result<(String, rows::TpsList)> {
     if let Some(k) = list.kecamatan.iter().find(|k| {
         k.name.eq_ignore_ascii_case(&a.depot) || k.name.to_lowercase() == a.depot.to_lowercase()
     }) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "the depot '{}' has the name of kecamatan {}; give the warehouse another name with --depot (hubs are named after their kecamatan)",
             a.depot, k.name
         )));

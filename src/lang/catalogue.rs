@@ -62,6 +62,7 @@ pub const AREAS: &[Area] = &[
     area!("brief"),
     area!("workbook"),
     area!("whatif"),
+    area!("errors"),
 ];
 
 /// An argument of a message: text, or a number (formatted for the language; an integer also

@@ -190,3 +190,96 @@ fn messages_take_arguments_and_format_numbers_per_language() {
     // No isolation marks around placeables.
     assert!(!t!(Lang::En, "written", path = "a").contains('\u{2068}'));
 }
+
+/// The keys of `errors.ftl` the source names: `msg!("key"...)`, `Msg::new("key")`, and any
+/// string literal that is a code's key (`"e806"` as an I/O error's action, `"e005"` in a table).
+fn error_keys_in_source() -> BTreeSet<String> {
+    let call = regex::Regex::new(r#"(?:msg!|Msg::new)\(\s*"([^"]+)""#).unwrap();
+    let code = regex::Regex::new(r#""(e\d{3}(?:-[a-z0-9]+)*)""#).unwrap();
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut out = BTreeSet::new();
+    for f in files {
+        let text: String = std::fs::read_to_string(&f)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        // The tests of this file name keys to check them, not to use them.
+        if f.ends_with("catalogue_tests.rs") {
+            continue;
+        }
+        out.extend(call.captures_iter(&text).map(|c| c[1].to_string()));
+        out.extend(code.captures_iter(&text).map(|c| c[1].to_string()));
+    }
+    out
+}
+
+/// The codes of docs/errors.md (`E101`), lower-cased.
+fn documented_codes() -> BTreeSet<String> {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/errors.md"))
+        .unwrap();
+    let row = regex::Regex::new(r"(?m)^\| E(\d{3}) \|").unwrap();
+    row.captures_iter(&doc)
+        .map(|c| format!("e{}", &c[1]))
+        .collect()
+}
+
+#[test]
+fn every_error_message_is_used_documented_and_in_both_languages() {
+    let mut used = error_keys_in_source();
+    // Labels are looked up with `tr` like any other message.
+    used.extend(
+        keys_in_source()
+            .into_iter()
+            .map(|(_, k)| k)
+            .filter(|k| k.starts_with("label-")),
+    );
+    assert!(
+        used.contains("e108-help"),
+        "the source scan finds msg! keys"
+    );
+    assert!(used.contains("e806"), "the source scan finds code literals");
+    let area = AREAS.iter().find(|a| a.name == "errors").unwrap();
+    let en = messages(area.en);
+    let codes = documented_codes();
+    let mut problems = Vec::new();
+    for k in &used {
+        for lang in Lang::ALL {
+            if !has(lang, k) {
+                problems.push(format!("'{k}' is used but not in locales/{}", lang.code()));
+            }
+        }
+        if k.len() >= 4 && k.starts_with('e') && k[1..4].chars().all(|c| c.is_ascii_digit()) {
+            let code = &k[..4];
+            if !codes.contains(code) {
+                problems.push(format!(
+                    "'{k}': {} is not in docs/errors.md",
+                    code.to_uppercase()
+                ));
+            }
+        }
+    }
+    for k in en.keys().filter(|k| !used.contains(*k)) {
+        problems.push(format!("errors.ftl: '{k}' is used nowhere in src/"));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn error_messages_render_in_both_languages() {
+    use crate::lang::msg;
+    let m = msg!("e104", what = "handling", v = -0.5);
+    assert_eq!(
+        m.render(Lang::En),
+        "handling must be a finite number of at least 0 (got -0.5)"
+    );
+    assert_eq!(
+        m.render(Lang::Id),
+        "`handling` harus bilangan terhingga, paling kecil 0 (tertulis -0,5)"
+    );
+}

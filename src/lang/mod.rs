@@ -8,6 +8,8 @@
 //!   with [`tr`] or the [`t!`](crate::lang::t) macro; a test fails when a key is in one
 //!   language and not the other, when their placeables differ, and when a key named in the
 //!   source is in neither.
+//! - Error and warning messages as data ([`msg`]): a key of `errors.ftl` (the stable code of
+//!   docs/errors.md) with its arguments, rendered in the language of the run when shown.
 //! - Numbers, percentages with intervals, datetimes, durations and money as a person reads
 //!   them in each language ([`format`]): "94% (93–95%)", "13 Feb 2024 23.59 WIB",
 //!   "Rp 1,2 miliar".
@@ -19,8 +21,11 @@
 
 pub mod catalogue;
 pub mod format;
+pub mod msg;
 
 pub use catalogue::{Arg, has, tr};
+pub(crate) use msg::msg;
+pub use msg::{Msg, MsgArg};
 
 /// A language a person reads tepat's outputs in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]

@@ -4,41 +4,42 @@
 use rand_distr::{Beta, Gamma};
 
 use super::sampler::{Sampler, std_normal_cdf};
+use crate::lang::{Msg, MsgArg, msg};
 use crate::scenario::Dist;
 
 /// The factor from a distribution's unit to hours.
-pub fn unit_factor(unit: Option<&str>) -> Result<f64, String> {
+pub fn unit_factor(unit: Option<&str>) -> Result<f64, Msg> {
     match unit.unwrap_or("h") {
         "h" | "hour" | "hours" => Ok(1.0),
         "min" | "minute" | "minutes" => Ok(1.0 / 60.0),
         "day" | "days" => Ok(24.0),
-        other => Err(format!(
-            "unknown unit '{other}'; use \"min\", \"h\" or \"day\""
-        )),
+        other => Err(msg!("e401", v = other)),
     }
 }
 
-fn finite(name: &str, v: f64) -> Result<f64, String> {
+fn finite(name: impl Into<MsgArg>, v: f64) -> Result<f64, Msg> {
     if v.is_finite() {
         Ok(v)
     } else {
-        Err(format!("{name} must be a finite number, not {v}"))
+        Err(msg!("e402", name = name, v = v))
     }
 }
 
-fn nonneg(name: &str, v: f64) -> Result<f64, String> {
-    finite(name, v)?;
+fn nonneg(name: impl Into<MsgArg>, v: f64) -> Result<f64, Msg> {
+    let name = name.into();
+    finite(name.clone(), v)?;
     if v < 0.0 {
-        Err(format!("{name} must not be negative (got {v})"))
+        Err(msg!("e403", name = name, v = v))
     } else {
         Ok(v)
     }
 }
 
-fn positive(name: &str, v: f64) -> Result<f64, String> {
-    finite(name, v)?;
+fn positive(name: impl Into<MsgArg>, v: f64) -> Result<f64, Msg> {
+    let name = name.into();
+    finite(name.clone(), v)?;
     if v <= 0.0 {
-        Err(format!("{name} must be greater than 0 (got {v})"))
+        Err(msg!("e404", name = name, v = v))
     } else {
         Ok(v)
     }
@@ -82,20 +83,18 @@ pub fn unit_of(d: &Dist) -> Option<&str> {
 }
 
 /// Compile a distribution; `Err` says what is wrong and how to fix it.
-pub fn sampler(d: &Dist) -> Result<Sampler, String> {
+pub fn sampler(d: &Dist) -> Result<Sampler, Msg> {
     let s = build(d)?;
     if let Some(x) = scales(&s)
         .into_iter()
         .find(|x| x.is_nan() || *x > MAX_VALUE)
     {
-        return Err(format!(
-            "a value of {x} hours is out of range; distribution values must be at most {MAX_VALUE} hours (about 114 years) after conversion from their unit"
-        ));
+        return Err(msg!("e411", x = x, max = MAX_VALUE));
     }
     Ok(s)
 }
 
-fn build(d: &Dist) -> Result<Sampler, String> {
+fn build(d: &Dist) -> Result<Sampler, Msg> {
     let f = unit_factor(unit_of(d))?;
     Ok(match d {
         Dist::Fixed { value, .. } => Sampler::Fixed(nonneg("value", *value)? * f),
@@ -103,9 +102,7 @@ fn build(d: &Dist) -> Result<Sampler, String> {
             nonneg("min", *min)?;
             finite("max", *max)?;
             if max < min {
-                return Err(format!(
-                    "inverted range: max ({max}) is below min ({min}); swap them"
-                ));
+                return Err(msg!("e405", max = *max, min = *min));
             }
             Sampler::Uniform(min * f, max * f)
         }
@@ -114,9 +111,7 @@ fn build(d: &Dist) -> Result<Sampler, String> {
             finite("mode", *mode)?;
             finite("max", *max)?;
             if !(min <= mode && mode <= max) {
-                return Err(format!(
-                    "min ({min}), mode ({mode}) and max ({max}) must satisfy min <= mode <= max"
-                ));
+                return Err(msg!("e406", min = *min, mode = *mode, max = *max));
             }
             if let Dist::Pert { .. } = d {
                 if max == min {
@@ -124,7 +119,7 @@ fn build(d: &Dist) -> Result<Sampler, String> {
                 } else {
                     let a = 1.0 + 4.0 * (mode - min) / (max - min);
                     let b = 1.0 + 4.0 * (max - mode) / (max - min);
-                    let beta = Beta::new(a, b).map_err(|e| format!("PERT shape invalid: {e}"))?;
+                    let beta = Beta::new(a, b).map_err(|e| msg!("e901", reason = e.to_string()))?;
                     Sampler::Pert(min * f, (max - min) * f, beta, a)
                 }
             } else {
@@ -135,10 +130,7 @@ fn build(d: &Dist) -> Result<Sampler, String> {
             finite("mean", *mean)?;
             nonneg("sd", *sd)?;
             if *mean + 3.0 * sd < 0.0 {
-                return Err(
-                    "mean is so far below 0 that almost every draw is truncated; use a mean >= 0"
-                        .into(),
-                );
+                return Err(msg!("e407"));
             }
             if *sd == 0.0 {
                 Sampler::Fixed(mean * f)
@@ -157,9 +149,7 @@ fn build(d: &Dist) -> Result<Sampler, String> {
                 positive("median", *m)?;
                 positive("p90", *p)?;
                 if p < m {
-                    return Err(format!(
-                        "p90 ({p}) is below the median ({m}); p90 must be at least the median"
-                    ));
+                    return Err(msg!("e408", p = *p, m = *m));
                 }
                 Sampler::LogNormal((m * f).ln(), (p / m).ln() / Z90)
             }
@@ -169,7 +159,7 @@ fn build(d: &Dist) -> Result<Sampler, String> {
                 let s2 = (1.0 + (s / mu).powi(2)).ln();
                 Sampler::LogNormal((mu * f).ln() - s2 / 2.0, s2.sqrt())
             }
-            _ => return Err("give either median and p90, or mean and sd".into()),
+            _ => return Err(msg!("e409")),
         },
         Dist::Gamma {
             shape,
@@ -185,18 +175,16 @@ fn build(d: &Dist) -> Result<Sampler, String> {
                     positive("sd", *s)?;
                     ((m / s).powi(2), s * s / m)
                 }
-                _ => return Err("give either shape and scale, or mean and sd".into()),
+                _ => return Err(msg!("e410")),
             };
             let (mean, sd) = (k * theta * f, k.sqrt() * theta * f);
             if mean.is_nan() || mean > MAX_VALUE || sd.is_nan() || sd > MAX_VALUE {
-                return Err(format!(
-                    "a gamma with mean {mean} and sd {sd} hours is out of range; distribution values must be at most {MAX_VALUE} hours"
-                ));
+                return Err(msg!("e411-gamma", mean = mean, sd = sd, max = MAX_VALUE));
             }
             Sampler::Gamma(
                 k,
                 theta * f,
-                Gamma::new(k, theta * f).map_err(|e| format!("gamma invalid: {e}"))?,
+                Gamma::new(k, theta * f).map_err(|e| msg!("e902", reason = e.to_string()))?,
             )
         }
         Dist::Exponential { mean, .. } => Sampler::Exponential(positive("mean", *mean)? * f),
@@ -205,17 +193,17 @@ fn build(d: &Dist) -> Result<Sampler, String> {
         } => match (samples, quantiles) {
             (Some(s), None) => {
                 if s.is_empty() {
-                    return Err("samples is empty; give at least one value".into());
+                    return Err(msg!("e412"));
                 }
                 let mut v = Vec::with_capacity(s.len());
                 for x in s {
-                    v.push(nonneg("each sample", *x)? * f);
+                    v.push(nonneg(msg!("each-sample"), *x)? * f);
                 }
                 Sampler::Samples(v)
             }
             (None, Some(q)) => {
                 if q.len() < 2 {
-                    return Err("quantiles needs at least two [probability, value] pairs".into());
+                    return Err(msg!("e413"));
                 }
                 let mut out = Vec::with_capacity(q.len());
                 for (i, [p, v]) in q.iter().enumerate() {
@@ -224,18 +212,16 @@ fn build(d: &Dist) -> Result<Sampler, String> {
                     if let Some(&(pp, pv)) = out.last()
                         && (*p <= pp || *v * f < pv)
                     {
-                        return Err(format!(
-                            "quantile pair {i} must have a higher probability and a value no lower than the pair before it"
-                        ));
+                        return Err(msg!("e414", i = i));
                     }
                     out.push((*p, v * f));
                 }
                 if out[0].0 != 0.0 || out[out.len() - 1].0 != 1.0 {
-                    return Err("quantile probabilities must start at 0 and end at 1".into());
+                    return Err(msg!("e415"));
                 }
                 Sampler::Quantiles(out)
             }
-            _ => return Err("give either samples or quantiles".into()),
+            _ => return Err(msg!("e416")),
         },
     })
 }

@@ -8,7 +8,7 @@ pub mod dist;
 pub mod observe;
 pub mod sampler;
 
-pub use compile::{MAX_NAME_CHARS, NAME_HELP, compile, compile_issues, name_problem};
+pub use compile::{MAX_NAME_CHARS, compile, compile_issues, name_help, name_problem, noun};
 pub use sampler::Sampler;
 
 use chrono::{DateTime, FixedOffset};

@@ -7,8 +7,9 @@ use chrono::{DateTime, FixedOffset};
 
 use super::Model;
 use crate::error::{Diagnostic, Error, Result};
-use crate::scenario::did_you_mean;
+use crate::lang::{Msg, msg};
 use crate::scenario::status::{Status, StatusRow};
+use crate::scenario::suggest;
 
 /// What was seen of the consignment to one node.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,15 +115,11 @@ const FACTS: [(&str, &str); 7] = [
 
 /// Parse a local datetime with its offset, with or without seconds
 /// (`2024-02-09T14:00+07:00`, `2024-02-09T14:00:00+07:00`).
-pub fn parse_local(s: &str) -> std::result::Result<DateTime<FixedOffset>, String> {
+pub fn parse_local(s: &str) -> std::result::Result<DateTime<FixedOffset>, Msg> {
     let s = s.trim();
     DateTime::parse_from_rfc3339(s)
         .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M%:z"))
-        .map_err(|_| {
-            format!(
-                "'{s}' is not a local datetime with offset; write it like 2024-02-09T14:00+07:00"
-            )
-        })
+        .map_err(|_| msg!("e849", v = s))
 }
 
 struct Ck<'a> {
@@ -133,46 +130,31 @@ struct Ck<'a> {
 }
 
 impl Ck<'_> {
-    fn err(&mut self, row: &StatusRow, col: usize, msg: String, help: &str) {
+    fn err(&mut self, row: &StatusRow, col: usize, msg: Msg, help: Option<Msg>) {
         self.diags.push(self.st.problem(row, col, msg, help));
     }
 
     fn time(&mut self, row: &StatusRow, col: usize, observed: bool) -> Option<f64> {
         let f = &row.get(col).text;
         if f.is_empty() {
-            self.err(
-                row,
-                col,
-                "a time is needed here".into(),
-                "write it like 2024-02-09T14:00+07:00",
-            );
+            self.err(row, col, msg!("e834"), Some(msg!("e834-help")));
             return None;
         }
         match parse_local(f) {
             Ok(t) => {
                 let h = crate::time::hours_between(&self.m.start, &t);
                 if observed && h > self.as_of + 1e-9 {
-                    self.err(
-                        row,
-                        col,
-                        format!("'{f}' is after the as-of time: a fact cannot be observed before it happens"),
-                        "check the date, or run with a later --as-of",
-                    );
+                    self.err(row, col, msg!("e822", v = f), Some(msg!("e822-help")));
                     return None;
                 }
                 if observed && h < 0.0 {
-                    self.err(
-                        row,
-                        col,
-                        format!("'{f}' is before the scenario start"),
-                        "check the date (and the offset: +07:00 for WIB)",
-                    );
+                    self.err(row, col, msg!("e823", v = f), Some(msg!("e823-help")));
                     return None;
                 }
                 Some(h)
             }
             Err(e) => {
-                self.err(row, col, e, "");
+                self.err(row, col, e, None);
                 None
             }
         }
@@ -184,28 +166,23 @@ impl Ck<'_> {
         }
         let u = self.time(row, 3, false)?;
         if from.is_some_and(|f| u <= f) {
-            self.err(
-                row,
-                3,
-                "'until' is not after 'time'".into(),
-                "give the end after the start, or leave 'until' empty for until further notice",
-            );
+            self.err(row, 3, msg!("e827"), Some(msg!("e827-help")));
             return None;
         }
         Some(u)
     }
 
-    fn find(&mut self, row: &StatusRow, what: &str, names: Vec<String>) -> Option<usize> {
+    fn find(&mut self, row: &StatusRow, what: Msg, names: Vec<String>) -> Option<usize> {
         let name = &row.get(1).text;
         match names.iter().position(|n| n == name) {
             Some(i) => Some(i),
             None => {
-                let hint = did_you_mean(name, &names);
+                let hint = suggest(name, &names);
                 self.err(
                     row,
                     1,
-                    format!("there is no {what} '{name}' in the scenario{hint}"),
-                    "names must match the scenario file exactly",
+                    msg!("e821", what = what, name = name, hint = hint),
+                    Some(msg!("e821-help")),
                 );
                 None
             }
@@ -224,11 +201,11 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
         diags: Vec::new(),
     };
     if o.as_of < 0.0 || o.as_of > m.horizon {
-        return Err(Error::Usage(format!(
-            "--as-of {} is outside the simulated period ({} to {})",
-            as_of_local.format("%Y-%m-%dT%H:%M%:z"),
-            crate::time::fmt_local(&m.start, 0.0),
-            crate::time::fmt_local(&m.start, m.horizon)
+        return Err(Error::Usage(msg!(
+            "e846",
+            at = as_of_local.format("%Y-%m-%dT%H:%M%:z").to_string(),
+            from = crate::time::fmt_local(&m.start, 0.0),
+            to = crate::time::fmt_local(&m.start, m.horizon)
         )));
     }
     // Rows of a node, for the contradictions checked after every row is read.
@@ -238,12 +215,12 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
         let kind = row.get(0).text.to_lowercase();
         let Some(fact) = FACTS.iter().position(|(en, id)| kind == *en || kind == *id) else {
             let known: Vec<String> = FACTS.iter().map(|(en, _)| en.to_string()).collect();
-            let hint = did_you_mean(&kind, &known);
+            let hint = suggest(&kind, &known);
             ck.err(
                 row,
                 0,
-                format!("'{}' is not a fact of a status file{hint}", row.get(0).text),
-                "write one of: arrived, departed, closed, cancelled, escort_unavailable, vehicle_unavailable, weather",
+                msg!("e820", v = &row.get(0).text, hint = hint),
+                Some(msg!("e820-help")),
             );
             continue;
         };
@@ -251,7 +228,7 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
             0 | 1 => node_row(&mut ck, &mut o, &mut node_rows, row, fact),
             2 | 3 => {
                 let names = m.links.iter().map(|l| l.name.clone()).collect();
-                let li = ck.find(row, "link", names);
+                let li = ck.find(row, msg!("noun-link"), names);
                 let t = ck.time(row, 2, fact == 2);
                 let Some(li) = li else { continue };
                 if fact == 2 {
@@ -262,11 +239,8 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
                     ck.err(
                         row,
                         1,
-                        format!(
-                            "'{}' has no timetable: no departure to cancel",
-                            m.links[li].name
-                        ),
-                        "for a boat without timetable or a road, write a 'closed' row",
+                        msg!("e828", name = &m.links[li].name),
+                        Some(msg!("e828-help")),
                     );
                 } else if let Some(t) = t {
                     o.cancelled[li].push(t);
@@ -275,7 +249,7 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
             4 => escort_row(&mut ck, &mut o, row),
             5 => {
                 let names = m.fleets.iter().map(|f| f.name.clone()).collect();
-                let f = ck.find(row, "fleet", names);
+                let f = ck.find(row, msg!("noun-fleet"), names);
                 let t = ck.time(row, 2, true);
                 let u = ck.until(row, t);
                 if let (Some(f), Some(u)) = (f, u) {
@@ -308,18 +282,13 @@ fn node_row<'s>(
 ) {
     let m = ck.m;
     let names = m.nodes.iter().map(|n| n.name.clone()).collect();
-    let ni = ck.find(row, "node", names);
+    let ni = ck.find(row, msg!("noun-node"), names);
     let t = ck.time(row, 2, true);
     let damaged = match row.get(4).text.to_lowercase().as_str() {
         "" | "complete" | "lengkap" => false,
         "damaged" | "rusak" if fact == 0 => true,
         other => {
-            ck.err(
-                row,
-                4,
-                format!("'{other}' is not a state of an arrived consignment"),
-                "write complete (or lengkap) or damaged (or rusak); leave it empty for a departure",
-            );
+            ck.err(row, 4, msg!("e824", v = other), Some(msg!("e824-help")));
             false
         }
     };
@@ -330,8 +299,8 @@ fn node_row<'s>(
         ck.err(
             row,
             1,
-            format!("'{}' is a depot: nothing is sent to it", m.nodes[ni].name),
-            "name the PPK or village the consignment was sent to",
+            msg!("e833", name = &m.nodes[ni].name),
+            Some(msg!("e833-help")),
         );
         return;
     }
@@ -341,8 +310,12 @@ fn node_row<'s>(
             ck.err(
                 row,
                 0,
-                format!("'{}' is reported {} twice", m.nodes[ni].name, FACTS[fact].0),
-                "keep one row per fact",
+                if fact == 0 {
+                    msg!("e826", name = &m.nodes[ni].name)
+                } else {
+                    msg!("e826-departed", name = &m.nodes[ni].name)
+                },
+                Some(msg!("e826-help")),
             );
         }
         (1, Some(Seen::Arrived { at, .. })) | (0, Some(Seen::Departed { at })) => {
@@ -351,13 +324,13 @@ fn node_row<'s>(
                 ck.err(
                     row,
                     2,
-                    format!(
-                        "'{}' arrives ({}) before it departs ({})",
-                        m.nodes[ni].name,
-                        crate::time::fmt_local(&m.start, arr),
-                        crate::time::fmt_local(&m.start, dep)
+                    msg!(
+                        "e825",
+                        name = &m.nodes[ni].name,
+                        arr = crate::time::fmt_local(&m.start, arr),
+                        dep = crate::time::fmt_local(&m.start, dep)
                     ),
-                    "check both times",
+                    Some(msg!("e825-help")),
                 );
             }
             o.left[ni] = Some(dep);
@@ -384,7 +357,7 @@ fn node_row<'s>(
 fn escort_row(ck: &mut Ck, o: &mut Observations, row: &StatusRow) {
     let m = ck.m;
     let names = m.escorts.iter().map(|e| e.name.clone()).collect();
-    let e = ck.find(row, "escort pool", names);
+    let e = ck.find(row, msg!("noun-escort-pool"), names);
     let t = ck.time(row, 2, true);
     let u = ck.until(row, t);
     let teams = match row.get(4).text.as_str() {
@@ -392,12 +365,7 @@ fn escort_row(ck: &mut Ck, o: &mut Observations, row: &StatusRow) {
         s => match s.parse::<u32>() {
             Ok(n) if n >= 1 => Some(n),
             _ => {
-                ck.err(
-                    row,
-                    4,
-                    format!("'{s}' is not a number of teams"),
-                    "write how many teams are unavailable, like 2 (empty: 1)",
-                );
+                ck.err(row, 4, msg!("e835", v = s), Some(msg!("e835-help")));
                 None
             }
         },
@@ -407,11 +375,12 @@ fn escort_row(ck: &mut Ck, o: &mut Observations, row: &StatusRow) {
             ck.err(
                 row,
                 4,
-                format!(
-                    "the pool '{}' has only {} teams",
-                    m.escorts[e].name, m.escorts[e].teams
+                msg!(
+                    "e836",
+                    name = &m.escorts[e].name,
+                    teams = m.escorts[e].teams
                 ),
-                "give at most the pool's teams",
+                Some(msg!("e836-help")),
             );
         } else {
             o.escort_out.push((e, n, u));
@@ -437,11 +406,13 @@ fn escort_teams(ck: &mut Ck, o: &Observations, node_rows: &[Option<&StatusRow>])
             ck.err(
                 row,
                 1,
-                format!(
-                    "'{}' needs a team of escort pool '{}', but its {} teams are all on the road or unavailable",
-                    m.nodes[i].name, m.escorts[e].name, m.escorts[e].teams
+                msg!(
+                    "e850",
+                    name = &m.nodes[i].name,
+                    pool = &m.escorts[e].name,
+                    teams = m.escorts[e].teams
                 ),
-                "check the departures and the unavailable teams of this pool",
+                Some(msg!("e850-help")),
             );
         }
     }
@@ -470,23 +441,20 @@ fn contradictions(ck: &mut Ck, o: &Observations, node_rows: &[Option<&StatusRow>
             Some(Seen::Arrived { at, .. }) => ck.err(
                 row,
                 2,
-                format!(
-                    "'{}' is reported at {}, before its supplier '{}' arrived ({})",
-                    m.nodes[i].name,
-                    crate::time::fmt_local(&m.start, own),
-                    m.nodes[p].name,
-                    crate::time::fmt_local(&m.start, at)
+                msg!(
+                    "e837",
+                    name = &m.nodes[i].name,
+                    own = crate::time::fmt_local(&m.start, own),
+                    supplier = &m.nodes[p].name,
+                    at = crate::time::fmt_local(&m.start, at)
                 ),
-                "a consignment leaves only after its supplier has the materials: check both times",
+                Some(msg!("e837-help")),
             ),
             _ => ck.err(
                 row,
                 1,
-                format!(
-                    "'{}' is reported, but its supplier '{}' is not reported arrived",
-                    m.nodes[i].name, m.nodes[p].name
-                ),
-                "add an 'arrived' row for the supplier",
+                msg!("e838", name = &m.nodes[i].name, supplier = &m.nodes[p].name),
+                Some(msg!("e838-help")),
             ),
         }
     }
@@ -500,15 +468,10 @@ fn weather_row(
 ) {
     let m = ck.m;
     let names = m.zones.iter().map(|z| z.name.clone()).collect();
-    let z = ck.find(row, "weather zone", names);
+    let z = ck.find(row, msg!("noun-weather-zone"), names);
     let from = ck.time(row, 2, false);
     let until = if row.get(3).text.is_empty() {
-        ck.err(
-            row,
-            3,
-            "a forecast period needs its end".into(),
-            "give the end of the period, like 2024-02-11T00:00+07:00",
-        );
+        ck.err(row, 3, msg!("e829"), Some(msg!("e829-help")));
         None
     } else {
         ck.until(row, from)
@@ -526,46 +489,36 @@ fn weather_row(
                 (Some(i), Ok(x)) if (0.0..=1.0).contains(&x) => p[i] += x,
                 (None, _) => {
                     ok = false;
-                    let hint = did_you_mean(name, &states);
+                    let hint = suggest(name, &states);
                     ck.err(
                         row,
                         4,
-                        format!("zone '{}' has no state '{name}'{hint}", zone.name),
-                        "",
+                        msg!("e830", zone = &zone.name, state = name, hint = hint),
+                        None,
                     );
                 }
                 _ => {
                     ok = false;
-                    ck.err(
-                        row,
-                        4,
-                        format!("'{v}' is not a probability"),
-                        "write a number from 0 to 1",
-                    );
+                    ck.err(row, 4, msg!("e102-quoted", v = v), Some(msg!("e102-help")));
                 }
             }
         }
         let sum: f64 = p.iter().sum();
         if ok && (sum - 1.0).abs() > super::compile::SUM_TOLERANCE {
             ok = false;
-            ck.err(
-                row,
-                4,
-                format!("the forecast probabilities add up to {sum}, not 1"),
-                "give one probability per state, like calm:0.3 rough:0.7",
-            );
+            ck.err(row, 4, msg!("e831", sum = sum), Some(msg!("e831-help")));
         }
     } else {
         match states.iter().position(|s| *s == detail) {
             Some(i) => p[i] = 1.0,
             None => {
                 ok = false;
-                let hint = did_you_mean(&detail, &states);
+                let hint = suggest(&detail, &states);
                 ck.err(
                     row,
                     4,
-                    format!("zone '{}' has no state '{detail}'{hint}", zone.name),
-                    "write a state of the zone, or probabilities like calm:0.3 rough:0.7",
+                    msg!("e830", zone = &zone.name, state = &detail, hint = hint),
+                    Some(msg!("e830-help")),
                 );
             }
         }
@@ -577,11 +530,8 @@ fn weather_row(
         ck.err(
             row,
             2,
-            format!(
-                "this period overlaps another forecast of zone '{}'",
-                zone.name
-            ),
-            "give each period of a zone once",
+            msg!("e832", zone = &zone.name),
+            Some(msg!("e832-help")),
         );
         return;
     }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::lang::{Lang, Msg, msg};
 
 /// Files larger than this are refused (read with this limit, whatever size the file reports):
 /// the national synthetic scenario of docs/performance.md is 51.5 MB.
@@ -78,9 +79,9 @@ pub struct Issue {
     /// Where.
     pub path: KeyPath,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Msg>,
 }
 
 /// A scenario file read from disk, with its `extends` chain resolved.
@@ -125,18 +126,22 @@ pub struct Locator<'a> {
     file: &'a Path,
     text: &'a str,
     doc: Option<toml_edit::Document<&'a str>>,
+    lang: Option<Lang>,
 }
 
 impl<'a> Locator<'a> {
     /// A locator over a file's text.
     pub fn new(file: &'a Path, text: &'a str) -> Self {
+        // A file too large to parse whole is located by key path only.
+        let doc = (toml_marks(text) <= MAX_MARKS)
+            .then(|| toml_edit::Document::parse(text).ok())
+            .flatten();
+        let lang = doc.as_ref().and_then(doc_lang);
         Locator {
             file,
             text,
-            // A file too large to parse whole is located by key path only.
-            doc: (toml_marks(text) <= MAX_MARKS)
-                .then(|| toml_edit::Document::parse(text).ok())
-                .flatten(),
+            doc,
+            lang,
         }
     }
 
@@ -179,6 +184,7 @@ impl<'a> Locator<'a> {
             message: issue.message.clone(),
             help: issue.help.clone(),
             source_line,
+            lang: self.lang,
         }
     }
 }
@@ -198,21 +204,13 @@ fn item_span(item: &toml_edit::Item) -> Option<std::ops::Range<usize>> {
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = crate::input::read_regular_file(path, MAX_FILE_BYTES).map_err(|e| match e {
         crate::input::InputError::Io(e) => Error::read(path, e),
-        crate::input::InputError::Folder => {
-            Error::invalid(path, "", "is a folder, not a scenario file", None)
+        crate::input::InputError::Folder => Error::invalid(path, "", msg!("e001"), None),
+        crate::input::InputError::TooLarge { max } => {
+            Error::invalid(path, "", msg!("e002", max = max), Some(msg!("e002-help")))
         }
-        crate::input::InputError::TooLarge { max } => Error::invalid(
-            path,
-            "",
-            format!("the file is larger than {max} bytes; scenario files larger than {max} bytes are refused"),
-            Some("a scenario for a whole country fits in about 50 megabytes; check that this is the right file".into()),
-        ),
-        crate::input::InputError::NotRegular(kind) => Error::invalid(
-            path,
-            "",
-            format!("the file is {kind}, not a regular file; tepat reads only regular files"),
-            Some("name a scenario file (.toml) saved on disk".into()),
-        ),
+        crate::input::InputError::NotRegular(kind) => {
+            Error::invalid(path, "", msg!("e014", kind = kind), Some(msg!("e014-help")))
+        }
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col, _) = line_col(
@@ -220,13 +218,10 @@ pub fn read_text(path: &Path) -> Result<String> {
             e.utf8_error().valid_up_to(),
         );
         Error::Invalid(vec![Diagnostic {
-            file: path.to_path_buf(),
             line: Some(line),
             column: Some(col),
-            key_path: String::new(),
-            message: "the file is not valid UTF-8".into(),
-            help: Some("save the file as UTF-8 text".into()),
-            source_line: None,
+            help: Some(msg!("e003-help")),
+            ..Diagnostic::new(path, msg!("e003"))
         }])
     })?;
     Ok(text)
@@ -239,8 +234,8 @@ pub fn check_marks(path: &Path, text: &str) -> Result<()> {
         return Err(Error::invalid(
             path,
             "",
-            format!("the file has {marks} TOML marks (an = counts 2, a dot 8, a comma, bracket or brace 1); a file with more than {MAX_MARKS} is read only when it is a valid scenario whose top-level tables each have fewer, and this one is not"),
-            Some("each mark costs the parser up to about 190 bytes of memory when the whole file is parsed to locate an error; check that this is the right file, or run `tepat check` on a smaller part of it to find the error".into()),
+            msg!("e015", marks = marks, max = MAX_MARKS),
+            Some(msg!("e015-help")),
         ));
     }
     Ok(())
@@ -285,22 +280,14 @@ pub fn parse(path: &Path, text: &str) -> Result<ScenarioFile> {
             }
             None => (None, None, None),
         };
-        let msg = e.message().trim().to_string();
-        let help = if msg.contains("unknown field") {
-            Some("check the spelling against docs/scenario-format.md; unknown keys are errors so that a typo never becomes a silent default".into())
-        } else if msg.contains("missing field") {
-            Some("add the key; docs/scenario-format.md lists the required keys of each table".into())
-        } else {
-            None
-        };
+        let (message, help) = parser_message(e.message().trim());
         Error::Invalid(vec![Diagnostic {
-            file: path.to_path_buf(),
             line,
             column,
-            key_path: String::new(),
-            message: msg,
             help,
             source_line,
+            lang: declared_lang(text),
+            ..Diagnostic::new(path, message)
         }])
     })
 }
@@ -314,11 +301,11 @@ pub fn load(path: &Path) -> Result<Loaded> {
 /// [`load`], but a file that is not a scenario is reported by line and column only, never by
 /// its content, so that a received file cannot make another file's secrets appear in a log.
 pub fn load_named_by(path: &Path, named_by: &str) -> Result<Loaded> {
-    load_depth(path, 0, Some(named_by))
+    load_depth(path, 0, Some(&Msg::verbatim(named_by)))
 }
 
 /// Parse a file that another file named; its syntax errors are located but not shown.
-fn parse_named(path: &Path, text: &str, named_by: Option<&str>) -> Result<ScenarioFile> {
+fn parse_named(path: &Path, text: &str, named_by: Option<&Msg>) -> Result<ScenarioFile> {
     let Some(by) = named_by else {
         return parse(path, text);
     };
@@ -326,12 +313,8 @@ fn parse_named(path: &Path, text: &str, named_by: Option<&str>) -> Result<Scenar
         Error::Invalid(ds) => Error::Invalid(
             ds.into_iter()
                 .map(|d| Diagnostic {
-                    message: format!(
-                        "this file, named by {by}, is not a valid scenario file (its text is not shown because tepat was not asked to read it directly)"
-                    ),
-                    help: Some(format!(
-                        "check that {by} names the right file; if it is a scenario, `tepat check` on it shows the error"
-                    )),
+                    message: msg!("e016", by = by.clone()),
+                    help: Some(msg!("e016-help", by = by.clone())),
                     source_line: None,
                     key_path: String::new(),
                     ..d
@@ -342,13 +325,13 @@ fn parse_named(path: &Path, text: &str, named_by: Option<&str>) -> Result<Scenar
     })
 }
 
-fn load_depth(path: &Path, depth: usize, named_by: Option<&str>) -> Result<Loaded> {
+fn load_depth(path: &Path, depth: usize, named_by: Option<&Msg>) -> Result<Loaded> {
     if depth > 8 {
         return Err(Error::invalid(
             path,
             "extends",
-            "`extends` chains more than 8 files deep (a cycle?)",
-            Some("make the chain shorter and check that no file extends itself".into()),
+            msg!("e011"),
+            Some(msg!("e011-help")),
         ));
     }
     let text = read_text(path)?;
@@ -379,8 +362,8 @@ fn load_depth(path: &Path, depth: usize, named_by: Option<&str>) -> Result<Loade
         if !matches!(k.as_str(), "extends" | "scenario" | "strategy") {
             issues.push(loc.diagnose(&Issue {
                 path: KeyPath::root().key(k),
-                message: format!("a file with `extends` may contain only [scenario] and [[strategy]], not `{k}`"),
-                help: Some("put changes to the baseline into a [[strategy]] with `set`, or edit the base file".into()),
+                message: msg!("e009", key = k),
+                help: Some(msg!("e009-help")),
             }));
         }
     }
@@ -391,11 +374,11 @@ fn load_depth(path: &Path, depth: usize, named_by: Option<&str>) -> Result<Loade
     if !base_path.exists() {
         return Err(Error::Invalid(vec![loc.diagnose(&Issue {
             path: KeyPath::root().key("extends"),
-            message: format!("the base file '{}' does not exist", base_path.display()),
-            help: Some("`extends` is a path relative to this file".into()),
+            message: msg!("e010", path = base_path.display().to_string()),
+            help: Some(msg!("e010-help")),
         })]));
     }
-    let by = format!("`extends` in {}", path.display());
+    let by = msg!("extends-in", path = path.display().to_string());
     let base = load_depth(&base_path, depth + 1, Some(&by))?;
     hasher.update(base.sha256.as_bytes());
     let mut merged = base.file.clone();
@@ -452,19 +435,21 @@ pub fn basemap_warning(loaded: &Loaded) -> Option<Diagnostic> {
     let loc = Locator::new(&loaded.path, &loaded.text);
     let mut d = loc.diagnose(&Issue {
         path: KeyPath::root().key("scenario").key("basemap"),
-        message: format!(
-            "the basemap {} was not found; the map is drawn without land and sea",
-            p.display()
+        message: msg!(
+            "e812",
+            path = p.display().to_string(),
+            extended = None::<Msg>
         ),
-        help: Some(
-            "give the path of a GeoJSON file relative to the scenario file (the bundled one is data/bengkalis/bengkalis-kecamatan.geojson), or remove `basemap`".into(),
-        ),
+        help: Some(msg!("e812-help")),
     });
     if !own {
         // Named by the file this one extends: point at no line of this file.
         (d.line, d.column, d.source_line) = (None, None, None);
-        d.message
-            .push_str(" (the basemap is named in the scenario this file extends)");
+        d.message = msg!(
+            "e812",
+            path = p.display().to_string(),
+            extended = msg!("e812-extended")
+        );
     }
     Some(d)
 }
@@ -490,34 +475,31 @@ pub fn apply_set(
     doc: &mut toml::Value,
     path: &str,
     value: toml::Value,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(), Msg> {
     let segs = split_path(path);
     if segs.len() < 2 || segs.iter().any(String::is_empty) {
-        return Err(format!(
-            "'{path}' is not a change path; write it like \"node.Rupat.planned_dispatch\" or \"defaults.handling\""
-        ));
+        return Err(msg!("e701", path = path));
     }
-    let root = doc.as_table_mut().ok_or("scenario is not a table")?;
+    let not_table = || msg!("e705", key = "", path = path);
+    let root = doc.as_table_mut().ok_or_else(not_table)?;
     let (mut target, rest): (&mut toml::Table, &[String]) = match segs[0].as_str() {
         "defaults" | "scenario" => {
             let t = root
                 .entry(segs[0].clone())
                 .or_insert_with(|| toml::Value::Table(toml::Table::new()))
                 .as_table_mut()
-                .ok_or("not a table")?;
+                .ok_or_else(not_table)?;
             (t, &segs[1..])
         }
         table @ ("node" | "link" | "zone" | "fleet" | "escort") => {
             if segs.len() < 3 {
-                return Err(format!(
-                    "'{path}' names a {table} but no key of it; write \"{table}.<name>.<key>\""
-                ));
+                return Err(msg!("e702", path = path, what = noun(table), table = table));
             }
             let name = &segs[1];
             let arr = root
                 .get_mut(table)
                 .and_then(|v| v.as_array_mut())
-                .ok_or(format!("the scenario has no {table}s"))?;
+                .ok_or_else(|| msg!("e704", table = table))?;
             let known: Vec<String> = arr
                 .iter()
                 .filter_map(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
@@ -526,17 +508,17 @@ pub fn apply_set(
                 .iter_mut()
                 .find(|v| v.get("name").and_then(|n| n.as_str()) == Some(name.as_str()))
                 .ok_or_else(|| {
-                    format!(
-                        "there is no {table} named '{name}'{}",
-                        did_you_mean(name, &known)
+                    msg!(
+                        "e108",
+                        what = noun(table),
+                        name = name,
+                        hint = suggest(name, &known)
                     )
                 })?;
-            (el.as_table_mut().ok_or("not a table")?, &segs[2..])
+            (el.as_table_mut().ok_or_else(not_table)?, &segs[2..])
         }
         other => {
-            return Err(format!(
-                "'{other}' is not a table that a change can address; use node, link, zone, fleet, escort, defaults or scenario"
-            ));
+            return Err(msg!("e703", table = other));
         }
     };
     for (i, s) in rest.iter().enumerate() {
@@ -548,21 +530,95 @@ pub fn apply_set(
             .entry(s.clone())
             .or_insert_with(|| toml::Value::Table(toml::Table::new()))
             .as_table_mut()
-            .ok_or_else(|| format!("'{s}' in '{path}' is a value, not a table"))?;
+            .ok_or_else(|| msg!("e705", key = s, path = path))?;
     }
     Ok(())
 }
 
-/// " (did you mean 'x'?)" for the closest known name, or "".
+/// " (did you mean 'x'?)" for the closest known name, or "" (in English).
 pub fn did_you_mean(name: &str, known: &[String]) -> String {
+    suggest(name, known).map(|m| m.en()).unwrap_or_default()
+}
+
+/// The message " (did you mean 'x'?)" for the closest known name, if one is close.
+pub fn suggest(name: &str, known: &[String]) -> Option<Msg> {
     let best = known
         .iter()
         .map(|k| (edit_distance(&name.to_lowercase(), &k.to_lowercase()), k))
         .min_by_key(|(d, _)| *d);
     match best {
-        Some((d, k)) if d <= (name.chars().count() / 3).max(2) => format!(" (did you mean '{k}'?)"),
-        _ => String::new(),
+        Some((d, k)) if d <= (name.chars().count() / 3).max(2) => {
+            Some(msg!("did-you-mean", name = k))
+        }
+        _ => None,
     }
+}
+
+/// A table of the scenario (`node`, `link`, `zone`, `fleet`, `escort`, `state`, `strategy`)
+/// in words of the message's language; another name as it is.
+pub fn noun(table: &str) -> Msg {
+    match table {
+        "node" => msg!("noun-node"),
+        "link" => msg!("noun-link"),
+        "zone" => msg!("noun-zone"),
+        "fleet" => msg!("noun-fleet"),
+        "escort" => msg!("noun-escort"),
+        "escort pool" => msg!("noun-escort-pool"),
+        "supplier" => msg!("noun-supplier"),
+        "state" => msg!("noun-state"),
+        "strategy" => msg!("noun-strategy"),
+        other => Msg::verbatim(other),
+    }
+}
+
+/// The language a scenario's text asks for (`[scenario] language`), when the text is valid
+/// TOML of a size that may be parsed whole and the language is one tepat writes in.
+pub fn declared_lang(text: &str) -> Option<Lang> {
+    if toml_marks(text) > MAX_MARKS {
+        return None;
+    }
+    doc_lang(&toml_edit::Document::parse(text).ok()?)
+}
+
+fn doc_lang(doc: &toml_edit::Document<&str>) -> Option<Lang> {
+    Lang::parse(doc.get("scenario")?.get("language")?.as_str()?)
+}
+
+/// The parser's message of a TOML or type error as a message of `errors.ftl` (E004–E008),
+/// with the names and values it gives, and a hint where there is one. English shows the
+/// parser's text unchanged.
+pub fn parser_message(text: &str) -> (Msg, Option<Msg>) {
+    let tick = |s: &str| s.trim().to_string();
+    // "unknown field `x`, expected one of `a`, `b`" (also "unknown variant").
+    for (prefix, key) in [
+        ("unknown field ", "e005"),
+        ("unknown variant ", "e005-variant"),
+    ] {
+        if let Some(rest) = text.strip_prefix(prefix)
+            && let Some((field, expected)) = rest.split_once(", expected ")
+        {
+            let known = match expected.strip_prefix("one of ") {
+                Some(list) => msg!("one-of", list = tick(list)),
+                None => Msg::verbatim(tick(expected)),
+            };
+            let m = Msg::new(key).arg("field", tick(field)).arg("known", known);
+            return (m, Some(msg!("e005-help")));
+        }
+    }
+    if let Some(field) = text.strip_prefix("missing field ") {
+        return (msg!("e006", field = tick(field)), Some(msg!("e006-help")));
+    }
+    for (prefix, key) in [("invalid type: ", "e007"), ("invalid value: ", "e008")] {
+        if let Some(rest) = text.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            let m = Msg::new(key)
+                .arg("found", tick(found))
+                .arg("expected", tick(expected));
+            return (m, None);
+        }
+    }
+    (msg!("e004", detail = text), None)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -606,6 +662,10 @@ mod tests {
         assert_eq!(
             did_you_mean("Rupat Utra", &known),
             " (did you mean 'Rupat Utara'?)"
+        );
+        assert_eq!(
+            suggest("Rupat Utra", &known).unwrap().render(Lang::Id),
+            " (maksudnya 'Rupat Utara'?)"
         );
         assert_eq!(did_you_mean("Zzzzzzzz", &known), "");
     }

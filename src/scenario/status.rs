@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::lang::{Msg, msg};
 
 /// The columns of a status file, in order.
 pub const COLUMNS: [&str; 5] = ["fact", "name", "time", "until", "detail"];
@@ -52,15 +53,20 @@ pub struct Status {
 
 impl Status {
     /// A problem located at field `col` of `row`.
-    pub fn problem(&self, row: &StatusRow, col: usize, message: String, help: &str) -> Diagnostic {
+    pub fn problem(
+        &self,
+        row: &StatusRow,
+        col: usize,
+        message: Msg,
+        help: Option<Msg>,
+    ) -> Diagnostic {
         Diagnostic {
-            file: self.path.clone(),
             line: Some(row.line),
             column: Some(row.fields[col].column),
             key_path: format!("column '{}'", COLUMNS[col]),
-            message,
-            help: (!help.is_empty()).then(|| help.to_string()),
+            help,
             source_line: Some(row.source.clone()),
+            ..Diagnostic::new(&self.path, message)
         }
     }
 
@@ -75,7 +81,7 @@ impl Status {
 
 /// Split one CSV line into fields with their columns: commas separate, a field in double
 /// quotes may hold commas and doubled quotes (`""`). Fields are trimmed.
-fn split(line: &str) -> std::result::Result<Vec<Field>, (usize, String)> {
+fn split(line: &str) -> std::result::Result<Vec<Field>, (usize, Msg)> {
     let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -89,7 +95,7 @@ fn split(line: &str) -> std::result::Result<Vec<Field>, (usize, String)> {
             i += 1;
             loop {
                 match chars.get(i) {
-                    None => return Err((column, "a quoted field is not closed".into())),
+                    None => return Err((column, msg!("e841"))),
                     Some('"') if chars.get(i + 1) == Some(&'"') => {
                         text.push('"');
                         i += 2;
@@ -106,7 +112,7 @@ fn split(line: &str) -> std::result::Result<Vec<Field>, (usize, String)> {
             }
             while i < chars.len() && chars[i] != ',' {
                 if chars[i] != ' ' {
-                    return Err((i + 1, "text after a closing quote".into()));
+                    return Err((i + 1, msg!("e842")));
                 }
                 i += 1;
             }
@@ -131,29 +137,23 @@ fn split(line: &str) -> std::result::Result<Vec<Field>, (usize, String)> {
 /// with `#` and blank lines are skipped. Every problem of the file is reported at once.
 pub fn load_status(path: &Path) -> Result<Status> {
     let bytes = crate::input::read_regular_file(path, MAX_STATUS_BYTES).map_err(|e| {
-        Error::Usage(format!(
-            "--status {}: the file cannot be read ({e}); name the status CSV file",
-            path.display()
+        Error::Usage(msg!(
+            "e845",
+            path = path.display().to_string(),
+            reason = e.to_string()
         ))
     })?;
-    let at = |line: usize, column: usize, source: &str, message: String, help: &str| Diagnostic {
-        file: path.to_path_buf(),
+    let at = |line: usize, column: usize, source: &str, message: Msg, help: Msg| Diagnostic {
         line: Some(line),
         column: Some(column),
-        key_path: String::new(),
-        message,
-        help: (!help.is_empty()).then(|| help.to_string()),
+        help: Some(help),
         source_line: Some(source.to_string()),
+        ..Diagnostic::new(path, message)
     };
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Invalid(vec![Diagnostic {
-            file: path.to_path_buf(),
-            line: None,
-            column: None,
-            key_path: String::new(),
-            message: "the status file is not valid UTF-8".into(),
-            help: Some("save the file as UTF-8 text (CSV UTF-8)".into()),
-            source_line: None,
+            help: Some(msg!("e843-help")),
+            ..Diagnostic::new(path, msg!("e843"))
         }])
     })?;
     let mut diags = Vec::new();
@@ -168,7 +168,7 @@ pub fn load_status(path: &Path) -> Result<Status> {
         let mut fields = match split(src) {
             Ok(f) => f,
             Err((col, msg)) => {
-                diags.push(at(line, col, src, msg, "close the quote: \"like, this\""));
+                diags.push(at(line, col, src, msg, msg!("e841-help")));
                 continue;
             }
         };
@@ -180,8 +180,8 @@ pub fn load_status(path: &Path) -> Result<Status> {
                     line,
                     1,
                     src,
-                    format!("the status file's header must be '{}'", COLUMNS.join(",")),
-                    "write the header line first, then one fact per line",
+                    msg!("e839", header = COLUMNS.join(",")),
+                    msg!("e839-help"),
                 ));
             }
             continue;
@@ -192,12 +192,8 @@ pub fn load_status(path: &Path) -> Result<Status> {
                 line,
                 f.column,
                 src,
-                format!(
-                    "this row has {} fields; a status row has {}",
-                    fields.len(),
-                    COLUMNS.len()
-                ),
-                "put a field that holds a comma in double quotes",
+                msg!("e840", n = fields.len(), max = COLUMNS.len()),
+                msg!("e840-help"),
             ));
             continue;
         }
@@ -215,18 +211,10 @@ pub fn load_status(path: &Path) -> Result<Status> {
         });
     }
     if !header_seen {
-        diags.push(Diagnostic {
-            file: path.to_path_buf(),
-            line: None,
-            column: None,
-            key_path: String::new(),
-            message: format!(
-                "the status file has no header; its first line must be '{}'",
-                COLUMNS.join(",")
-            ),
-            help: None,
-            source_line: None,
-        });
+        diags.push(Diagnostic::new(
+            path,
+            msg!("e844", header = COLUMNS.join(",")),
+        ));
     }
     if diags.is_empty() {
         Ok(Status {

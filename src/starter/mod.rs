@@ -41,7 +41,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "'{}' already exists; it was left untouched. Choose another file name, or add --force to replace it",
                 path.display()
             )));

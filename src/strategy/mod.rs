@@ -11,8 +11,9 @@
 pub mod compare;
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::lang::{Msg, msg};
 use crate::model::{self, Model};
-use crate::scenario::{self, KeyPath, Loaded, ScenarioFile, apply_set, did_you_mean};
+use crate::scenario::{self, KeyPath, Loaded, ScenarioFile, apply_set, suggest};
 
 pub use compare::{Comparison, PairStat, Scope, StrategyResult, compare, ranking};
 
@@ -32,8 +33,8 @@ pub struct Compiled {
 fn locate(
     origin: &(std::path::PathBuf, String, usize),
     path: KeyPath,
-    message: String,
-    help: Option<String>,
+    message: Msg,
+    help: Option<Msg>,
 ) -> Diagnostic {
     let (file, _, idx) = origin;
     let text = crate::input::read_regular_file(file, scenario::MAX_FILE_BYTES)
@@ -55,15 +56,15 @@ fn apply(
     i: usize,
     doc: &mut toml::Value,
     stack: &mut Vec<usize>,
-) -> std::result::Result<(), (KeyPath, String)> {
+) -> std::result::Result<(), (KeyPath, Msg)> {
     let s = &file.strategy[i];
     if stack.contains(&i) {
         return Err((
             KeyPath::root().key("include"),
-            format!(
-                "strategy '{}' includes itself (through {})",
-                s.name,
-                stack
+            msg!(
+                "strategy-includes-itself",
+                name = &s.name,
+                chain = stack
                     .iter()
                     .map(|&j| file.strategy[j].name.as_str())
                     .collect::<Vec<_>>()
@@ -77,16 +78,23 @@ fn apply(
         let Some(j) = file.strategy.iter().position(|x| &x.name == inc) else {
             return Err((
                 KeyPath::root().key("include").index(k),
-                format!(
-                    "there is no strategy named '{inc}'{}",
-                    did_you_mean(inc, &names)
+                msg!(
+                    "e108",
+                    what = msg!("noun-strategy"),
+                    name = inc,
+                    hint = suggest(inc, &names)
                 ),
             ));
         };
         apply(file, j, doc, stack).map_err(|(p, m)| {
             (
                 KeyPath::root().key("include").index(k),
-                format!("in included strategy '{inc}' ({p}): {m}"),
+                msg!(
+                    "strategy-included",
+                    name = inc,
+                    path = p.to_string(),
+                    reason = m
+                ),
             )
         })?;
     }
@@ -104,7 +112,12 @@ fn apply(
         }
     };
     let ser = |v: std::result::Result<toml::Value, toml::ser::Error>| {
-        v.map_err(|e| (KeyPath::root(), format!("could not apply: {e}")))
+        v.map_err(|e| {
+            (
+                KeyPath::root(),
+                msg!("strategy-not-applied", reason = e.to_string()),
+            )
+        })
     };
     push(
         root,
@@ -138,13 +151,13 @@ fn apply(
 pub fn scenario_with(
     file: &ScenarioFile,
     i: usize,
-) -> std::result::Result<ScenarioFile, (KeyPath, String)> {
+) -> std::result::Result<ScenarioFile, (KeyPath, Msg)> {
     let mut base = file.clone();
     base.strategy.clear();
     let mut doc = toml::Value::try_from(&base).map_err(|e| {
         (
             KeyPath::root(),
-            format!("could not prepare the baseline: {e}"),
+            msg!("strategy-no-baseline", reason = e.to_string()),
         )
     })?;
     let mut with = file.clone();
@@ -153,7 +166,10 @@ pub fn scenario_with(
     let mut out: ScenarioFile = doc.try_into().map_err(|e: toml::de::Error| {
         (
             KeyPath::root().key("set"),
-            format!("the changed scenario is not valid: {}", e.message().trim()),
+            msg!(
+                "strategy-invalid",
+                reason = scenario::parser_message(e.message().trim()).0
+            ),
         )
     })?;
     out.strategy.clear();
@@ -179,7 +195,7 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
                 &origin,
                 KeyPath::root().key("name"),
                 problem,
-                Some(crate::model::NAME_HELP.into()),
+                Some(crate::model::name_help()),
             ));
             continue;
         }
@@ -187,8 +203,8 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
             errors.push(locate(
                 &origin,
                 KeyPath::root().key("name"),
-                format!("the strategy name '{}' is used twice", s.name),
-                Some("give every strategy a unique name".into()),
+                msg!("strategy-name-twice", name = &s.name),
+                Some(msg!("strategy-name-twice-help")),
             ));
             continue;
         }
@@ -198,7 +214,7 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
             errors.push(locate(
                 &origin,
                 KeyPath::root().key("cost_idr"),
-                format!("cost_idr must be a finite number of at least 0 (got {c})"),
+                msg!("e104", what = "cost_idr", v = c),
                 None,
             ));
         }
@@ -208,7 +224,7 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
                 errors.push(locate(
                     &origin,
                     p,
-                    format!("strategy '{}': {m}", s.name),
+                    msg!("strategy-says", name = &s.name, reason = m),
                     None,
                 ));
                 continue;
@@ -226,11 +242,13 @@ pub fn compile_all(loaded: &Loaded, _base: &Model) -> Result<Vec<Compiled>> {
                     errors.push(locate(
                         &origin,
                         KeyPath::root().key("set"),
-                        format!(
-                            "strategy '{}' makes the scenario invalid at {}: {}",
-                            s.name, is.path, is.message
+                        msg!(
+                            "strategy-makes-invalid",
+                            name = &s.name,
+                            path = is.path.to_string(),
+                            reason = is.message
                         ),
-                        is.help.clone(),
+                        is.help,
                     ));
                 }
             }

@@ -122,7 +122,7 @@ fn messages_of_generated(what: &str) -> String {
             match tepat::model::compile_issues(&f) {
                 Err(issues) => issues
                     .iter()
-                    .map(|i| i.message.clone())
+                    .map(|i| i.message.en())
                     .collect::<Vec<_>>()
                     .join("\n"),
                 Ok(_) => panic!("a million nodes were accepted"),
@@ -295,9 +295,28 @@ fn strip_placeholders(m: &str) -> String {
     out.replace("\\\"", "\"")
 }
 
+/// The codes of the messages of `locales/*/errors.ftl` a source file names
+/// (`msg!("e108-help", ...)` is E108), with their line numbers.
+fn message_codes(file: &str) -> Vec<(usize, String)> {
+    let s = std::fs::read_to_string(file).unwrap();
+    let re =
+        regex::Regex::new(r#"(?:msg!|Msg::new)\(\s*"e(\d{3})|"e(\d{3})(?:-[a-z0-9]+)*""#).unwrap();
+    re.captures_iter(&s)
+        .map(|c| {
+            let m = c.get(1).or(c.get(2)).unwrap();
+            (
+                s[..m.start()].matches('\n').count() + 1,
+                format!("E{}", m.as_str()),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn every_error_message_in_the_source_is_in_the_catalogue() {
-    let phrases: Vec<String> = catalogue().into_iter().map(|e| e.phrase).collect();
+    let entries = catalogue();
+    let phrases: Vec<String> = entries.iter().map(|e| e.phrase.clone()).collect();
+    let codes: BTreeSet<String> = entries.iter().map(|e| e.code.clone()).collect();
     let mut missing = Vec::new();
     let mut seen = 0;
     for file in [
@@ -318,7 +337,17 @@ fn every_error_message_in_the_source_is_in_the_catalogue() {
         "src/error.rs",
         "src/model/observe.rs",
         "src/scenario/status.rs",
+        "src/scale.rs",
     ] {
+        // Messages of the catalogue: their code must be documented (the test of the
+        // catalogue checks that both languages have them, and the examples above that the
+        // English text holds the documented phrase).
+        for (line, code) in message_codes(file) {
+            seen += 1;
+            if !codes.contains(&code) {
+                missing.push(format!("{file}:{line}: {code}"));
+            }
+        }
         for (line, lit) in literals(file) {
             seen += 1;
             let stat = strip_placeholders(&lit);
@@ -333,4 +362,160 @@ fn every_error_message_in_the_source_is_in_the_catalogue() {
         "error messages without a catalogue entry in docs/errors.md:\n{}",
         missing.join("\n")
     );
+}
+
+/// Every invalid scenario fixture, checked with `--lang id`: no English sentence is left (the
+/// scan of tests/it/lang.rs plus words of error messages), and every message keeps the file,
+/// line, column and key path of its English twin.
+#[test]
+fn indonesian_messages_keep_their_place_and_have_no_english() {
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["tests/data/invalid", "tests/data/invalid/catalogue"] {
+        for f in std::fs::read_dir(dir).unwrap() {
+            let p = f.unwrap().path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() > 30, "{} fixtures", files.len());
+    let english = regex::Regex::new(&format!(
+        "{}|(?i)\\b(is|not|must|missing|unknown|field|named|there|give|write|check|remove|error|help|warning|file|least|most|only|before|after|needs?|has|have|cannot|than|from)\\b",
+        crate::lang::ENGLISH
+    ))
+    .unwrap();
+    // What the user wrote and what is the same in both languages: quoted names and values, code
+    // spans, key names and paths (`scenario.start`, `horizon_days`), the parser's own detail.
+    let theirs = regex::Regex::new(
+        r#"'[^']*'|`[^`]*`|“[^”]*”|"[^"]*"|\[\[?\w+\]\]?|[\w\[\]-]*[._][\w\[\].-]*|\([^()]*\.toml\)"#,
+    )
+    .unwrap();
+    let at = regex::Regex::new(r"^\S+?:\d+:\d+").unwrap();
+    let echo = regex::Regex::new(r"^\s+(\d+ )?\|").unwrap();
+    let mut problems = Vec::new();
+    let mut lines_seen = 0;
+    for f in &files {
+        let run = |lang: &str| {
+            let out = tepat()
+                .args(["check", "--lang", lang])
+                .arg(f)
+                .env("LANG", "C")
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{}", f.display());
+            String::from_utf8_lossy(&out.stderr).to_string()
+        };
+        let (en, id) = (run("en"), run("id"));
+        let heads = |t: &str, label: &str| -> Vec<String> {
+            t.lines()
+                .filter_map(|l| l.strip_prefix(label).map(str::to_string))
+                .collect()
+        };
+        let (en_heads, id_heads) = (heads(&en, "error: "), heads(&id, "kesalahan: "));
+        assert_eq!(
+            en_heads.len(),
+            id_heads.len(),
+            "{}:\n{en}\n{id}",
+            f.display()
+        );
+        for (e, i) in en_heads.iter().zip(&id_heads) {
+            lines_seen += 1;
+            // The location: the file, line and column, and the key path, up to the last ": "
+            // the two lines share.
+            let common: usize = e
+                .char_indices()
+                .zip(i.chars())
+                .take_while(|((_, a), b)| a == b)
+                .last()
+                .map(|((k, c), _)| k + c.len_utf8())
+                .unwrap_or(0);
+            let loc_end = e[..common].rfind(": ").map(|k| k + 2).unwrap_or(0);
+            let loc = &e[..loc_end];
+            let file_part = f.display().to_string();
+            // The file in error: this one, or the one it names (`extends`).
+            let named = loc.split(':').next().unwrap_or("");
+            if named.is_empty() || !Path::new(named).exists() {
+                problems.push(format!("{file_part}: no file in {i:?}"));
+            }
+            if at.is_match(e) && !at.is_match(loc) {
+                problems.push(format!("{file_part}: line and column lost in {i:?}"));
+            }
+        }
+        // The messages and hints as a person reads them (the echoed lines of the file and
+        // the caret under them are the file's own text).
+        let said: String = id
+            .lines()
+            .filter(|l| !echo.is_match(l))
+            .map(|l| {
+                l.strip_prefix("kesalahan: ")
+                    .map(|r| r.strip_prefix(&f.display().to_string()).unwrap_or(r))
+                    .unwrap_or(l)
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let said = theirs.replace_all(&said, " ");
+        for m in english.find_iter(&said) {
+            let a = said[..m.start()].rfind('\n').map(|k| k + 1).unwrap_or(0);
+            let b = said[m.end()..]
+                .find('\n')
+                .map(|k| m.end() + k)
+                .unwrap_or(said.len());
+            problems.push(format!(
+                "{}: English '{}' in: {}",
+                f.display(),
+                m.as_str(),
+                &said[a..b]
+            ));
+        }
+        if !id.contains("kesalahan: ") {
+            problems.push(format!("{}: no 'kesalahan:' label:\n{id}", f.display()));
+        }
+    }
+    assert!(lines_seen > 80, "only {lines_seen} messages");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Without `--lang`, a file's `[scenario] language` decides the language of its messages (also
+/// when only its TOML parses, not its keys); `--lang` wins over it.
+#[test]
+fn the_scenario_language_decides_unless_the_command_line_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/data/invalid/unknown-node.toml").unwrap();
+    let p = dir.path().join("in-id.toml");
+    std::fs::write(
+        &p,
+        text.replacen("[scenario]\n", "[scenario]\nlanguage = \"id\"\n", 1),
+    )
+    .unwrap();
+    let q = dir.path().join("unknown-key-in-id.toml");
+    std::fs::write(
+        &q,
+        "[scenario]\nlanguage = \"id\"\nname = \"x\"\nstart = \"2024-02-10T00:00:00+07:00\"\nfoo = 1\n",
+    )
+    .unwrap();
+    let check = |f: &Path, extra: &[&str]| {
+        let out = tepat()
+            .arg("check")
+            .arg(f)
+            .args(extra)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let id = check(&p, &[]);
+    assert!(
+        id.starts_with("kesalahan: ") && id.contains("tidak ada tempat bernama 'Depott'"),
+        "{id}"
+    );
+    let en = check(&p, &["--lang", "en"]);
+    assert!(
+        en.starts_with("error: ") && en.contains("there is no node"),
+        "{en}"
+    );
+    let parse = check(&q, &[]);
+    assert!(parse.contains("kunci `foo` tidak dikenal"), "{parse}");
 }

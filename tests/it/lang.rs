@@ -16,7 +16,7 @@ use tepat::pipeline::{RunConfig, ScenarioRun, simulate_file};
 use tepat::report::{IndexEntry, RunView};
 
 /// English words that an Indonesian output must not contain.
-const ENGLISH: &str = r"(?i)\b(the|of|and|with|probability|replications?|late|strateg(y|ies)|deadline|every|chance|expected|interval|arrivals?|villages?|warehouse|causes?|none|below|mean|share|running|scenario|simulated|planned|voting|opens|road|river|weather|ferry|hours?|latest|supplied|places|route|frontier|efficient|baseline|better|worse|cost|avoided|seed|threads|elapsed|written|next|replace|numbers|low|high|setting|observed|quantile|fitted|family|answer|reachable|calibration|swing|earlier|later)\b";
+pub(crate) const ENGLISH: &str = r"(?i)\b(the|of|and|with|probability|replications?|late|strateg(y|ies)|deadline|every|chance|expected|interval|arrivals?|villages?|warehouse|causes?|none|below|mean|share|running|scenario|simulated|planned|voting|opens|road|river|weather|ferry|hours?|latest|supplied|places|route|frontier|efficient|baseline|better|worse|cost|avoided|seed|threads|elapsed|written|next|replace|numbers|low|high|setting|observed|quantile|fitted|family|answer|reachable|calibration|swing|earlier|later)\b";
 
 fn simulate(path: &str) -> ScenarioRun {
     let cfg = RunConfig {

@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use super::MAX_FACTOR;
+use crate::lang::{Msg, msg};
 use crate::model::Extra;
 use crate::model::Sampler;
 use crate::model::dist::sampler;
-use crate::scenario::{self, Issue, KeyPath, did_you_mean};
+use crate::scenario::{self, Issue, KeyPath, noun, suggest};
 
 /// Collects the problems of a file; a check that fails records one and returns a harmless
 /// value so that checking goes on.
@@ -15,11 +16,11 @@ pub(super) struct Ck {
 }
 
 impl Ck {
-    pub(super) fn err(&mut self, path: KeyPath, message: impl Into<String>, help: Option<&str>) {
+    pub(super) fn err(&mut self, path: KeyPath, message: Msg, help: Option<Msg>) {
         self.issues.push(Issue {
             path,
-            message: message.into(),
-            help: help.map(str::to_string),
+            message,
+            help,
         });
     }
 
@@ -27,11 +28,7 @@ impl Ck {
         match sampler(d) {
             Ok(s) => Some(s),
             Err(m) => {
-                self.err(
-                    path,
-                    m,
-                    Some("see the distribution families in docs/scenario-format.md"),
-                );
+                self.err(path, m, Some(msg!("dist-help")));
                 None
             }
         }
@@ -60,11 +57,7 @@ impl Ck {
 
     pub(super) fn prob(&mut self, path: KeyPath, p: f64) -> f64 {
         if !(0.0..=1.0).contains(&p) || p.is_nan() {
-            self.err(
-                path,
-                format!("{p} is not a probability"),
-                Some("write a number from 0 to 1"),
-            );
+            self.err(path, msg!("e102", v = p), Some(msg!("e102-help")));
             0.0
         } else {
             p
@@ -73,11 +66,7 @@ impl Ck {
 
     pub(super) fn nonneg(&mut self, path: KeyPath, v: f64, what: &str) -> f64 {
         if !v.is_finite() || v < 0.0 {
-            self.err(
-                path,
-                format!("{what} must be a finite number of at least 0 (got {v})"),
-                None,
-            );
+            self.err(path, msg!("e104", what = what, v = v), None);
             0.0
         } else {
             v
@@ -95,8 +84,8 @@ impl Ck {
         if v > MAX_FACTOR {
             self.err(
                 path,
-                format!("{what} is {v}; a weather factor may be at most {MAX_FACTOR}"),
-                Some("a factor multiplies the calm value: 1.5 means 50% slower or more frequent"),
+                msg!("e213", what = what, v = v, max = MAX_FACTOR),
+                Some(msg!("e213-help")),
             );
             return 1.0;
         }
@@ -105,11 +94,7 @@ impl Ck {
 
     pub(super) fn positive(&mut self, path: KeyPath, v: f64, what: &str) -> f64 {
         if !v.is_finite() || v <= 0.0 {
-            self.err(
-                path,
-                format!("{what} must be a finite number greater than 0 (got {v})"),
-                None,
-            );
+            self.err(path, msg!("e105", what = what, v = v), None);
             1.0
         } else {
             v
@@ -123,25 +108,22 @@ pub const MAX_NAME_CHARS: usize = 200;
 
 /// What is wrong with a name, if anything: too long, or holding a control character (an ESC
 /// sequence, a NUL, a line break), which no place name needs.
-pub fn name_problem(name: &str) -> Option<String> {
+pub fn name_problem(name: &str) -> Option<Msg> {
     let n = name.chars().count();
     if n > MAX_NAME_CHARS {
         let head: String = name.chars().take(40).collect();
-        return Some(format!(
-            "the name '{head}…' has {n} characters; names may have at most {MAX_NAME_CHARS}"
-        ));
+        return Some(msg!("e109", head = head, n = n, max = MAX_NAME_CHARS));
     }
     if name.chars().any(char::is_control) {
-        return Some(format!(
-            "the name '{name}' contains a control character (a line break, tab, ESC or NUL)"
-        ));
+        return Some(msg!("e110", name = name));
     }
     None
 }
 
 /// The help for [`name_problem`].
-pub const NAME_HELP: &str =
-    "names are printed on charts, in reports and on the terminal: write a short plain name";
+pub fn name_help() -> Msg {
+    msg!("e109-help")
+}
 
 fn names<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
     it.map(str::to_string).collect()
@@ -175,21 +157,21 @@ fn index_by_name(ck: &mut Ck, table: &str, list: Vec<&str>) -> HashMap<String, u
             ck.err(
                 KeyPath::root().key(table).index(i).key("name"),
                 problem,
-                Some(NAME_HELP),
+                Some(name_help()),
             );
         }
         if n.trim().is_empty() {
             ck.err(
                 KeyPath::root().key(table).index(i).key("name"),
-                "name is empty",
-                Some("give every entry a unique name"),
+                msg!("e106"),
+                Some(msg!("e106-help")),
             );
         }
         if m.insert(n.to_string(), i).is_some() {
             ck.err(
                 KeyPath::root().key(table).index(i).key("name"),
-                format!("the name '{n}' is used by more than one {table}"),
-                Some("names must be unique: they are how routes and strategies refer to entries"),
+                msg!("e107", name = *n, table = noun(table)),
+                Some(msg!("e107-help")),
             );
         }
     }
@@ -209,13 +191,40 @@ fn lookup(
         None => {
             ck.err(
                 path,
-                format!(
-                    "there is no {what} named '{name}'{}",
-                    did_you_mean(name, known)
+                msg!(
+                    "e108",
+                    what = noun(what),
+                    name = name,
+                    hint = suggest(name, known)
                 ),
-                Some(&format!("define the {what} or fix the name")),
+                Some(msg!("e108-help", what = noun(what))),
             );
             None
         }
+    }
+}
+
+/// A datetime of the scenario (RFC 3339 with its offset), or the message E012.
+pub(super) fn datetime(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, Msg> {
+    crate::time::parse_datetime(s).map_err(|e| msg!("e012", v = s, reason = parse_reason(e)))
+}
+
+/// A time of day `HH:MM` as minutes after midnight, or the message E013.
+pub(super) fn time_of_day(s: &str) -> Result<f64, Msg> {
+    crate::time::parse_time_of_day(s).map_err(|_| msg!("e013", v = s))
+}
+
+/// Why chrono could not read a datetime, in words of the message's language (English: chrono's
+/// own text).
+fn parse_reason(e: chrono::ParseError) -> Msg {
+    use chrono::format::ParseErrorKind as K;
+    match e.kind() {
+        K::OutOfRange => msg!("datetime-out-of-range"),
+        K::Impossible => msg!("datetime-impossible"),
+        K::NotEnough => msg!("datetime-not-enough"),
+        K::Invalid => msg!("datetime-invalid"),
+        K::TooShort => msg!("datetime-too-short"),
+        K::TooLong => msg!("datetime-too-long"),
+        _ => Msg::verbatim(e.to_string()),
     }
 }

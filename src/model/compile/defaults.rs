@@ -2,12 +2,14 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::check::{Ck, NAME_HELP, name_problem};
+use super::check::datetime as parse_datetime;
+use super::check::{Ck, name_help, name_problem};
 use super::{DEADLINE_SLACK_H, MAX_HORIZON_DAYS};
+use crate::lang::msg;
 use crate::model::Extra;
 use crate::model::Sampler;
 use crate::scenario::{KeyPath, ScenarioFile};
-use crate::time::{hours_between, parse_datetime};
+use crate::time::hours_between;
 
 /// The scenario's clock: time 0, the horizon, and the on-time target.
 pub(super) struct Clock<'a> {
@@ -37,7 +39,7 @@ pub(super) struct Defaults {
 pub(super) fn clock<'a>(ck: &mut Ck, f: &'a ScenarioFile) -> Clock<'a> {
     let sp = KeyPath::root().key("scenario");
     if let Some(problem) = name_problem(&f.scenario.name) {
-        ck.err(sp.key("name"), problem, Some(NAME_HELP));
+        ck.err(sp.key("name"), problem, Some(name_help()));
     }
     let start = match parse_datetime(&f.scenario.start) {
         Ok(t) => Some(t),
@@ -48,7 +50,11 @@ pub(super) fn clock<'a>(ck: &mut Ck, f: &'a ScenarioFile) -> Clock<'a> {
     };
     let horizon_days = f.scenario.horizon_days.unwrap_or(30.0);
     if !(horizon_days.is_finite() && horizon_days > 0.0 && horizon_days <= MAX_HORIZON_DAYS) {
-        ck.err(sp.key("horizon_days"), format!("horizon_days must be more than 0 and at most {MAX_HORIZON_DAYS} (got {horizon_days})"), None);
+        ck.err(
+            sp.key("horizon_days"),
+            msg!("e101", max = MAX_HORIZON_DAYS, v = horizon_days),
+            None,
+        );
     }
     let horizon = horizon_days.clamp(0.01, MAX_HORIZON_DAYS) * 24.0;
     if let Some(l) = &f.scenario.language
@@ -56,8 +62,8 @@ pub(super) fn clock<'a>(ck: &mut Ck, f: &'a ScenarioFile) -> Clock<'a> {
     {
         ck.err(
             sp.key("language"),
-            format!("'{l}' is not a language tepat writes in"),
-            Some("write language = \"id\" (Bahasa Indonesia) or language = \"en\" (English), or leave it out"),
+            msg!("e113", v = l),
+            Some(msg!("e113-help")),
         );
     }
     let target = f.scenario.target.unwrap_or(0.95);
@@ -91,23 +97,23 @@ impl Clock<'_> {
         if h <= 0.0 {
             ck.err(
                 path,
-                format!(
-                    "the deadline {} is not after the scenario start {}",
-                    s.as_deref().unwrap_or(""),
-                    self.start_text
+                msg!(
+                    "e103",
+                    v = s.as_deref().unwrap_or(""),
+                    start = self.start_text
                 ),
-                Some("a deadline must be later than scenario.start"),
+                Some(msg!("e103-help")),
             );
         } else if h > self.horizon {
             ck.err(
                 path,
-                format!(
-                    "the deadline {} is after the end of the simulated period ({} days from {})",
-                    s.as_deref().unwrap_or(""),
-                    self.horizon / 24.0,
-                    self.start_text
+                msg!(
+                    "e111",
+                    v = s.as_deref().unwrap_or(""),
+                    days = self.horizon / 24.0,
+                    start = self.start_text
                 ),
-                Some("lengthen scenario.horizon_days so that the period covers every deadline, or move the deadline earlier"),
+                Some(msg!("e111-help")),
             );
         }
         // An arrival computed exactly at the deadline (a ferry landing at midnight for a

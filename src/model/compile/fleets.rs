@@ -1,6 +1,7 @@
 //! `[[fleet]]` (vehicle types) and `[[escort]]` (escort pools).
 
 use super::check::{Ck, Index};
+use crate::lang::msg;
 use crate::model::{Escort, Fleet};
 use crate::scenario::{KeyPath, ScenarioFile};
 
@@ -17,7 +18,7 @@ pub(super) fn fleets(ck: &mut Ck, f: &ScenarioFile) -> (Vec<Fleet>, Index) {
         .map(|(i, x)| {
             let p = KeyPath::root().key("fleet").index(i);
             if x.count == 0 {
-                ck.err(p.key("count"), "a fleet needs at least one vehicle", None);
+                ck.err(p.key("count"), msg!("e501"), None);
             }
             Fleet {
                 name: x.name.clone(),
@@ -40,14 +41,10 @@ pub(super) fn escorts(ck: &mut Ck, f: &ScenarioFile) -> (Vec<Escort>, Index) {
         .map(|(i, x)| {
             let p = KeyPath::root().key("escort").index(i);
             if x.teams == 0 {
-                ck.err(
-                    p.key("teams"),
-                    "an escort pool needs at least one team",
-                    Some("remove `escort` from the nodes instead if no escort is required"),
-                );
+                ck.err(p.key("teams"), msg!("e502"), Some(msg!("e502-help")));
             }
             if x.teams > MAX_TEAMS {
-                ck.err(p.key("teams"), "more than 100,000 escort teams", None);
+                ck.err(p.key("teams"), msg!("e503"), None);
             }
             Escort {
                 name: x.name.clone(),

@@ -1,14 +1,15 @@
 //! `[[link]]`: physical connections with their base time, timetable, window, vessel, queue,
 //! road disruptions, damage and extra delay.
 
+use super::check::time_of_day as parse_time_of_day;
 use super::check::{Ck, Index};
 use super::{MAX_DISTANCE_KM, MAX_EVENTS_PER_DAY};
+use crate::lang::msg;
 use crate::model::dist::unit_of;
 use crate::model::sampler::{Sampler, mean_of};
 use crate::model::source_key as key;
 use crate::model::{Base, Disruption, Link, Vessel, Zone};
 use crate::scenario::{self, KeyPath, ScenarioFile};
-use crate::time::parse_time_of_day;
 
 /// Check and compile the links; `zones` are in file order.
 pub(super) fn links(
@@ -57,11 +58,7 @@ fn link(ck: &mut Ck, lp: KeyPath, l: &scenario::Link, zones: &[Zone], zone_index
             }
         };
         if !timetable.iter().any(|&m| inside(m)) {
-            ck.err(
-                lp.key("window"),
-                "no departure of the timetable falls inside the window",
-                Some("widen the window or change the timetable"),
-            );
+            ck.err(lp.key("window"), msg!("e308"), Some(msg!("e308-help")));
         }
     }
     let vessel = l
@@ -73,11 +70,7 @@ fn link(ck: &mut Ck, lp: KeyPath, l: &scenario::Link, zones: &[Zone], zone_index
     let (queue_delay, queue_missed) = match &l.queue {
         Some(q) => {
             if timetable.is_empty() {
-                ck.err(
-                    lp.key("queue"),
-                    "a queue needs a timetable (it delays boarding a scheduled departure)",
-                    Some("add a timetable or remove `queue`"),
-                );
+                ck.err(lp.key("queue"), msg!("e310"), Some(msg!("e310-help")));
             }
             (
                 ck.opt_dist(lp.key("queue").key("delay"), &q.delay),
@@ -141,15 +134,15 @@ fn base(ck: &mut Ck, lp: &KeyPath, l: &scenario::Link) -> Option<Base> {
             if km > MAX_DISTANCE_KM {
                 ck.err(
                     lp.key("distance_km"),
-                    format!("a link of {km} km is longer than {MAX_DISTANCE_KM} km"),
-                    Some("distance_km is in kilometres"),
+                    msg!("e313", km = km, max = MAX_DISTANCE_KM),
+                    Some(msg!("e313-help")),
                 );
             }
             if unit_of(sp).is_some() {
                 ck.err(
                     lp.key("speed_kmh").key("unit"),
-                    "speed_kmh is in km/h and takes no unit",
-                    Some("remove `unit`"),
+                    msg!("e302"),
+                    Some(msg!("e302-help")),
                 );
             }
             let s = ck.dist(lp.key("speed_kmh"), sp)?;
@@ -159,22 +152,15 @@ fn base(ck: &mut Ck, lp: &KeyPath, l: &scenario::Link) -> Option<Base> {
             | Sampler::Pert(v, ..) = s
                 && v <= 0.0
             {
-                ck.err(
-                    lp.key("speed_kmh"),
-                    "the slowest speed must be above 0 km/h",
-                    Some("a speed of 0 never arrives; model a closure with `disruption` instead"),
-                );
+                ck.err(lp.key("speed_kmh"), msg!("e303"), Some(msg!("e303-help")));
             }
             Some(Base::Distance(km, s))
         }
         _ => {
             ck.err(
                 lp.clone(),
-                format!(
-                    "link '{}' needs either `duration`, or `distance_km` with `speed_kmh`",
-                    l.name
-                ),
-                Some("give exactly one of the two"),
+                msg!("e301", name = &l.name),
+                Some(msg!("e301-help")),
             );
             None
         }
@@ -193,7 +179,7 @@ fn timetable(ck: &mut Ck, tp: KeyPath, t: &scenario::Timetable) -> Vec<f64> {
                 }
             }
             if times.is_empty() {
-                ck.err(tp.key("times"), "the timetable has no departures", Some("list at least one departure time, or remove `timetable` for a link that runs at any time"));
+                ck.err(tp.key("times"), msg!("e304"), Some(msg!("e304-help")));
             }
         }
         (None, Some(every), Some(from), Some(to)) => {
@@ -215,11 +201,7 @@ fn timetable(ck: &mut Ck, tp: KeyPath, t: &scenario::Timetable) -> Vec<f64> {
                     usize::MAX
                 };
                 if n > 1440 {
-                    ck.err(
-                        tp.key("every_min"),
-                        "more than 1,440 departures a day",
-                        Some("every_min is in minutes"),
-                    );
+                    ck.err(tp.key("every_min"), msg!("e306"), Some(msg!("e306-help")));
                 } else {
                     for k in 0..n {
                         timetable.push((a + k as f64 * every) % 1440.0);
@@ -227,11 +209,7 @@ fn timetable(ck: &mut Ck, tp: KeyPath, t: &scenario::Timetable) -> Vec<f64> {
                 }
             }
         }
-        _ => ck.err(
-            tp,
-            "a timetable needs either `times`, or `every_min` with `from` and `to`",
-            None,
-        ),
+        _ => ck.err(tp, msg!("e305"), None),
     }
     timetable.sort_by(f64::total_cmp);
     timetable.dedup();
@@ -247,11 +225,7 @@ fn window(ck: &mut Ck, lp: &KeyPath, w: &scenario::Window) -> Option<(f64, f64)>
         .map_err(|m| ck.err(lp.key("window").key("to"), m, None))
         .ok()?;
     if a == b {
-        ck.err(
-            lp.key("window"),
-            "the window opens and closes at the same time",
-            Some("remove `window` for a link that runs all day"),
-        );
+        ck.err(lp.key("window"), msg!("e307"), Some(msg!("e307-help")));
     }
     Some((a, b))
 }
@@ -259,11 +233,7 @@ fn window(ck: &mut Ck, lp: &KeyPath, w: &scenario::Window) -> Option<(f64, f64)>
 /// Vessel properties (sea and river links).
 fn vessel(ck: &mut Ck, vp: KeyPath, l: &scenario::Link, v: &scenario::Vessel) -> Vessel {
     if l.mode == scenario::Mode::Road {
-        ck.err(
-            vp.clone(),
-            "a road link has no vessel",
-            Some("use mode = \"sea\" or \"river\", or remove `vessel`"),
-        );
+        ck.err(vp.clone(), msg!("e309"), Some(msg!("e309-help")));
     }
     let wave_limit = ck.nonneg(vp.key("wave_limit_m"), v.wave_limit_m, "wave_limit_m");
     let delay = ck.opt_dist(vp.key("delay"), &v.delay);
@@ -293,28 +263,27 @@ fn disruption(
     worst: f64,
 ) -> Option<Disruption> {
     if l.mode != scenario::Mode::Road {
-        ck.err(
-            p.clone(),
-            "disruptions (blocks, detours) apply to road links",
-            Some("for vessels use `vessel.cancel_probability` or `vessel.outage`"),
-        );
+        ck.err(p.clone(), msg!("e311"), Some(msg!("e311-help")));
     }
     let rate = ck.nonneg(p.key("rate_per_day"), d.rate_per_day, "rate_per_day");
     if rate > 100.0 {
         ck.err(
             p.key("rate_per_day"),
-            format!("{rate} events a day is not a disruption rate"),
-            Some("rate_per_day counts blocking events per day"),
+            msg!("e312", rate = rate),
+            Some(msg!("e312-help")),
         );
     }
     if rate <= 100.0 && rate * worst > MAX_EVENTS_PER_DAY {
         ck.err(
             p.key("rate_per_day"),
-            format!(
-                "{rate} events a day times the zone's highest disruption_factor ({worst}) is {} events a day; at most {MAX_EVENTS_PER_DAY} are simulated",
-                rate * worst
+            msg!(
+                "e314",
+                rate = rate,
+                worst = worst,
+                total = rate * worst,
+                max = MAX_EVENTS_PER_DAY
             ),
-            Some("lower rate_per_day or the disruption_factor of the zone's worst state"),
+            Some(msg!("e314-help")),
         );
     }
     Some(Disruption {

@@ -16,10 +16,12 @@ mod nodes;
 mod tree;
 mod zones;
 
-pub use check::{MAX_NAME_CHARS, NAME_HELP, name_problem};
+pub use crate::scenario::noun;
+pub use check::{MAX_NAME_CHARS, name_help, name_problem};
 pub use tree::topo_order;
 
 use super::Model;
+use crate::lang::msg;
 use crate::scenario::{self, Issue, KeyPath, ScenarioFile};
 use crate::time::start_minute_of_day;
 use check::Ck;
@@ -111,11 +113,8 @@ pub fn compile_issues(f: &ScenarioFile) -> Result<Model, Vec<Issue>> {
     {
         ck.err(
             KeyPath::root().key("scenario").key("voting_opens"),
-            format!(
-                "voting opens before the TPS deadline of node '{}'",
-                n.name
-            ),
-            Some("voting_opens must be no earlier than every station_deadline (H-1 comes before polling day)"),
+            msg!("e112", name = &n.name),
+            Some(msg!("e112-help")),
         );
         return Err(ck.issues);
     }

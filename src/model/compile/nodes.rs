@@ -4,6 +4,7 @@
 use super::check::{Ck, Index};
 use super::defaults::{Clock, Defaults};
 use super::{MAX_NODES, MAX_STATIONS};
+use crate::lang::msg;
 use crate::model::source_key as key;
 use crate::model::{Link, Node, Station};
 use crate::scenario::{self, KeyPath, ScenarioFile};
@@ -29,7 +30,7 @@ pub(super) fn nodes(
     if f.node.len() > MAX_NODES {
         ck.err(
             root.key("node"),
-            format!("{} nodes; at most {MAX_NODES} are accepted", f.node.len()),
+            msg!("e601", n = f.node.len(), max = MAX_NODES),
             None,
         );
         return None;
@@ -38,8 +39,8 @@ pub(super) fn nodes(
     if total_stations > MAX_STATIONS {
         ck.err(
             root.key("node"),
-            format!("{total_stations} stations; at most {MAX_STATIONS} are accepted"),
-            Some("Indonesia had about 820,000 TPS in 2024; check the station counts"),
+            msg!("e602", n = total_stations, max = MAX_STATIONS),
+            Some(msg!("e602-help")),
         );
         return None;
     }
@@ -62,11 +63,7 @@ pub(super) fn nodes(
         nodes.push(node);
     }
     if !f.node.iter().any(|n| n.kind == scenario::Kind::Depot) {
-        ck.err(
-            root.key("node"),
-            "the scenario has no depot",
-            Some("add a node with kind = \"depot\" (the KPU warehouse)"),
-        );
+        ck.err(root.key("node"), msg!("e617"), Some(msg!("e617-help")));
     }
     Some((nodes, stations))
 }
@@ -111,11 +108,8 @@ fn node(
     if n.stations > 0 && station_deadline.is_none() {
         ck.err(
             np.key("stations"),
-            format!(
-                "node '{}' serves stations but they have no deadline",
-                n.name
-            ),
-            Some("set defaults.station_deadline (the H-1 rule) or the node's station_deadline"),
+            msg!("e615", name = &n.name),
+            Some(msg!("e615-help")),
         );
     }
     let last_mile = ck
@@ -132,11 +126,7 @@ fn node(
         number: k + 1,
     }));
     if !depot && n.ready.is_some() {
-        ck.err(
-            np.key("ready"),
-            "only a depot has a ready time",
-            Some("use planned_dispatch for other nodes"),
-        );
+        ck.err(np.key("ready"), msg!("e616"), Some(msg!("e616-help")));
     }
     let nominal_h = route
         .iter()
@@ -181,15 +171,15 @@ fn coords(ck: &mut Ck, np: &KeyPath, n: &scenario::Node) -> Option<(f64, f64)> {
             if !(-90.0..=90.0).contains(&la) || !(-180.0..=180.0).contains(&lo) {
                 ck.err(
                     np.key("lat"),
-                    format!("({la}, {lo}) is not a latitude and longitude"),
-                    Some("write decimal degrees: lat from -90 to 90, lon from -180 to 180"),
+                    msg!("e604", lat = la, lon = lo),
+                    Some(msg!("e604-help")),
                 );
             }
             Some((la, lo))
         }
         (None, None) => None,
         _ => {
-            ck.err(np.clone(), "give both lat and lon, or neither", None);
+            ck.err(np.clone(), msg!("e605"), None);
             None
         }
     }
@@ -199,11 +189,7 @@ fn coords(ck: &mut Ck, np: &KeyPath, n: &scenario::Node) -> Option<(f64, f64)> {
 fn supplier(ck: &mut Ck, np: &KeyPath, n: &scenario::Node, nodes: &Index) -> Option<usize> {
     match (&n.supplier, n.kind) {
         (Some(_), scenario::Kind::Depot) => {
-            ck.err(
-                np.key("supplier"),
-                "a depot has no supplier",
-                Some("use kind = \"hub\" for a node supplied from elsewhere"),
-            );
+            ck.err(np.key("supplier"), msg!("e606"), Some(msg!("e606-help")));
             None
         }
         (Some(s), _) => nodes.find(ck, np.key("supplier"), "node", s),
@@ -211,8 +197,8 @@ fn supplier(ck: &mut Ck, np: &KeyPath, n: &scenario::Node, nodes: &Index) -> Opt
         (None, _) => {
             ck.err(
                 np.key("supplier"),
-                format!("node '{}' has no supplier", n.name),
-                Some("every node except a depot names the node it is supplied from"),
+                msg!("e607", name = &n.name),
+                Some(msg!("e607-help")),
             );
             None
         }
@@ -224,15 +210,15 @@ fn route(ck: &mut Ck, np: &KeyPath, n: &scenario::Node, refs: &Refs) -> Vec<usiz
     match (&n.route, n.kind) {
         (Some(r), k) if k != scenario::Kind::Depot => links_of(ck, np.key("route"), r, refs),
         (Some(_), _) => {
-            ck.err(np.key("route"), "a depot has no route", None);
+            ck.err(np.key("route"), msg!("e608"), None);
             Vec::new()
         }
         (None, scenario::Kind::Depot) => Vec::new(),
         (None, _) => {
             ck.err(
                 np.key("route"),
-                format!("node '{}' has no route from its supplier", n.name),
-                Some("list the links, e.g. route = [\"roro-air-putih\"]"),
+                msg!("e609", name = &n.name),
+                Some(msg!("e609-help")),
             );
             Vec::new()
         }
@@ -242,11 +228,7 @@ fn route(ck: &mut Ck, np: &KeyPath, n: &scenario::Node, refs: &Refs) -> Vec<usiz
 /// The links of a route, by name.
 fn links_of(ck: &mut Ck, path: KeyPath, r: &[String], refs: &Refs) -> Vec<usize> {
     if r.is_empty() {
-        ck.err(
-            path.clone(),
-            "the route is empty",
-            Some("list the links from the supplier to this node, in order"),
-        );
+        ck.err(path.clone(), msg!("e603"), Some(msg!("e603-help")));
     }
     r.iter()
         .enumerate()
@@ -268,16 +250,12 @@ fn consignment(
     if n.load.is_some() && n.fleet.is_none() {
         ck.err(
             np.key("load"),
-            format!("node '{}' has a load but no fleet to carry it", n.name),
-            Some("name a fleet (vehicle type) for this consignment"),
+            msg!("e610", name = &n.name),
+            Some(msg!("e610-help")),
         );
     }
     if n.load.is_some() && n.load_per_station.is_some() {
-        ck.err(
-            np.key("load"),
-            "give `load` or `load_per_station`, not both",
-            None,
-        );
+        ck.err(np.key("load"), msg!("e611"), None);
     }
     if let Some(v) = n.load {
         ck.nonneg(np.key("load"), v, "load");
@@ -290,11 +268,7 @@ fn consignment(
             .find(ck, np.key("escort"), "escort pool", x)
     });
     if n.kind == scenario::Kind::Depot && n.escort.is_some() {
-        ck.err(
-            np.key("escort"),
-            "a depot is not dispatched, so it needs no escort",
-            None,
-        );
+        ck.err(np.key("escort"), msg!("e612"), None);
     }
     (fleet, escort)
 }
@@ -305,8 +279,8 @@ fn planned(ck: &mut Ck, np: &KeyPath, n: &scenario::Node, clock: &Clock) -> Opti
     if n.kind == scenario::Kind::Depot && n.planned_dispatch.is_some() {
         ck.err(
             np.key("planned_dispatch"),
-            "a depot is not dispatched, so it has no planned dispatch",
-            Some("use `ready` for when the depot's materials are ready, and planned_dispatch on the nodes it supplies"),
+            msg!("e613"),
+            Some(msg!("e613-help")),
         );
     }
     if let Some(p) = planned
@@ -314,8 +288,8 @@ fn planned(ck: &mut Ck, np: &KeyPath, n: &scenario::Node, clock: &Clock) -> Opti
     {
         ck.err(
             np.key("planned_dispatch"),
-            "the planned dispatch is outside the simulated period",
-            Some("it must be after scenario.start and before start + horizon_days"),
+            msg!("e614"),
+            Some(msg!("e614-help")),
         );
     }
     planned

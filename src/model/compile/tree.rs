@@ -2,6 +2,7 @@
 
 use super::MAX_ROUNDS;
 use super::check::Ck;
+use crate::lang::msg;
 use crate::model::{Fleet, Kind, Node, Station};
 use crate::scenario::{KeyPath, ScenarioFile};
 
@@ -28,12 +29,8 @@ pub(super) fn link_children(ck: &mut Ck, nodes: &mut [Node]) {
                     .collect();
                 ck.err(
                     KeyPath::root().key("node").index(c).key("supplier"),
-                    format!(
-                        "the supplier chain has a cycle: {} -> {}",
-                        names.join(" -> "),
-                        nodes[c].name
-                    ),
-                    Some("every chain of suppliers must end at a depot"),
+                    msg!("e618", chain = names.join(" -> "), first = &nodes[c].name),
+                    Some(msg!("e618-help")),
                 );
                 break;
             }
@@ -81,11 +78,17 @@ pub(super) fn loads(
             if rounds.is_nan() || rounds > MAX_ROUNDS {
                 ck.err(
                     KeyPath::root().key("node").index(i).key("fleet"),
-                    format!(
-                        "the consignment to '{}' ({} load units) needs {rounds} rounds of fleet '{}' ({} vehicles of capacity {}); at most {MAX_ROUNDS} are simulated",
-                        n.name, nodes[i].load, fl.name, fl.count, fl.capacity
+                    msg!(
+                        "e504",
+                        rounds = rounds,
+                        max = MAX_ROUNDS,
+                        name = &n.name,
+                        load = nodes[i].load,
+                        fleet = &fl.name,
+                        count = fl.count,
+                        capacity = fl.capacity
                     ),
-                    Some("check the load and the fleet's capacity and count (same units)"),
+                    Some(msg!("e504-help")),
                 );
             }
         }

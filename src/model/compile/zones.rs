@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::check::{Ck, Index, NAME_HELP, name_problem};
+use super::check::{Ck, Index, name_help, name_problem};
 use super::{MAX_STATES, MAX_WEATHER_STEPS, MIN_STEP_H, SUM_TOLERANCE};
+use crate::lang::{Msg, msg};
 use crate::model::source_key as key;
 use crate::model::{State, Zone};
 use crate::scenario::{self, KeyPath, ScenarioFile};
@@ -22,10 +23,12 @@ pub(super) fn zones(ck: &mut Ck, f: &ScenarioFile, horizon: f64) -> (Vec<Zone>, 
     if weather_steps > MAX_WEATHER_STEPS {
         ck.err(
             root.key("zone"),
-            format!(
-                "the zones have {weather_steps:.0} weather steps over the horizon together; at most {MAX_WEATHER_STEPS:.0} are simulated"
+            msg!(
+                "e208",
+                n = format!("{weather_steps:.0}"),
+                max = format!("{MAX_WEATHER_STEPS:.0}")
             ),
-            Some("use longer steps (step_h), fewer zones or a shorter horizon_days"),
+            Some(msg!("e208-help")),
         );
     }
     for (i, z) in f.zone.iter().enumerate() {
@@ -43,33 +46,38 @@ fn zone(ck: &mut Ck, zp: KeyPath, z: &scenario::Zone) -> Zone {
     if step < MIN_STEP_H {
         ck.err(
             zp.key("step_h"),
-            format!(
-                "step_h is {step} h; the shortest weather step is one minute ({MIN_STEP_H:.4} h)"
+            msg!(
+                "e201",
+                step = step,
+                min = crate::lang::MsgArg::Num(format!("{MIN_STEP_H:.4}").parse().unwrap_or(0.0))
             ),
-            Some("step_h is in hours: write 6 for four steps a day"),
+            Some(msg!("e201-help")),
         );
     }
     let n = z.states.len();
     if n == 0 {
-        ck.err(zp.key("states"), "a zone needs at least one state", None);
+        ck.err(zp.key("states"), msg!("e202"), None);
     }
     if n > MAX_STATES {
         ck.err(
             zp.key("states"),
-            format!("{n} weather states; a zone may have at most {MAX_STATES}"),
+            msg!("e203", n = n, max = MAX_STATES),
             None,
         );
     }
     let states = states(ck, &zp, z);
-    let initial_cdf = cdf(ck, zp.key("initial"), &z.initial, "initial", n);
+    let initial_cdf = cdf(
+        ck,
+        zp.key("initial"),
+        &z.initial,
+        Msg::verbatim("initial"),
+        n,
+    );
     if z.transition.len() != n {
         ck.err(
             zp.key("transition"),
-            format!(
-                "transition has {} rows but the zone has {n} states",
-                z.transition.len()
-            ),
-            Some("give one row per state"),
+            msg!("e207", rows = z.transition.len(), n = n),
+            Some(msg!("e207-help")),
         );
     }
     let trans_cdf = z
@@ -77,8 +85,8 @@ fn zone(ck: &mut Ck, zp: KeyPath, z: &scenario::Zone) -> Zone {
         .iter()
         .enumerate()
         .map(|(r, row)| {
-            let what = format!("transition row {r}");
-            cdf(ck, zp.key("transition").index(r), row, &what, n)
+            let what = msg!("transition-row", r = r);
+            cdf(ck, zp.key("transition").index(r), row, what, n)
         })
         .collect();
     Zone {
@@ -99,12 +107,12 @@ fn states(ck: &mut Ck, zp: &KeyPath, z: &scenario::Zone) -> Vec<State> {
     for (j, s) in z.states.iter().enumerate() {
         let p = zp.key("states").index(j);
         if let Some(problem) = name_problem(&s.name) {
-            ck.err(p.key("name"), problem, Some(NAME_HELP));
+            ck.err(p.key("name"), problem, Some(name_help()));
         }
         if seen.insert(s.name.clone(), j).is_some() {
             ck.err(
                 p.key("name"),
-                format!("state '{}' appears twice in zone '{}'", s.name, z.name),
+                msg!("e204", state = &s.name, zone = &z.name),
                 None,
             );
         }
@@ -130,15 +138,12 @@ fn states(ck: &mut Ck, zp: &KeyPath, z: &scenario::Zone) -> Vec<State> {
 
 /// A probability row (one entry per state, summing to 1) as a cumulative distribution whose
 /// last entry is exactly 1.
-fn cdf(ck: &mut Ck, path: KeyPath, row: &[f64], what: &str, n: usize) -> Vec<f64> {
+fn cdf(ck: &mut Ck, path: KeyPath, row: &[f64], what: Msg, n: usize) -> Vec<f64> {
     if row.len() != n {
         ck.err(
             path.clone(),
-            format!(
-                "{what} has {} entries but the zone has {n} states",
-                row.len()
-            ),
-            Some("give one probability per state, in the order of `states`"),
+            msg!("e205", what = what.clone(), entries = row.len(), n = n),
+            Some(msg!("e205-help")),
         );
     }
     let mut acc = 0.0;
@@ -150,8 +155,8 @@ fn cdf(ck: &mut Ck, path: KeyPath, row: &[f64], what: &str, n: usize) -> Vec<f64
     if (acc - 1.0).abs() > SUM_TOLERANCE && row.len() == n {
         ck.err(
             path,
-            format!("{what} sums to {acc}, not 1 (tolerance {SUM_TOLERANCE})"),
-            Some("make the probabilities add up to exactly 1"),
+            msg!("e206", what = what, sum = acc, tol = SUM_TOLERANCE),
+            Some(msg!("e206-help")),
         );
     }
     if let Some(last) = out.last_mut() {
@@ -174,28 +179,28 @@ fn follow(
     let prob = ck.prob(p.key("probability"), fo.probability);
     let l = index.find(ck, p.key("zone"), "zone", &fo.zone)?;
     if l == i {
-        ck.err(p.key("zone"), "a zone cannot follow itself", None);
+        ck.err(p.key("zone"), msg!("e209"), None);
         return None;
     }
     if f.zone[l].follow.is_some() {
         ck.err(
             p.key("zone"),
-            format!(
-                "zone '{}' follows another zone itself; a leader must not follow",
-                fo.zone
-            ),
-            Some("let every follower follow the same top-level leader"),
+            msg!("e210", zone = &fo.zone),
+            Some(msg!("e210-help")),
         );
         return None;
     }
     if (f.zone[l].step_h - z.step_h).abs() > 1e-9 {
         ck.err(
             p.key("zone"),
-            format!(
-                "zone '{}' steps every {} h but its leader '{}' every {} h",
-                z.name, z.step_h, fo.zone, f.zone[l].step_h
+            msg!(
+                "e211",
+                zone = &z.name,
+                step = z.step_h,
+                leader = &fo.zone,
+                leader_step = f.zone[l].step_h
             ),
-            Some("give a follower the same step_h as its leader"),
+            Some(msg!("e211-help")),
         );
         return None;
     }
@@ -204,7 +209,11 @@ fn follow(
         match z.states.iter().position(|s| s.name == ls.name) {
             Some(j) => map.push(j),
             None => {
-                ck.err(p.key("zone"), format!("leader state '{}' of zone '{}' has no state of the same name in zone '{}'", ls.name, fo.zone, z.name), Some("a follower copies its leader's state by name, so it needs a state for each of the leader's"));
+                ck.err(
+                    p.key("zone"),
+                    msg!("e212", state = &ls.name, leader = &fo.zone, zone = &z.name),
+                    Some(msg!("e212-help")),
+                );
                 break;
             }
         }
