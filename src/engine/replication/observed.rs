@@ -105,13 +105,56 @@ impl Scratch {
         }
     }
 
-    /// The earliest dispatch of the consignment to `ci` ready at `r`: later when its fleet is
-    /// reported unavailable until then.
+    /// The earliest dispatch of the consignment to `ci` ready at `r`, and the part of the wait
+    /// that is a hold of its dispatch: later when its fleet is reported unavailable until
+    /// then (the wait charged to capacity), or when it is reported not departed (or planned
+    /// by `tepat plan --as-of`), no earlier than its hold (charged to the planned dispatch).
     #[inline]
-    pub(super) fn observed_hold(&self, m: &Model, ci: usize, r: f64) -> f64 {
-        match (&m.observed, m.nodes[ci].fleet) {
-            (Some(o), Some(f)) => r.max(o.fleet_until[f]),
-            _ => r,
+    pub(super) fn observed_hold(&self, m: &Model, ci: usize, r: f64) -> (f64, f64) {
+        match &m.observed {
+            Some(o) => {
+                let fleet = m.nodes[ci].fleet.map_or(r, |f| r.max(o.fleet_until[f]));
+                let held = fleet.max(o.hold[ci]);
+                (held, held - fleet)
+            }
+            None => (r, 0.0),
+        }
+    }
+
+    /// Stations (TPS) reported arrived: their arrival is the one reported, late when after
+    /// their deadline, whatever the last-mile draw (the other stations keep theirs).
+    pub(super) fn observe_stations(&mut self, m: &Model) {
+        let Some(o) = m.observed.as_deref() else {
+            return;
+        };
+        for &(si, at) in &o.stations {
+            let s = si as usize;
+            let node = &m.nodes[m.stations[s].node];
+            let dl = node.station_deadline.unwrap_or(f64::INFINITY);
+            let late = at > dl;
+            let was = self.station_late[s];
+            if late {
+                self.station_arrival[s] = at;
+            }
+            if late == was {
+                continue;
+            }
+            self.station_late[s] = late;
+            let pos = self.late_stations.partition_point(|&x| x < si);
+            let k = node.kec;
+            if late {
+                self.late_stations.insert(pos, si);
+                self.late_total += 1;
+                if let Some(k) = k {
+                    self.kec_late[k] += 1;
+                }
+            } else {
+                self.late_stations.remove(pos);
+                self.late_total -= 1;
+                if let Some(k) = k {
+                    self.kec_late[k] -= 1;
+                }
+            }
         }
     }
 
