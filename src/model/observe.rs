@@ -96,6 +96,16 @@ impl Observations {
         t
     }
 
+    /// The earliest time the consignment to `ci` may leave its supplier: its hold, and the
+    /// time its fleet is available again (negative infinity: no constraint).
+    #[inline]
+    pub fn earliest(&self, m: &Model, ci: usize) -> f64 {
+        let fleet = m.nodes[ci]
+            .fleet
+            .map_or(f64::NEG_INFINITY, |f| self.fleet_until[f]);
+        self.hold[ci].max(fleet)
+    }
+
     /// The stations of node `ni` reported arrived (station index, arrival hours).
     #[inline]
     pub fn stations_of(&self, m: &Model, ni: usize) -> &[(u32, f64)] {

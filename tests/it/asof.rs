@@ -13,7 +13,7 @@ use tepat::model::observe::parse_local;
 use tepat::pipeline::{AsOf, observations};
 
 /// `m` with the observations of `status` (CSV text) as of `at`.
-fn observed(m: &Model, status: &str, at: &str) -> Model {
+pub(crate) fn observed(m: &Model, status: &str, at: &str) -> Model {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("status.csv");
     std::fs::write(&path, status).unwrap();
@@ -27,7 +27,7 @@ fn observed(m: &Model, status: &str, at: &str) -> Model {
     m
 }
 
-const HEADER: &str = "fact,name,time,until,detail\n";
+pub(crate) const HEADER: &str = "fact,name,time,until,detail\n";
 
 #[test]
 fn every_consignment_arrived_on_time_gives_p_one_exactly() {
@@ -95,7 +95,7 @@ fn an_empty_status_gives_the_plain_run_bit_for_bit() {
 }
 
 /// Road (fixed 5 h) or a fallback boat (fixed 10 h), dispatched at 24 h.
-fn fallback_scenario() -> Model {
+pub(crate) fn fallback_scenario() -> Model {
     model(&format!(
         r#"{HEAD}
 [[link]]
