@@ -184,7 +184,7 @@ pub(super) fn not_departed_row<'s>(
         ck.err(
             row,
             0,
-            format!("'{}' is reported not_departed twice", m.nodes[ni].name),
+            format!("'{}' is reported not departed twice", m.nodes[ni].name),
             "keep one row per fact",
         );
         return;
