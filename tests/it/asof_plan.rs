@@ -226,3 +226,50 @@ fn a_consignment_not_departed_leaves_no_earlier_than_the_as_of_time() {
     let om = observed(&m, &st, "2024-02-10T20:00+07:00");
     assert!(arrival(&om).iter().all(|&a| a == (24.0, 29.0)));
 }
+
+#[test]
+fn a_consignment_still_travelling_on_two_legs_is_drawn_from_the_route_law_conditioned() {
+    // Two roads, each exponential with mean 5 h: the route takes X ~ Gamma(2, 5),
+    // F(x) = 1 - exp(-x/5) (1 + x/5). Left at 0 h, not in at t: P(by 18 h) =
+    // [F(18) - F(t)] / [1 - F(t)].
+    let text = format!(
+        r#"{}
+[[link]]
+name = "a"
+mode = "road"
+duration = {{ dist = "exponential", mean = 5 }}
+[[link]]
+name = "b"
+mode = "road"
+duration = {{ dist = "exponential", mean = 5 }}
+[[node]]
+name = "D"
+kind = "depot"
+[[node]]
+name = "H"
+kind = "hub"
+supplier = "D"
+route = ["a", "b"]
+deadline = "2024-02-10T18:00:00+07:00"
+"#,
+        crate::util::HEAD
+    );
+    let m = crate::util::model(&text);
+    let f = |x: f64| 1.0 - (-x / 5.0).exp() * (1.0 + x / 5.0);
+    let status = format!("{HEADER}departed,H,2024-02-10T00:00+07:00,,\n");
+    let n = 400_000;
+    for (t, at) in [
+        (8.0, "2024-02-10T08:00+07:00"),
+        (14.0, "2024-02-10T14:00+07:00"),
+    ] {
+        let om = observed(&m, &status, at);
+        let acc = simulate(&om, n, 23, 2);
+        let exact = (f(18.0) - f(t)) / (1.0 - f(t));
+        crate::util::assert_prob(
+            &format!("P(by 18 h | two legs, travelling at {t} h)"),
+            acc.node_on_time[1],
+            n,
+            exact,
+        );
+    }
+}
