@@ -52,7 +52,7 @@ fn an_empty_status_before_every_dispatch_gives_the_plain_plan() {
 
 #[test]
 fn the_latest_safe_dispatch_as_of_a_time_is_exact() {
-    // Road 10 h, last mile 2 h, TPS deadline 48 h: latest dispatch 36 h (11 Feb 12:00).
+    // Road 9.5 h, last mile 2 h, TPS deadline 48 h: latest dispatch 36.5 h, whole hour 36 h.
     let m = plan_as_of();
     let p = plan_of(&m);
     assert_eq!(p.rows.len(), 1);
@@ -62,10 +62,15 @@ fn the_latest_safe_dispatch_as_of_a_time_is_exact() {
     let p = plan_of(&observed(&m, HEADER, "2024-02-11T06:30+07:00"));
     assert_eq!(p.rows[0].latest_h, Some(36.0));
     assert_eq!(p.rows[0].status, "latest safe dispatch");
-    // As of 11 Feb 11:30 (35.5 h): the whole hour before 36 h is 11:00, before now: now.
-    let p = plan_of(&observed(&m, HEADER, "2024-02-11T11:30+07:00"));
-    assert_eq!(p.rows[0].latest_h, Some(35.5));
+    // As of 11 Feb 12:15 (36.25 h): the whole hour (12:00) has passed; the latest safe time
+    // (12:30) has not: leave now, which is safe.
+    let p = plan_of(&observed(&m, HEADER, "2024-02-11T12:15+07:00"));
+    assert_eq!(p.rows[0].latest_h, Some(36.25));
+    assert_eq!(p.rows[0].status, "latest safe dispatch");
     assert_eq!(p.kecamatan[0].p_plan.p, 1.0);
+    // As of 11 Feb 11:30 (35.5 h): the next whole hour, 12:00, is still safe.
+    let p = plan_of(&observed(&m, HEADER, "2024-02-11T11:30+07:00"));
+    assert_eq!(p.rows[0].latest_h, Some(36.0));
     // As of 11 Feb 14:00 (38 h), after the latest time: leave now, and P = 0, said plainly.
     let p = plan_of(&observed(&m, HEADER, "2024-02-11T14:00+07:00"));
     let r = &p.rows[0];

@@ -166,6 +166,7 @@ impl Scratch {
     pub fn kec_last_arrivals(&self, m: &Model, out: &mut [f64], bufs: &mut MileBufs) {
         out.fill(f64::NAN);
         let mut miles = std::mem::take(&mut bufs.miles);
+        let observed = m.observed.as_deref().filter(|o| !o.stations.is_empty());
         for (i, n) in m.nodes.iter().enumerate() {
             let (Some(k), count) = (n.kec, n.stations.1) else {
                 continue;
@@ -174,7 +175,7 @@ impl Scratch {
                 continue;
             }
             let a = self.arrival[i];
-            let seen = m.observed.as_deref().map_or(&[][..], |o| o.stations_of(m, i));
+            let seen = observed.map_or(&[][..], |o| o.stations_of(m, i));
             let last = if !seen.is_empty() {
                 // As-of runs: stations reported arrived keep their reported arrival.
                 self.last_miles_in(m, i, &mut miles, bufs);
