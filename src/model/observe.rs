@@ -114,7 +114,9 @@ impl Observations {
         }
         let (first, count) = m.nodes[ni].stations;
         let a = self.stations.partition_point(|s| (s.0 as usize) < first);
-        let b = self.stations.partition_point(|s| (s.0 as usize) < first + count);
+        let b = self
+            .stations
+            .partition_point(|s| (s.0 as usize) < first + count);
         &self.stations[a..b]
     }
 

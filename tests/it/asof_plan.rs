@@ -143,9 +143,16 @@ fn plan_as_of_through_the_command() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("plan-as-of as of 2024-02-11 14:00"), "{stdout}");
+    assert!(
+        stdout.contains("plan-as-of as of 2024-02-11 14:00"),
+        "{stdout}"
+    );
     let folder = dir.path().join("plan-as-of-plan-as-of-2024-02-11T1400");
     let csv = std::fs::read_to_string(folder.join("plan.csv")).unwrap();
     assert!(csv.contains("leave now; even so P = 0.000"), "{csv}");

@@ -301,17 +301,14 @@ impl OnePass {
         (0..self.runs)
             .filter(|&r| {
                 h[r] != f64::NEG_INFINITY
-                    && js
-                        .iter()
-                        .zip(t)
-                        .all(|(&j, &tj)| {
-                            let l = self.latest[j * self.runs + r];
-                            if self.subjects[j].fixed {
-                                l != f64::NEG_INFINITY
-                            } else {
-                                tj <= l
-                            }
-                        })
+                    && js.iter().zip(t).all(|(&j, &tj)| {
+                        let l = self.latest[j * self.runs + r];
+                        if self.subjects[j].fixed {
+                            l != f64::NEG_INFINITY
+                        } else {
+                            tj <= l
+                        }
+                    })
             })
             .count() as u64
     }

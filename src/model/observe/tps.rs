@@ -54,7 +54,11 @@ pub(super) fn row<'s>(ck: &mut Ck, tps: &mut Rows<'s>, row: &'s StatusRow, fact:
         .filter(|n| n.stations.1 > 0)
         .map(|n| n.name.clone())
         .collect();
-    let Some(ni) = m.nodes.iter().position(|n| n.name == village && n.stations.1 > 0) else {
+    let Some(ni) = m
+        .nodes
+        .iter()
+        .position(|n| n.name == village && n.stations.1 > 0)
+    else {
         let hint = did_you_mean(village, &villages);
         ck.err(
             row,
