@@ -76,6 +76,9 @@ pub struct Manifest {
 pub struct AsOfNote {
     /// The as-of time, local (`2024-02-10 12:00`).
     pub at: String,
+    /// The as-of time with its offset, for the outputs a person reads.
+    #[serde(skip)]
+    pub time: DateTime<FixedOffset>,
     /// The status file as given (none: nothing observed).
     pub status_file: Option<String>,
     /// Rows of facts in it.
@@ -127,6 +130,8 @@ pub struct AsOf {
     pub at: DateTime<FixedOffset>,
     /// The status file.
     pub status: Option<PathBuf>,
+    /// The language of the run: the scenario's name says "as of" the time in it.
+    pub lang: crate::lang::Lang,
 }
 
 /// What an as-of run adds: when, from which file, and the plain run (the plan) on the same
@@ -236,9 +241,17 @@ pub fn simulate_file_as_of(
             let at = r.at.format("%Y-%m-%d %H:%M").to_string();
             // Every output that names the scenario (report title, chart footers, terminal,
             // run.json) names the as-of time with it.
-            summary.scenario = format!("{} as of {at}", summary.scenario);
+            summary.scenario = crate::lang::tr(
+                a.lang,
+                "as-of-name",
+                &[
+                    ("scenario", summary.scenario.as_str().into()),
+                    ("at", crate::lang::format::datetime(a.lang, &r.at).into()),
+                ],
+            );
             manifest.as_of = Some(AsOfNote {
                 at,
+                time: r.at,
                 status_file: r.status_file.clone(),
                 facts: r.facts,
                 changed_since_plan: summary::changed_since(&r.plan, &summary),

@@ -62,15 +62,3 @@ brief-source-model = A simulation of { $runs } runs (seed { $seed }) of the scen
 brief-source-reading = Each figure is an estimate; its range holds the true value with 95% certainty if the scenario's assumptions hold. Travel times, weather, timetables and disruptions are the scenario's; its file names the source of each number.
 brief-source-files = All tables and charts: report.html; the figures: results.xlsx and summary.csv, in the same folder.
 brief-footer = Made by { $tool }.
-
-brief-cause-planned-dispatch = planned dispatch
-brief-cause-handling = loading and handling
-brief-cause-escort-wait = waiting for escort
-brief-cause-travel = travel time
-brief-cause-weather = weather
-brief-cause-vessel = vessel delay or cancellation
-brief-cause-ferry-queue = ferry queue
-brief-cause-road-disruption = road disruption
-brief-cause-capacity = not enough vehicles
-brief-cause-damage-replacement = replacing damaged materials
-brief-cause-last-mile = last mile to the TPS

@@ -9,12 +9,12 @@ none = none
 cause-planned-dispatch = waiting for dispatch
 cause-handling = handling
 cause-escort-wait = waiting for an escort
-cause-travel = travel
+cause-travel = travel time
 cause-weather = weather
 cause-vessel = boat or ferry
 cause-ferry-queue = ferry queue
 cause-road-disruption = road closed or flooded
-cause-capacity = vehicle capacity
+cause-capacity = not enough vehicles
 cause-damage-replacement = replacing damage
 cause-last-mile = last mile to the TPS
 

@@ -62,15 +62,3 @@ brief-source-model = Simulasi { $runs } ulangan (benih acak { $seed }) dari berk
 brief-source-reading = Setiap angka adalah perkiraan; rentangnya memuat nilai sebenarnya dengan keyakinan 95% selama asumsi skenario berlaku. Waktu tempuh, cuaca, jadwal dan gangguan berasal dari skenario; berkasnya menyebutkan sumber setiap angka.
 brief-source-files = Semua tabel dan grafik: report.html; angkanya: results.xlsx dan summary.csv, di folder yang sama.
 brief-footer = Dibuat dengan { $tool }.
-
-brief-cause-planned-dispatch = jadwal berangkat
-brief-cause-handling = muat dan bongkar
-brief-cause-escort-wait = menunggu pengawalan
-brief-cause-travel = waktu perjalanan
-brief-cause-weather = cuaca
-brief-cause-vessel = kapal tertunda atau batal
-brief-cause-ferry-queue = antrean kapal feri
-brief-cause-road-disruption = gangguan jalan
-brief-cause-capacity = kendaraan kurang
-brief-cause-damage-replacement = penggantian logistik rusak
-brief-cause-last-mile = jarak terakhir ke TPS

@@ -9,12 +9,12 @@ none = tidak ada
 cause-planned-dispatch = menunggu jadwal
 cause-handling = penanganan
 cause-escort-wait = menunggu pengawalan
-cause-travel = perjalanan
+cause-travel = waktu tempuh
 cause-weather = cuaca
 cause-vessel = kapal atau feri
 cause-ferry-queue = antrean feri
 cause-road-disruption = jalan putus atau banjir
-cause-capacity = kapasitas kendaraan
+cause-capacity = kendaraan kurang
 cause-damage-replacement = ganti logistik rusak
 cause-last-mile = jarak terakhir ke TPS
 

@@ -11,7 +11,7 @@ progress-unit = simulasi
 progress-per-second = /dtk
 
 # Tabel hasil simulasi (tepat run, tepat merge).
-run-heading = { $scenario }  ({ $runs } simulasi, seed { $seed }, { $secs } dtk, { $rate } simulasi per detik pada { $threads } utas)
+run-heading = { $scenario }  ({ $runs } simulasi, benih { $seed }, { $secs } dtk, { $rate } simulasi per detik pada { $threads } utas)
 run-rule = Aturan: semua TPS terpasok sebelum H-1 ({ $deadline }); pemungutan suara dibuka { $opens }; sasaran { $target }.
 run-opens-unknown = tidak disebutkan dalam skenario
 run-col-kecamatan = kecamatan

@@ -6,6 +6,7 @@
 pub mod plan;
 pub mod sensitivity;
 pub mod sweep;
+pub mod words;
 
 use crate::engine::{self, Acc, NoProgress};
 use crate::error::{Error, Result};

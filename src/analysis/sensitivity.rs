@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{p_all, pool, simulate};
 use crate::error::Result;
+use crate::lang::{Lang, t};
 use crate::model::Sampler;
 use crate::model::{Base, Model};
 use crate::summary::Prob;
@@ -324,4 +325,66 @@ pub fn sensitivity(m: &Model, seed: u64, runs: u64, threads: usize) -> Result<Se
         seed,
         runs,
     })
+}
+
+/// An input's name in `lang` (the message `input-…` of `whatif.ftl`, like "travel time" /
+/// "waktu tempuh"); a name without a message as it is. The files keep the English names.
+pub fn input_words(lang: Lang, name: &str) -> String {
+    let key = format!("input-{}", name.to_lowercase().replace(' ', "-"));
+    if crate::lang::has(lang, &key) {
+        crate::lang::tr(lang, &key, &[])
+    } else {
+        name.to_string()
+    }
+}
+
+/// A low or high setting in `lang`: `x0.5` → `×0,5`, `none` → `tidak ada`, `12 h earlier` →
+/// `12 jam lebih awal`; anything else as it is.
+pub fn setting_words(lang: Lang, s: &str) -> String {
+    use crate::lang::format;
+    if let Some(x) = s.strip_prefix('x').and_then(|x| x.parse::<f64>().ok()) {
+        return t!(lang, "setting-times", x = format::number_trim(lang, x, 2));
+    }
+    let hours = |rest: &str| {
+        s.strip_suffix(rest)
+            .and_then(|h| h.strip_suffix(" h"))
+            .and_then(|h| h.parse::<f64>().ok())
+            .map(|h| format::hours(lang, h))
+    };
+    match s {
+        "none" => t!(lang, "setting-none"),
+        "half" => t!(lang, "setting-half"),
+        "double" => t!(lang, "setting-double"),
+        _ => match (hours(" earlier"), hours(" later")) {
+            (Some(h), _) => t!(lang, "setting-earlier", h = h),
+            (_, Some(h)) => t!(lang, "setting-later", h = h),
+            _ => s.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_and_setting_has_words_in_both_languages() {
+        let loaded =
+            crate::scenario::load(std::path::Path::new("tests/data/valid/minimal.toml")).unwrap();
+        let m = crate::model::compile(&loaded).unwrap();
+        for (name, lo, _, hi, _, _, _) in inputs(&m) {
+            // Every input has its message in both languages (the catalogue test checks the
+            // pair); in Indonesian, every name and setting reads differently from the English.
+            let key = format!("input-{}", name.to_lowercase().replace(' ', "-"));
+            assert!(crate::lang::has(Lang::En, &key), "{key}");
+            assert_ne!(input_words(Lang::Id, name), name);
+            for s in [lo, hi] {
+                assert_ne!(setting_words(Lang::Id, s), s);
+            }
+        }
+        assert_eq!(setting_words(Lang::Id, "x0.5"), "×0,5");
+        assert_eq!(setting_words(Lang::Id, "12 h earlier"), "12 jam lebih awal");
+        assert_eq!(setting_words(Lang::En, "x1.25"), "×1.25");
+        assert_eq!(input_words(Lang::Id, "travel"), "travel");
+    }
 }

@@ -20,6 +20,7 @@ pub mod record;
 pub mod score;
 pub mod table;
 pub mod trips;
+pub mod words;
 
 use crate::error::Result;
 use crate::model::Model;

@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::backtest::{self as bt, Backtest, fit, record, table, trips};
+use crate::backtest::{self as bt, Backtest, fit, record, table, trips, words};
 use crate::error::{Error, Result};
 use crate::export::backtest as export;
+use crate::lang::{Lang, format, t};
 use crate::model;
 use crate::output::write_folder;
 use crate::pipeline::folder_name;
@@ -70,14 +71,15 @@ pub fn backtest(a: &BacktestArgs) -> Result<()> {
         ("backtest.csv".to_string(), export::backtest_csv(&b)?),
         ("calibration.csv".to_string(), export::calibration_csv(&b)?),
     ];
-    let chart = crate::plot::backtest::chart(&b)?;
+    let lang = super::lang(loaded.file.scenario.lang());
+    let chart = crate::plot::in_lang(lang, || crate::plot::backtest::chart(&b))?;
     files.push((
         "backtest.html".to_string(),
-        crate::report::backtest::backtest_html(&b, &chart.svg).into_bytes(),
+        crate::report::backtest::backtest_html(&b, &chart.svg, lang).into_bytes(),
     ));
     files.extend(crate::plot::chart_files(vec![chart]));
     if !a.quiet {
-        print_backtest(&b);
+        print_backtest(&b, lang);
     }
     let dir = write_folder(
         &a.out,
@@ -85,48 +87,61 @@ pub fn backtest(a: &BacktestArgs) -> Result<()> {
         &files,
     )?;
     if !a.quiet {
-        println!("written: {}", dir.display());
+        println!("{}", t!(lang, "written", path = dir.display().to_string()));
     }
     Ok(())
 }
 
-/// The backtest on the terminal: one line per observed item, then the calibration table.
-pub fn print_backtest(b: &Backtest) {
+/// The backtest on the terminal, in `lang`: one line per observed item, then the
+/// calibration table.
+pub fn print_backtest(b: &Backtest, lang: Lang) {
+    crate::text::print_line(&t!(
+        lang,
+        "bt-heading",
+        scenario = &b.scenario,
+        runs = format::int(lang, b.runs as i64),
+        seed = b.seed.to_string()
+    ));
     println!(
-        "{}: the record against the model ({} replications, seed {})",
-        b.scenario, b.runs, b.seed
-    );
-    println!(
-        "{:<22} {:<16} {:<24} {:>11} {:<36} {:>8}",
-        "quantity", "place", "observed", "percentile", "central 95% of the model", "in 95%"
+        "{:<22} {:<16} {:<24} {:>11} {:<48} {:>10}",
+        t!(lang, "bt-col-quantity"),
+        t!(lang, "bt-col-place"),
+        t!(lang, "bt-col-observed"),
+        t!(lang, "bt-col-percentile"),
+        t!(lang, "bt-col-band"),
+        t!(lang, "bt-col-inside")
     );
     for ((it, p), s) in b.items.iter().zip(&b.predictive).zip(&b.scores) {
-        println!(
-            "{:<22} {:<16} {:<24} {:>11} {:<36} {:>8}",
+        crate::text::print_line(&format!(
+            "{:<22} {:<16} {:<24} {:>11} {:<48} {:>10}",
             it.quantity_name,
             export::short(&it.place, 16),
             export::short(&it.observed_text, 24),
-            export::percentile(s),
-            export::band(&b.clock, it, p),
-            if s.central_95 { "yes" } else { "NO" }
-        );
+            words::percentile(lang, s),
+            words::band(lang, &b.clock, it, p),
+            words::inside(lang, s)
+        ));
     }
     let outside = b.scores.iter().filter(|s| !s.central_95).count();
     println!();
-    println!(
-        "calibration: observed items inside the central share of their predictive distribution"
-    );
+    println!("{}", t!(lang, "bt-calibration"));
     for c in &b.calibration {
         println!(
-            "  central {:>3.0}%: {:>3} of {:<3} items ({:.0}%; a calibrated model: about {:.0}%)",
-            c.level * 100.0,
-            c.inside,
-            c.items,
-            100.0 * c.inside as f64 / c.items.max(1) as f64,
-            c.level * 100.0
+            "  {}",
+            t!(
+                lang,
+                "bt-cal-row",
+                level = format::percent(lang, c.level),
+                inside = format::int(lang, c.inside as i64),
+                items = format::int(lang, c.items as i64),
+                share = format::percent(lang, c.inside as f64 / c.items.max(1) as f64)
+            )
         );
     }
-    println!("{} item(s) outside the central 95% of the model", outside);
+    println!(
+        "{}",
+        t!(lang, "bt-outside", n = format::int(lang, outside as i64))
+    );
 }
 
 /// `tepat fit TRIPS.csv`.
@@ -145,26 +160,43 @@ pub fn fit(a: &FitArgs) -> Result<()> {
     })?;
     let name = folder_name(&a.trips);
     let best = &fits[0];
+    let lang = super::lang(None);
+    // The comment is in the language asked for (like `tepat new`'s); the line under it is a
+    // scenario file's `duration`, as written in TOML.
     let toml = format!(
-        "# fitted by tepat fit from {} trips ({}): {} chosen by AIC; KS D = {:.3}, p = {:.3}\nduration = {}\n",
-        x.len(),
-        name,
-        best.family.name(),
-        best.ks,
-        best.ks_p,
+        "# {}\nduration = {}\n",
+        t!(
+            lang,
+            "fit-toml-comment",
+            n = format::int(lang, x.len() as i64),
+            name = name.as_str(),
+            family = best.family.name(),
+            d = format::number(lang, best.ks, 3),
+            p = format::number(lang, best.ks_p, 3)
+        ),
         fit::toml_distribution(&best.family)
     );
-    let chart = crate::plot::qq::chart(&name, &x, &fits)?;
+    let chart = crate::plot::in_lang(lang, || crate::plot::qq::chart(&name, &x, &fits))?;
     let mut files = vec![
         ("fit.csv".to_string(), export::fit_csv(&fits)?),
         ("fit.toml".to_string(), toml.clone().into_bytes()),
     ];
     files.extend(crate::plot::chart_files(vec![chart]));
     if !a.quiet {
-        println!("{} trips from {}", x.len(), a.trips.display());
+        crate::text::print_line(&t!(
+            lang,
+            "fit-heading",
+            n = format::int(lang, x.len() as i64),
+            file = a.trips.display().to_string()
+        ));
         println!(
-            "{:<12} {:>12} {:>8} {:>8} {:>8}  parameters (hours) ± standard error",
-            "family", "AIC", "ΔAIC", "KS D", "KS p"
+            "{:<14} {:>12} {:>8} {:>8} {:>8}  {}",
+            t!(lang, "fit-col-family"),
+            "AIC",
+            "ΔAIC",
+            "KS D",
+            "KS p",
+            t!(lang, "fit-col-params")
         );
         for f in &fits {
             let params: Vec<String> = f
@@ -177,12 +209,12 @@ pub fn fit(a: &FitArgs) -> Result<()> {
                 })
                 .collect();
             println!(
-                "{:<12} {:>12.2} {:>8.2} {:>8.3} {:>8.3}  {}",
-                f.family.name(),
-                f.aic,
-                f.aic - best.aic,
-                f.ks,
-                f.ks_p,
+                "{:<14} {:>12} {:>8} {:>8} {:>8}  {}",
+                words::family(lang, f.family.name()),
+                format::number(lang, f.aic, 2),
+                format::number(lang, f.aic - best.aic, 2),
+                format::number(lang, f.ks, 3),
+                format::number(lang, f.ks_p, 3),
                 params.join(", ")
             );
         }
@@ -191,7 +223,7 @@ pub fn fit(a: &FitArgs) -> Result<()> {
     }
     let dir = write_folder(&a.out, &format!("{name}-fit"), &files)?;
     if !a.quiet {
-        println!("written: {}", dir.display());
+        println!("{}", t!(lang, "written", path = dir.display().to_string()));
     }
     Ok(())
 }

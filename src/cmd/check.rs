@@ -30,20 +30,28 @@ pub fn check(a: &CheckArgs) -> Result<()> {
                 let strategies = crate::strategy::compile_all(&l, &m).map(|v| v.len());
                 match strategies {
                     Ok(_) if !basemap.is_empty() => {}
-                    Ok(ns) => println!(
-                        "ok  {}: {} kecamatan, {} nodes, {} stations, {} links, {} zones{}",
-                        f.display(),
-                        m.kecamatan.len(),
-                        m.nodes.len(),
-                        m.stations.len(),
-                        m.links.len(),
-                        m.zones.len(),
-                        if ns > 0 {
-                            format!(", {ns} strategies")
-                        } else {
-                            String::new()
-                        }
-                    ),
+                    Ok(ns) => {
+                        let lang = super::lang(l.file.scenario.lang());
+                        let n = |x: usize| crate::lang::format::int(lang, x as i64);
+                        println!(
+                            "{}{}",
+                            crate::lang::t!(
+                                lang,
+                                "check-ok",
+                                file = f.display().to_string(),
+                                kecamatan = n(m.kecamatan.len()),
+                                nodes = n(m.nodes.len()),
+                                stations = n(m.stations.len()),
+                                links = n(m.links.len()),
+                                zones = n(m.zones.len())
+                            ),
+                            if ns > 0 {
+                                crate::lang::t!(lang, "check-strategies", n = n(ns))
+                            } else {
+                                String::new()
+                            }
+                        )
+                    }
                     Err(Error::Invalid(d)) => errors.extend(d),
                     Err(e) => return Err(e),
                 }

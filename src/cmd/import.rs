@@ -68,13 +68,21 @@ pub fn import(a: &ImportArgs) -> Result<()> {
         .filter(|l| l.contains("TODO") && !l.contains("Search for TODO"))
         .count();
     // The file is written; a closed standard output (`| head`) must not turn that into a panic.
+    let lang = super::lang(None);
+    let int = |n: usize| crate::lang::format::int(lang, n as i64);
     let _ = writeln!(
         std::io::stdout().lock(),
-        "written: {} ({} kecamatan, {villages} villages, {} TPS from {} rows)\nNext: read the {todos} TODO comments, then\n  tepat check {1}\n  tepat run {1}",
-        out.display(),
-        list.kecamatan.len(),
-        list.stations(),
-        list.data_rows
+        "{}",
+        crate::lang::t!(
+            lang,
+            "import-written",
+            file = out.display().to_string(),
+            kecamatan = int(list.kecamatan.len()),
+            villages = int(villages),
+            tps = int(list.stations() as usize),
+            rows = int(list.data_rows),
+            todos = int(todos)
+        )
     );
     Ok(())
 }

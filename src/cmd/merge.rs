@@ -60,14 +60,20 @@ pub fn shards(a: &RunArgs, cfg: &RunConfig, files: &[PathBuf], shard: Shard) -> 
         let folder = format!("{name}-shard-{k}-of-{n}");
         let dir = crate::output::write_folder(&a.out, &folder, &[("partial.json".into(), json)])?;
         if !a.sim.quiet {
-            println!(
-                "{name}: shard {k}/{n}, replications {}..{} of {}, {:.1} s; written: {}",
-                part.replications[0],
-                part.replications[1],
-                part.total_runs,
-                part.elapsed_s,
-                dir.join("partial.json").display()
-            );
+            let lang = super::lang(None);
+            let int = |x: u64| crate::lang::format::int(lang, x as i64);
+            crate::text::print_line(&crate::lang::t!(
+                lang,
+                "shard-written",
+                name = name.as_str(),
+                k = k.to_string(),
+                n = n.to_string(),
+                from = int(part.replications[0]),
+                to = int(part.replications[1]),
+                total = int(part.total_runs),
+                secs = crate::lang::format::number(lang, part.elapsed_s, 1),
+                path = dir.join("partial.json").display().to_string()
+            ));
         }
     }
     Ok(())
@@ -85,12 +91,17 @@ pub fn merge(a: &MergeArgs) -> Result<()> {
     let outputs = crate::report::run_files(&super::run::view(&run))?;
     let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
     if !a.quiet {
-        super::table::print_run(&run, super::lang(run.loaded.file.scenario.lang()));
+        let lang = super::lang(run.loaded.file.scenario.lang());
+        super::table::print_run(&run, lang);
         println!(
-            "merged {} shards ({} replications); written: {}",
-            parts.len(),
-            run.outcome.acc.runs,
-            dir.display()
+            "{}",
+            crate::lang::t!(
+                lang,
+                "merge-written",
+                parts = crate::lang::format::int(lang, parts.len() as i64),
+                runs = crate::lang::format::int(lang, run.outcome.acc.runs as i64),
+                path = dir.display().to_string()
+            )
         );
     }
     Ok(())

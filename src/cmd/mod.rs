@@ -100,10 +100,14 @@ fn what_if_workbook(
 }
 
 /// Write a what-if command's files to `<OUT>/<scenario>-<what>/`.
-fn write(a: &args::AnalysisArgs, what: &str, files: Vec<File>) -> Result<()> {
+/// The "written: FOLDER" line is in `lang`.
+fn write(a: &args::AnalysisArgs, what: &str, files: Vec<File>, lang: Lang) -> Result<()> {
     let dir = write_folder(&a.out, &format!("{}-{what}", folder_name(&a.file)), &files)?;
     if !a.quiet {
-        println!("written: {}", dir.display());
+        println!(
+            "{}",
+            crate::lang::t!(lang, "written", path = dir.display().to_string())
+        );
     }
     Ok(())
 }

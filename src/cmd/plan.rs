@@ -53,6 +53,7 @@ pub fn plan(a: PlanArgs) -> Result<()> {
     let target = a.target.unwrap_or(m.target);
     let p =
         crate::analysis::plan::plan(&m, target, seed, a.common.runs, a.common.threads, a.measure)?;
+    let lang = super::lang(loaded.file.scenario.lang());
     let mut files = vec![("plan.csv".to_string(), crate::export::plan_csv::bytes(&p)?)];
     files.push(super::what_if_workbook(
         &a.common,
@@ -60,13 +61,12 @@ pub fn plan(a: PlanArgs) -> Result<()> {
         &m,
         seed,
         "wb-what-plan",
-        |w| crate::export::workbook::plan_sheet(w, &p, &m.start),
+        |w| crate::export::workbook::plan_sheet(w, &p, &m.start, lang),
     )?);
-    let lang = super::lang(loaded.file.scenario.lang());
     let chart = crate::plot::in_lang(lang, || crate::plot::plan::chart(&p))?;
     files.extend(crate::plot::chart_files(vec![chart]));
     if !a.common.quiet {
-        super::table::print_plan(&m, &p);
+        super::table::print_plan(&m, &p, lang);
     }
-    super::write(&a.common, &what, files)
+    super::write(&a.common, &what, files, lang)
 }

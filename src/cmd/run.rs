@@ -49,11 +49,12 @@ pub struct RunArgs {
 }
 
 impl RunArgs {
-    /// The as-of time and status file, for a run in the distribution week.
-    pub fn as_of(&self) -> Option<pipeline::AsOf> {
+    /// The as-of time and status file, for a run in the distribution week, in `lang`.
+    pub fn as_of(&self, lang: crate::lang::Lang) -> Option<pipeline::AsOf> {
         self.as_of.map(|at| pipeline::AsOf {
             at,
             status: self.status.clone(),
+            lang,
         })
     }
 }
@@ -148,10 +149,11 @@ fn check_all(a: &RunArgs, files: &[PathBuf]) -> Result<Vec<(bool, crate::lang::L
         let l = scenario::load(f)?;
         let m = model::compile(&l)?;
         let has_strategies = !crate::strategy::compile_all(&l, &m)?.is_empty();
-        if let Some(as_of) = a.as_of() {
+        let lang = super::lang(l.file.scenario.lang());
+        if let Some(as_of) = a.as_of(lang) {
             pipeline::observations(&m, &as_of)?;
         }
-        strategies.push((has_strategies, super::lang(l.file.scenario.lang())));
+        strategies.push((has_strategies, lang));
         if a.basemap.is_none() {
             basemap_problems.extend(basemap_errors(&l));
         }
@@ -210,7 +212,7 @@ pub fn run(a: RunArgs) -> Result<()> {
                 0
             };
         let bar = Bar::new(&name, planned, a.sim.quiet, &BarWords::new(lang));
-        let run = pipeline::simulate_file_as_of(f, &cfg, a.as_of().as_ref(), &bar);
+        let run = pipeline::simulate_file_as_of(f, &cfg, a.as_of(lang).as_ref(), &bar);
         bar.finish();
         let run = match run {
             Err(Error::Interrupted { done: n, total }) => {
@@ -232,7 +234,7 @@ pub fn run(a: RunArgs) -> Result<()> {
         let dir = crate::output::write_folder(&a.out, &name, &outputs)?;
         if !a.sim.quiet {
             super::table::print_run(&run, lang);
-            print_as_of(&run);
+            print_as_of(&run, lang);
             println!(
                 "{}",
                 crate::lang::t!(lang, "written", path = dir.display().to_string())
@@ -260,36 +262,44 @@ pub fn run(a: RunArgs) -> Result<()> {
     Ok(())
 }
 
-/// For an as-of run: the time, the status file and what changed since the plan.
-fn print_as_of(run: &ScenarioRun) {
+/// For an as-of run: the time, the status file and what changed since the plan, in `lang`.
+fn print_as_of(run: &ScenarioRun, lang: crate::lang::Lang) {
+    use crate::lang::{format, t};
     let Some(n) = &run.manifest.as_of else {
         return;
     };
     println!();
-    crate::text::print_line(&format!(
-        "As of {}: {} fact(s) from {}; the plan is the plain run on the same seed and replications.",
-        n.at,
-        n.facts,
-        n.status_file.as_deref().unwrap_or("no status file")
+    crate::text::print_line(&t!(
+        lang,
+        "as-of-terminal",
+        at = format::datetime(lang, &n.time),
+        facts = format::int(lang, n.facts as i64),
+        file = n
+            .status_file
+            .clone()
+            .unwrap_or_else(|| t!(lang, "as-of-terminal-no-file"))
     ));
     let moved: Vec<_> = n.changed_since_plan.iter().filter(|c| c.changed).collect();
     if moved.is_empty() {
-        println!("Changed since the plan: no kecamatan moved by more than its 95% interval.");
+        println!("{}", t!(lang, "as-of-unchanged"));
         return;
     }
-    println!("Changed since the plan (P(every TPS by H-1) moved by more than its 95% interval):");
+    println!("{}", t!(lang, "as-of-changed"));
     println!(
-        "  {:<20} {:>22}  {:>22}  {:>7}",
-        "kecamatan", "plan [95%]", "now [95%]", "change"
+        "  {:<20} {:>24}  {:>24}  {:>24}",
+        t!(lang, "run-col-kecamatan"),
+        t!(lang, "as-of-col-plan"),
+        t!(lang, "as-of-col-now"),
+        t!(lang, "as-of-col-change")
     );
-    let pr = |p: &crate::summary::Prob| format!("{:.3} [{:.3}, {:.3}]", p.p, p.lo, p.hi);
+    let pr = |p: &crate::summary::Prob| format::percent_interval(lang, p.p, p.lo, p.hi);
     for c in moved {
         crate::text::print_line(&format!(
-            "  {:<20} {:>22}  {:>22}  {:>+7.3}",
+            "  {:<20} {:>24}  {:>24}  {:>24}",
             c.kecamatan,
             pr(&c.plan),
             pr(&c.as_of),
-            c.change
+            format::points(lang, c.change)
         ));
     }
 }

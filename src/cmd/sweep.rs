@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::args::AnalysisArgs;
 use crate::error::Result;
+use crate::lang::{Lang, format, t};
 
 /// The example under `tepat sweep --help`.
 pub const EXAMPLE: &str = "Examples:\n  tepat sweep scenarios/bengkalis-2024.toml --set \"link.Ro-Ro Air Putih - Sungai Selari.vessel.wave_limit_m=1.5..3:0.25\"\n  tepat sweep scenarios/bengkalis-2024.toml --set \"node.Rupat.planned_dispatch=2024-02-06T08:00+07:00,2024-02-08T08:00+07:00\"";
@@ -38,29 +39,48 @@ pub fn sweep(a: SweepArgs) -> Result<()> {
         "wb-what-sweep",
         |w| crate::export::workbook::sweep_sheet(w, &s),
     )?);
-    files.extend(crate::plot::chart_files(vec![crate::plot::sweep::chart(
-        &s,
-    )?]));
+    let lang = super::lang(loaded.file.scenario.lang());
+    let chart = crate::plot::in_lang(lang, || crate::plot::sweep::chart(&s))?;
+    files.extend(crate::plot::chart_files(vec![chart]));
     if !a.common.quiet {
-        println!(
-            "{}: P(every TPS on time) against {} ({} replications per point, seed {seed})",
-            s.scenario, s.key, s.runs
-        );
-        println!(
-            "{:>16}  {:>24}  {:>12}",
-            "value", "P(all TPS on time) [95%]", "E[late TPS]"
-        );
-        for p in &s.points {
-            println!(
-                "{:>16}  {:>24}  {:>12.2}",
-                p.label,
-                format!(
-                    "{:.3} [{:.3}, {:.3}]",
-                    p.all_on_time.p, p.all_on_time.lo, p.all_on_time.hi
-                ),
-                p.late_stations.mean
-            );
-        }
+        print_sweep(&s, seed, lang);
     }
-    super::write(&a.common, "sweep", files)
+    super::write(&a.common, "sweep", files, lang)
+}
+
+/// The sweep on the terminal: one line per value.
+fn print_sweep(s: &crate::analysis::sweep::Sweep, seed: u64, lang: Lang) {
+    crate::text::print_line(&t!(
+        lang,
+        "sweep-heading",
+        scenario = &s.scenario,
+        key = &s.key,
+        runs = format::int(lang, s.runs as i64),
+        seed = seed.to_string()
+    ));
+    println!(
+        "{:>22}  {:>28}  {:>20}",
+        t!(lang, "sweep-col-value"),
+        t!(lang, "sweep-col-all"),
+        t!(lang, "sweep-col-late")
+    );
+    for p in &s.points {
+        let q = &p.all_on_time;
+        crate::text::print_line(&format!(
+            "{:>22}  {:>28}  {:>20}",
+            value_words(s, p.value, lang),
+            format::percent_interval(lang, q.p, q.lo, q.hi),
+            format::number(lang, p.late_stations.mean, 2)
+        ));
+    }
+}
+
+/// A swept value as a person reads it in `lang`: a local datetime, or a number with a
+/// decimal comma in Indonesian.
+fn value_words(s: &crate::analysis::sweep::Sweep, v: f64, lang: Lang) -> String {
+    if s.datetimes {
+        format::datetime_at(lang, &s.clock.start, v)
+    } else {
+        format::number_trim(lang, v, 4)
+    }
 }

@@ -5,7 +5,6 @@ use crate::lang::{Lang, format, t};
 use crate::model::Model;
 use crate::pipeline::ScenarioRun;
 use crate::strategy::Comparison;
-use crate::time::fmt_local;
 
 /// Print the terminal summary table of a run: per kecamatan (riskiest first) the two TPS
 /// questions (every TPS by H-1; some TPS without materials when voting opens) and the PPK
@@ -121,7 +120,7 @@ pub fn print_run(run: &ScenarioRun, lang: Lang) {
     print_villages(s, lang);
     if let Some(c) = &run.comparison {
         println!();
-        print_ranking(c);
+        print_ranking(c, lang);
     }
     print_never(s, lang);
 }
@@ -194,116 +193,155 @@ fn print_never(s: &crate::summary::Summary, lang: Lang) {
     }
 }
 
-/// Rupiah in millions, for tables.
-pub fn juta(x: f64) -> String {
-    format!("Rp {:.0} juta", x / 1e6)
-}
-
-/// The ranking on the terminal.
-pub fn print_ranking(c: &Comparison) {
+/// The ranking on the terminal, in `lang`.
+pub fn print_ranking(c: &Comparison, lang: Lang) {
     println!(
-        "Strategies against the baseline ({} paired replications, seed {}), ranked by late TPS avoided:",
-        c.runs, c.seed
+        "{}",
+        t!(
+            lang,
+            "rank-heading",
+            runs = format::int(lang, c.runs as i64),
+            seed = c.seed.to_string()
+        )
     );
     println!(
-        "  {:<3} {:<48} {:>12} {:>24} {:>28} {:>20}  efficient",
+        "  {:<3} {:<40} {:>14} {:>34} {:>38} {:>30}  {}",
         "#",
-        "strategy",
-        "cost",
-        "late TPS avoided [95%]",
-        "ΔP(every TPS by H-1) [95%]",
-        "per late TPS avoided",
+        t!(lang, "rank-col-strategy"),
+        t!(lang, "rank-col-cost"),
+        t!(lang, "rank-col-avoided"),
+        t!(lang, "rank-col-change"),
+        t!(lang, "rank-col-per"),
+        t!(lang, "rank-col-efficient"),
     );
+    let money = |x: f64| format::money(lang, x);
+    let n2 = |x: f64| {
+        let n = format::number(lang, x, 2);
+        if n.starts_with('-') {
+            n
+        } else {
+            format!("+{n}")
+        }
+    };
     for (i, r) in crate::strategy::ranking(c).into_iter().enumerate() {
         let o = &r.overall;
-        println!(
-            "  {:<3} {:<48} {:>12} {:>24} {:>28} {:>20}  {}",
+        crate::text::print_line(&format!(
+            "  {:<3} {:<40} {:>14} {:>34} {:>38} {:>30}  {}",
             i + 1,
             r.name,
-            r.cost_idr.map(juta).unwrap_or_else(|| "-".into()),
+            r.cost_idr.map(money).unwrap_or_else(|| "–".into()),
             format!(
-                "{:+.2} [{:+.2}, {:+.2}]",
-                o.avoided.mean, o.avoided.lo, o.avoided.hi
+                "{} ({} … {})",
+                n2(o.avoided.mean),
+                n2(o.avoided.lo),
+                n2(o.avoided.hi)
             ),
-            format!("{:+.4} [{:+.4}, {:+.4}]", o.diff.mean, o.diff.lo, o.diff.hi),
+            format::points_interval(lang, o.diff.mean, o.diff.lo, o.diff.hi),
             match (r.significant, o.cost_per_avoided) {
-                (true, Some(x)) if o.avoided.lo > 0.0 => juta(x),
-                _ => "-".into(),
+                (true, Some(x)) if o.avoided.lo > 0.0 => money(x),
+                _ => "–".into(),
             },
-            if r.efficient { "yes" } else { "" }
-        );
-        if let Some(reason) = &r.reason {
-            println!("      no measurable effect: {reason}");
+            if r.efficient {
+                t!(lang, "yes")
+            } else {
+                String::new()
+            }
+        ));
+        if r.reason.is_some() {
+            let why = crate::report::tables::reason(lang, c, r);
+            crate::text::print_line(&format!(
+                "      {}",
+                t!(lang, "rank-no-effect", reason = why)
+            ));
         } else if o.avoided.hi < 0.0 || o.diff.hi < 0.0 {
-            println!("      makes the TPS worse off: do not use");
+            println!("      {}", t!(lang, "rank-worse"));
         }
     }
 }
 
-/// The plan on the terminal: per kecamatan its answer, then every consignment.
-pub fn print_plan(m: &Model, p: &crate::analysis::plan::Plan) {
+/// The plan on the terminal: per kecamatan its answer, then every consignment, in `lang`.
+pub fn print_plan(m: &Model, p: &crate::analysis::plan::Plan, lang: Lang) {
+    use crate::analysis::plan::Measure;
     let t = |h: Option<f64>| {
-        h.map(|h| fmt_local(&m.start, h))
-            .unwrap_or_else(|| "-".into())
+        h.map(|h| format::datetime_at(lang, &m.start, h))
+            .unwrap_or_else(|| "–".into())
     };
+    crate::text::print_line(&t!(
+        lang,
+        "plan-heading",
+        scenario = &p.scenario,
+        measure = match p.measure {
+            Measure::Tps => t!(lang, "plan-measure-tps"),
+            Measure::Ppk => t!(lang, "plan-measure-ppk"),
+        },
+        target = format::percent(lang, p.target),
+        runs = format::int(lang, p.runs as i64),
+        seed = p.seed.to_string(),
+        secs = format::number(lang, p.elapsed_s, 1)
+    ));
     println!(
-        "{}: latest safe dispatch for P({}) >= {}, every recommended dispatch applied together ({} replications, seed {}, {:.1} s)",
-        p.scenario,
-        p.measure.label(),
-        p.target,
-        p.runs,
-        p.seed,
-        p.elapsed_s
+        "{:<20} {:>24} {:>24}  {}",
+        t!(lang, "plan-col-kecamatan"),
+        t!(lang, "plan-col-now"),
+        t!(lang, "plan-col-with"),
+        t!(lang, "plan-col-answer")
     );
-    println!(
-        "{:<20} {:>22} {:>22}  answer",
-        "kecamatan", "P as planned [95%]", "P with plan [95%]"
-    );
-    let pr = |q: &crate::summary::Prob| format!("{:.3} [{:.3}, {:.3}]", q.p, q.lo, q.hi);
+    let pr = |q: &crate::summary::Prob| format::percent_interval(lang, q.p, q.lo, q.hi);
     for k in &p.kecamatan {
-        println!(
-            "{:<20} {:>22} {:>22}  {}",
+        crate::text::print_line(&format!(
+            "{:<20} {:>24} {:>24}  {}",
             k.name,
             pr(&k.p_current),
             pr(&k.p_plan),
             match &k.binds {
-                None => "reachable by dispatch".to_string(),
-                Some(b) => format!("NOT reachable by dispatch: {b}"),
+                None => t!(lang, "plan-reachable"),
+                Some(b) => t!(
+                    lang,
+                    "plan-not-reachable",
+                    why = crate::analysis::words::binds_words(lang, b)
+                ),
             }
-        );
+        ));
     }
     println!();
     println!(
-        "{:<20} {:<5} {:<28} {:<17} {:<17} {:>7} {:>9}  {:<17}",
-        "kecamatan", "level", "to", "planned", "latest safe", "slack h", "P +1 h", "TPS deadline"
+        "{:<20} {:<7} {:<28} {:<22} {:<22} {:>12} {:>22}  {:<22}",
+        t!(lang, "plan-col-kecamatan"),
+        t!(lang, "plan-col-level"),
+        t!(lang, "plan-col-to"),
+        t!(lang, "plan-col-planned"),
+        t!(lang, "plan-col-latest"),
+        t!(lang, "plan-col-slack"),
+        t!(lang, "plan-col-later"),
+        t!(lang, "plan-col-deadline")
     );
     for r in &p.rows {
         let latest = match r.latest_h {
-            Some(h) => fmt_local(&m.start, h),
-            None if r.status.starts_with("not reachable") => "not reachable".into(),
-            None if r.status.starts_with("as soon") => "when ready".into(),
-            None => "-".into(),
+            Some(h) => format::datetime_at(lang, &m.start, h),
+            None if r.status.starts_with("not reachable") => {
+                crate::analysis::words::plan_status(lang, &r.status)
+            }
+            None if r.status.starts_with("as soon") => t!(lang, "plan-when-ready"),
+            None => "–".into(),
         };
-        println!(
-            "{:<20} {:<5} {:<28} {:<17} {:<17} {:>7} {:>9}  {:<17}",
+        crate::text::print_line(&format!(
+            "{:<20} {:<7} {:<28} {:<22} {:<22} {:>12} {:>22}  {:<22}",
             r.kecamatan,
             r.level,
             r.node,
             t(r.current_h),
             latest,
             match (r.latest_h, r.current_h) {
-                (Some(l), Some(c)) => format!("{:.0}", l - c),
-                _ => "-".into(),
+                (Some(l), Some(c)) => format::number(lang, l - c, 0),
+                _ => "–".into(),
             },
             r.p_hour_later
-                .map(|q| format!("{:.3}", q.p))
-                .unwrap_or_else(|| "-".into()),
+                .map(|q| format::percent(lang, q.p))
+                .unwrap_or_else(|| "–".into()),
             t(r.deadline_h)
-        );
+        ));
     }
-    if p.measure == crate::analysis::plan::Measure::Ppk {
-        println!(
-            "PPK only: these times keep the hub's own deadline; they do not check the TPS (run without --measure ppk for that)."
-        );
+    if p.measure == Measure::Ppk {
+        println!("{}", t!(lang, "plan-ppk-note"));
     }
 }

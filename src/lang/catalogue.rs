@@ -61,6 +61,7 @@ pub const AREAS: &[Area] = &[
     area!("terminal"),
     area!("brief"),
     area!("workbook"),
+    area!("whatif"),
 ];
 
 /// An argument of a message: text, or a number (formatted for the language; an integer also

@@ -10,8 +10,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::framed::{Body, render};
 use super::{Chart, Drawn, colour, fit, font, size, text};
 use crate::backtest::Backtest;
+use crate::backtest::words::{band, native};
 use crate::error::Result;
-use crate::export::backtest::band;
+use crate::lang::t;
 use crate::time::Clock;
 
 /// The most rows drawn; the rest are in the table.
@@ -27,7 +28,7 @@ impl Body for BandChart<'_> {
     ) -> Result<()> {
         let (m, b) = (&self.0.clock, self.0);
         if b.items.is_empty() {
-            return super::message(body, "The record has no items.");
+            return super::message(body, &t!(super::lang(), "bt-none"));
         }
         let (w, h) = body.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
@@ -50,7 +51,7 @@ impl Body for BandChart<'_> {
                 continue;
             }
             body.draw(&Text::new(
-                format!("{}%", p * 100.0),
+                format!("{}%", super::num(p * 100.0, 0)),
                 (x, top - 8),
                 text(
                     font(size::SMALL),
@@ -108,7 +109,11 @@ impl Body for BandChart<'_> {
                 text(lf.clone(), colour::BLACK, HPos::Right, VPos::Center),
             ))
             .drawn()?;
-            let side = format!("{}  |  model: {}", it.observed_text, compact_band(m, it, p));
+            let side = format!(
+                "{}  |  {}",
+                it.observed_text,
+                t!(super::lang(), "bt-model", band = compact_band(m, it, p))
+            );
             body.draw(&Text::new(
                 fit(&side, &lf, right - 12),
                 (x1 + 10, yc),
@@ -118,7 +123,11 @@ impl Body for BandChart<'_> {
         }
         if b.items.len() > n {
             body.draw(&Text::new(
-                format!("{} more items in backtest.csv", b.items.len() - n),
+                t!(
+                    super::lang(),
+                    "bt-more",
+                    n = super::thousands((b.items.len() - n) as u64)
+                ),
                 (x0, top + row_h * n as i32 + 6),
                 text(font(size::SMALL), colour::TEXT_GREY, HPos::Left, VPos::Top),
             ))
@@ -135,11 +144,11 @@ fn compact_band(
     p: &crate::backtest::score::Predictive,
 ) -> String {
     if !it.is_time() {
-        return band(m, it, p);
+        return band(super::lang(), m, it, p);
     }
     let t = |v: f64| {
         if v >= m.horizon {
-            "never".to_string()
+            native(super::lang(), m, it, v)
         } else {
             super::when(m, v)
         }
@@ -157,17 +166,20 @@ pub fn chart(b: &Backtest) -> Result<Chart> {
     let outside = b.scores.iter().filter(|s| !s.central_95).count();
     render(
         "backtest",
-        &format!("What happened, against the model: {}", b.scenario),
-        &format!(
-            "Where each observed value falls among the model's outcomes. Bands: central 95% and 50%. Red: outside the 95% ({outside} of {}).",
-            b.items.len()
+        &t!(super::lang(), "bt-title", scenario = &b.scenario),
+        &t!(
+            super::lang(),
+            "bt-guide",
+            outside = super::thousands(outside as u64),
+            items = super::thousands(b.items.len() as u64)
         ),
-        &format!(
-            "Scenario “{}” · seed {} · {} replications · tepat {}",
-            b.scenario,
-            b.seed,
-            super::thousands(b.runs),
-            env!("CARGO_PKG_VERSION")
+        &t!(
+            super::lang(),
+            "bt-footer",
+            scenario = &b.scenario,
+            seed = b.seed.to_string(),
+            runs = super::thousands(b.runs),
+            version = env!("CARGO_PKG_VERSION")
         ),
         &BandChart(b),
     )

@@ -9,6 +9,7 @@ use super::framed::{Body, render};
 use super::{Chart, Drawn, Mark, colour, font, legend_column, size};
 use crate::backtest::fit::{Fitted, planner_unit};
 use crate::error::Result;
+use crate::lang::t;
 
 struct Qq<'a>(&'a [f64], &'a [Fitted]);
 
@@ -20,12 +21,13 @@ impl Body for Qq<'_> {
     ) -> Result<()> {
         let (x, fits) = (self.0, self.1);
         if x.is_empty() || fits.is_empty() {
-            return super::message(body, "No trips.");
+            return super::message(body, &t!(super::lang(), "qq-none"));
         }
         let mut sorted = x.to_vec();
         sorted.sort_by(|a, b| a.total_cmp(b));
         let n = sorted.len();
         let (unit, per) = planner_unit(fits[0].family.quantile(0.5));
+        let unit = crate::backtest::words::unit(super::lang(), unit);
         let shown: Vec<&Fitted> = fits.iter().take(2).collect();
         let series: Vec<Vec<(f64, f64)>> = shown
             .iter()
@@ -66,8 +68,10 @@ impl Body for Qq<'_> {
             .bold_line_style(colour::GRID)
             .label_style(font(size::LABEL))
             .axis_desc_style(font(size::AXIS))
-            .x_desc(format!("quantile of the fitted family ({unit})"))
-            .y_desc(format!("observed trip ({unit})"))
+            .x_label_formatter(&|x| super::num(*x, axis_decimals(hi - lo)))
+            .y_label_formatter(&|y| super::num(*y, axis_decimals(hi - lo)))
+            .x_desc(t!(super::lang(), "qq-x", unit = unit.as_str()))
+            .y_desc(t!(super::lang(), "qq-y", unit = unit.as_str()))
             .draw()
             .drawn()?;
         chart
@@ -79,7 +83,7 @@ impl Body for Qq<'_> {
         let cols = [colour::BLUE, colour::ORANGE];
         let mut items = vec![(
             Mark::Line(colour::GREY, false),
-            "observed = fitted".to_string(),
+            t!(super::lang(), "qq-diagonal"),
         )];
         for (k, (pts, f)) in series.iter().zip(&shown).enumerate().rev() {
             let c = cols[k];
@@ -89,14 +93,22 @@ impl Body for Qq<'_> {
             items.push((
                 Mark::Dot(c, 5),
                 format!(
-                    "{}{}  p {:.2}",
-                    f.family.name(),
-                    if k == 0 { " (best)" } else { "" },
-                    f.ks_p
+                    "{}  p {}",
+                    if k == 0 {
+                        t!(
+                            super::lang(),
+                            "qq-best",
+                            family = crate::backtest::words::family(super::lang(), f.family.name())
+                        )
+                    } else {
+                        crate::backtest::words::family(super::lang(), f.family.name())
+                    },
+                    super::num(f.ks_p, 2)
                 ),
             ));
         }
-        legend_column(&side, (10, 10), 280, Some("family, KS p-value"), &items)?;
+        let heading = t!(super::lang(), "qq-legend");
+        legend_column(&side, (10, 10), 280, Some(&heading), &items)?;
         Ok(())
     }
 }
@@ -105,12 +117,27 @@ impl Body for Qq<'_> {
 pub fn chart(name: &str, x: &[f64], fits: &[Fitted]) -> Result<Chart> {
     render(
         "qq",
-        &format!("Q–Q: {} trips of {name}", x.len()),
-        "Observed trip durations against the fitted family's quantiles: on the diagonal, the family fits",
-        &format!(
-            "tepat fit · maximum likelihood, chosen by AIC · tepat {}",
-            env!("CARGO_PKG_VERSION")
+        &t!(
+            super::lang(),
+            "qq-title",
+            n = super::thousands(x.len() as u64),
+            name = name
+        ),
+        &t!(super::lang(), "qq-guide"),
+        &t!(
+            super::lang(),
+            "qq-footer",
+            version = env!("CARGO_PKG_VERSION")
         ),
         &Qq(x, fits),
     )
+}
+
+/// Decimals of the axis labels for a range of `span` units: ticks about a tenth apart.
+fn axis_decimals(span: f64) -> usize {
+    match span {
+        s if s >= 10.0 => 0,
+        s if s >= 1.0 => 1,
+        _ => 2,
+    }
 }

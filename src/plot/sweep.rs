@@ -10,6 +10,7 @@ use super::{Chart, framed};
 use super::{Drawn, Mark, colour, font, legend_column, series_style, size};
 use crate::analysis::sweep::Sweep;
 use crate::error::Result;
+use crate::lang::t;
 
 /// The chart: the base model (for local dates on a datetime axis) and the sweep.
 pub(crate) struct SweepChart<'a>(pub &'a Sweep);
@@ -22,7 +23,7 @@ impl Body for SweepChart<'_> {
     ) -> Result<()> {
         let (m, s) = (&self.0.clock, self.0);
         if s.points.is_empty() {
-            return super::message(body, "No points.");
+            return super::message(body, &t!(super::lang(), "sweep-none"));
         }
         let (bw, _) = body.dim_in_pixel();
         let (plot, side) = body.split_horizontally(bw - 300);
@@ -61,7 +62,7 @@ impl Body for SweepChart<'_> {
             if s.datetimes {
                 super::time_tick_label(m, *x, step, &ticks)
             } else {
-                format!("{:.*}", decimals, x)
+                super::num(*x, decimals)
             }
         };
         chart
@@ -69,15 +70,20 @@ impl Body for SweepChart<'_> {
             .light_line_style(TRANSPARENT)
             .bold_line_style(colour::GRID)
             .x_label_formatter(&xl)
-            .y_label_formatter(&|y| format!("{:.0}%", y * 100.0))
+            .y_label_formatter(&|y| format!("{}%", super::num(y * 100.0, 0)))
             .label_style(font(size::LABEL))
             .axis_desc_style(font(size::AXIS))
             .x_desc(if s.datetimes {
-                format!("{} (local time, {})", s.key, super::zone_name(m))
+                t!(
+                    super::lang(),
+                    "sweep-axis-time",
+                    key = &s.key,
+                    zone = super::zone_name(m)
+                )
             } else {
                 s.key.clone()
             })
-            .y_desc("P(every TPS on time)")
+            .y_desc(t!(super::lang(), "chance-every-tps"))
             .draw()
             .drawn()?;
         let mut items = Vec::new();
@@ -138,14 +144,15 @@ impl Body for SweepChart<'_> {
             )))
             .drawn()?;
         let mut head = vec![
-            (Mark::Band(colour::BLACK), "all TPS, 95% band".to_string()),
+            (Mark::Band(colour::BLACK), t!(super::lang(), "sweep-band")),
             (
                 Mark::Line(colour::GREY, true),
-                format!("target {}", super::pct_short(s.target)),
+                t!(super::lang(), "target-line", p = super::pct_short(s.target)),
             ),
         ];
         head.extend(items);
-        legend_column(&side, (10, 10), 280, Some("P(every TPS on time)"), &head)?;
+        let title = t!(super::lang(), "sweep-legend");
+        legend_column(&side, (10, 10), 280, Some(&title), &head)?;
         Ok(())
     }
 }
@@ -154,9 +161,9 @@ impl Body for SweepChart<'_> {
 pub fn chart(s: &Sweep) -> Result<Chart> {
     let c = framed::render(
         "sweep",
-        &format!("P(on time) against {}", s.key),
-        "Chance that every TPS is on time (bold, with 95% band) and every TPS of each kecamatan, for each value.",
-        &framed::footer(&s.scenario, s.seed, s.runs, "per point"),
+        &t!(super::lang(), "sweep-title"),
+        &t!(super::lang(), "sweep-guide"),
+        &framed::footer(&s.scenario, s.seed, s.runs, &t!(super::lang(), "per-point")),
         &SweepChart(s),
     )?;
     Ok(c)

@@ -9,7 +9,9 @@ use super::framed::Body;
 use super::{Chart, framed};
 use super::{Drawn, Mark, colour, font, legend_row, size, text, text_width};
 use crate::analysis::sensitivity::Sensitivity;
+use crate::analysis::sensitivity::{input_words, setting_words};
 use crate::error::Result;
+use crate::lang::t;
 
 /// The chart.
 pub(crate) struct Tornado<'a>(pub &'a Sensitivity);
@@ -23,7 +25,7 @@ impl Body for Tornado<'_> {
         let s = self.0;
         let n = s.effects.len();
         if n == 0 {
-            return super::message(body, "The scenario has no uncertain inputs to move.");
+            return super::message(body, &t!(super::lang(), "tornado-none"));
         }
         let (bw, bh) = body.dim_in_pixel();
         let (plot, strip) = body.split_vertically(bh - 44);
@@ -31,7 +33,15 @@ impl Body for Tornado<'_> {
         let labels: Vec<String> = s
             .effects
             .iter()
-            .map(|e| format!("{} ({} / {})", e.input, e.low, e.high))
+            .map(|e| {
+                let l = super::lang();
+                format!(
+                    "{} ({} / {})",
+                    input_words(l, &e.input),
+                    setting_words(l, &e.low),
+                    setting_words(l, &e.high)
+                )
+            })
             .collect();
         let name_w = labels
             .iter()
@@ -51,9 +61,16 @@ impl Body for Tornado<'_> {
             .fold(s.base.p, f64::max);
         let pad = ((hi - lo) * 0.08).max(0.01);
         let (x0, x1) = ((lo - pad).max(0.0), (hi + pad).min(1.0));
+        // Room on the right for the swing written after the longest bar.
+        let swing_w = s
+            .effects
+            .iter()
+            .map(|e| text_width(&swing_label(e.swing), &lf))
+            .max()
+            .unwrap_or(0);
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(8)
-            .margin_right(30)
+            .margin_right(swing_w + 20)
             .x_label_area_size(60)
             .y_label_area_size(name_w + 20)
             .build_cartesian_2d(
@@ -67,11 +84,11 @@ impl Body for Tornado<'_> {
             .disable_y_mesh()
             .light_line_style(TRANSPARENT)
             .bold_line_style(colour::GRID)
-            .x_label_formatter(&|x| format!("{:.0}%", x * 100.0))
+            .x_label_formatter(&|x| format!("{}%", super::num(x * 100.0, 0)))
             .y_label_formatter(&yl)
             .label_style(font(size::LABEL))
             .axis_desc_style(font(size::AXIS))
-            .x_desc("P(every TPS on time)")
+            .x_desc(t!(super::lang(), "chance-every-tps"))
             .draw()
             .drawn()?;
         for (i, e) in s.effects.iter().enumerate() {
@@ -90,7 +107,7 @@ impl Body for Tornado<'_> {
                     .drawn()?;
             }
             let (px, py) = chart.backend_coord(&(e.p_low.p.max(e.p_high.p), y));
-            let lab = format!("{:.1} pp", e.swing * 100.0);
+            let lab = swing_label(e.swing);
             root.draw(&Text::new(
                 lab,
                 (px + 8, py),
@@ -108,24 +125,41 @@ impl Body for Tornado<'_> {
             &strip,
             (name_w + 20, 22),
             &[
-                (Mark::Block(colour::BLUE), "low setting".into()),
-                (Mark::Block(colour::VERMILLION), "high setting".into()),
+                (Mark::Block(colour::BLUE), t!(super::lang(), "tornado-low")),
+                (
+                    Mark::Block(colour::VERMILLION),
+                    t!(super::lang(), "tornado-high"),
+                ),
                 (
                     Mark::Line(colour::BLACK, false),
-                    format!("baseline {}", super::pct(s.base.p)),
+                    t!(super::lang(), "tornado-baseline", p = super::pct(s.base.p)),
                 ),
             ],
         )
     }
 }
 
+/// The swing of an input, in percentage points: `11,5 poin`.
+fn swing_label(swing: f64) -> String {
+    t!(
+        super::lang(),
+        "tornado-swing",
+        pts = super::num(swing * 100.0, 1)
+    )
+}
+
 /// The tornado chart.
 pub fn chart(s: &Sensitivity) -> Result<Chart> {
     let c = framed::render(
         "tornado",
-        "What matters most for P(every TPS on time)",
-        "Each input moved to a low and a high setting, all else at the baseline (line); widest swing on top.",
-        &framed::footer(&s.scenario, s.seed, s.runs, "per setting"),
+        &t!(super::lang(), "tornado-title"),
+        &t!(super::lang(), "tornado-guide"),
+        &framed::footer(
+            &s.scenario,
+            s.seed,
+            s.runs,
+            &t!(super::lang(), "per-setting"),
+        ),
         &Tornado(s),
     )?;
     Ok(c)

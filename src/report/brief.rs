@@ -249,7 +249,7 @@ fn below(st: &Style, s: &Summary) -> (String, Table) {
 /// A cause in the run's language ("–" for none).
 fn cause(st: &Style, c: Option<&str>) -> String {
     match c {
-        Some(c) => (st.say)(&format!("brief-cause-{}", c.replace(' ', "-")), &[]),
+        Some(c) => crate::lang::cause(crate::lang::Lang::parse(st.lang).unwrap_or_default(), c),
         None => "–".into(),
     }
 }

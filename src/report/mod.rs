@@ -272,28 +272,39 @@ fn as_of_notes(run: &RunView) -> Vec<String> {
     let Some(n) = &run.manifest.as_of else {
         return Vec::new();
     };
-    let mut out = vec![format!(
-        "As of {}: {} fact(s) from the status file {}. Only what has not happened by then is simulated; what was observed is fixed. Compared with the plan (the plain run on the same seed and replications):",
-        n.at,
-        n.facts,
-        n.status_file.as_deref().unwrap_or("(none)")
+    let lang = run.lang;
+    let pr =
+        |p: &crate::summary::Prob| crate::lang::format::percent_interval(lang, p.p, p.lo, p.hi);
+    let mut out = vec![t!(
+        lang,
+        "as-of-note",
+        at = crate::lang::format::datetime(lang, &n.time),
+        facts = crate::lang::format::int(lang, n.facts as i64),
+        file = n
+            .status_file
+            .clone()
+            .unwrap_or_else(|| t!(lang, "as-of-no-file"))
     )];
     let moved: Vec<String> = n
         .changed_since_plan
         .iter()
         .filter(|c| c.changed)
         .map(|c| {
-            format!(
-                "{}: P(every TPS by H-1) {:.3} [{:.3}, {:.3}] in the plan, {:.3} [{:.3}, {:.3}] now ({:+.3}).",
-                c.kecamatan, c.plan.p, c.plan.lo, c.plan.hi, c.as_of.p, c.as_of.lo, c.as_of.hi, c.change
+            t!(
+                lang,
+                "as-of-moved",
+                kecamatan = c.kecamatan.as_str(),
+                plan = pr(&c.plan),
+                now = pr(&c.as_of),
+                change = crate::lang::format::points(lang, c.change)
             )
         })
         .collect();
     if moved.is_empty() {
-        out.push("No kecamatan moved by more than its 95% interval since the plan.".into());
+        out.push(t!(lang, "as-of-none-moved"));
     }
     out.extend(moved);
-    out.push("Every kecamatan, plan and now, is in changed.csv; the riskiest villages below are today's.".into());
+    out.push(t!(lang, "as-of-files"));
     out
 }
 

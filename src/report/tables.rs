@@ -254,7 +254,7 @@ fn legs(lang: Lang, touches: &str) -> (String, [bool; 2]) {
 
 /// Why a strategy has no measurable effect, in words: the legs it changes and the late TPS
 /// that arise there.
-pub(super) fn reason(lang: Lang, c: &Comparison, x: &StrategyResult) -> String {
+pub fn reason(lang: Lang, c: &Comparison, x: &StrategyResult) -> String {
     let (words, levels) = legs(lang, &x.touches);
     let (a, h) = (0..2).filter(|&j| levels[j]).fold((0.0, 0.0), |(a, h), j| {
         (a + c.base_late_by_level[j], h + c.base_late_h_by_level[j])

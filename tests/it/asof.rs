@@ -20,6 +20,7 @@ pub(crate) fn observed(m: &Model, status: &str, at: &str) -> Model {
     let a = AsOf {
         at: parse_local(at).unwrap(),
         status: Some(path),
+        lang: tepat::lang::Lang::En,
     };
     let o = observations(m, &a).unwrap_or_else(|e| panic!("status should be valid:\n{e}"));
     let mut m = m.clone();
@@ -424,6 +425,7 @@ name = "calmer crossing"
     let a = AsOf {
         at: parse_local("2024-02-10T12:00+07:00").unwrap(),
         status: Some(status),
+        lang: tepat::lang::Lang::En,
     };
     let run =
         tepat::pipeline::simulate_file_as_of(&file, &cfg, Some(&a), &tepat::engine::NoProgress)
@@ -447,5 +449,11 @@ name = "calmer crossing"
     );
     assert_eq!(c.strategies[1].overall.p_base.p, run.summary.all_on_time.p);
     assert!(note.changed_since_plan.iter().any(|k| k.changed));
-    assert!(run.summary.scenario.ends_with("as of 2024-02-10 12:00"));
+    assert!(
+        run.summary
+            .scenario
+            .ends_with("as of 10 Feb 2024 12:00 WIB"),
+        "{}",
+        run.summary.scenario
+    );
 }

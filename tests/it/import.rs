@@ -110,11 +110,15 @@ fn import_check_run(list: &Path, dir: &Path) -> String {
     let out = dir.join("tps.toml");
     let o = import(list, &out, &[]);
     assert!(o.status.success(), "{}", text(&o));
-    assert!(text(&o).contains("1000 TPS from 1000 rows"), "{}", text(&o));
+    assert!(
+        text(&o).contains("1,000 TPS from 1,000 rows"),
+        "{}",
+        text(&o)
+    );
     let o = tepat().arg("check").arg(&out).output().unwrap();
     assert!(o.status.success(), "{}", text(&o));
     assert!(
-        text(&o).contains("4 kecamatan, 105 nodes, 1000 stations"),
+        text(&o).contains("4 kecamatan, 105 nodes, 1,000 stations"),
         "{}",
         text(&o)
     );

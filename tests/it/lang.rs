@@ -16,7 +16,7 @@ use tepat::pipeline::{RunConfig, ScenarioRun, simulate_file};
 use tepat::report::{IndexEntry, RunView};
 
 /// English words that an Indonesian output must not contain.
-const ENGLISH: &str = r"(?i)\b(the|of|and|with|probability|replications?|late|strateg(y|ies)|deadline|every|chance|expected|interval|arrivals?|villages?|warehouse|causes?|none|below|mean|share|running|scenario|simulated|planned|voting|opens|road|river|weather|ferry|hours?|latest|supplied|places|route|frontier|efficient|baseline|better|worse|cost|avoided|seed|threads|elapsed|written|next|replace|numbers)\b";
+const ENGLISH: &str = r"(?i)\b(the|of|and|with|probability|replications?|late|strateg(y|ies)|deadline|every|chance|expected|interval|arrivals?|villages?|warehouse|causes?|none|below|mean|share|running|scenario|simulated|planned|voting|opens|road|river|weather|ferry|hours?|latest|supplied|places|route|frontier|efficient|baseline|better|worse|cost|avoided|seed|threads|elapsed|written|next|replace|numbers|low|high|setting|observed|quantile|fitted|family|answer|reachable|calibration|swing|earlier|later)\b";
 
 fn simulate(path: &str) -> ScenarioRun {
     let cfg = RunConfig {
@@ -218,4 +218,200 @@ fn tepat_new_speaks_the_language_asked_for() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ditulis:"));
+}
+
+/// Two strategies on `minimal.toml`, for the strategy ranking on the terminal.
+const STRATEGIES: &str = r#"
+[[strategy]]
+name = "Strategi A"
+cost_idr = 20_000_000
+cost_source = "estimate"
+[strategy.set]
+"node.Hub.planned_dispatch" = "2024-02-10T20:00:00+07:00"
+
+[[strategy]]
+name = "Strategi B"
+cost_idr = 5_000_000
+cost_source = "estimate"
+[strategy.set]
+"link.ferry.vessel.wave_limit_m" = 1.75
+"#;
+
+/// The words a scenario file and a backtest record bring (names, keys, sources): the user's
+/// own, in whatever language they wrote them.
+fn file_words(scenario: &Path, record: &Path) -> Vec<String> {
+    let loaded = tepat::scenario::load(scenario).unwrap();
+    let f = &loaded.file;
+    let mut v: Vec<String> = vec![f.scenario.name.clone()];
+    v.extend(f.scenario.description.clone());
+    v.extend(f.scenario.assumptions.iter().cloned());
+    v.extend(f.node.iter().map(|n| n.name.clone()));
+    v.extend(f.link.iter().map(|l| l.name.clone()));
+    v.extend(f.strategy.iter().map(|s| s.name.clone()));
+    for line in std::fs::read_to_string(record).unwrap().lines() {
+        if !line.starts_with('#') {
+            // Cells of the record, not its figures (a lone "0" would take every zero away).
+            v.extend(
+                line.split(',')
+                    .filter(|c| c.chars().any(char::is_alphabetic))
+                    .map(str::to_string),
+            );
+        }
+    }
+    v.retain(|s| !s.is_empty());
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+}
+
+/// Run `tepat ARGS --lang LANG --out OUT` and return its terminal output, with the output
+/// folder written as "OUT".
+fn tepat_in(lang: &str, out: &Path, args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_tepat"))
+        .args(args)
+        .args(["--lang", lang, "--out"])
+        .arg(out)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "tepat {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).replace(&out.display().to_string(), "OUT")
+}
+
+/// Every HTML and SVG file under `dir`, with its path.
+fn pages(dir: &Path) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            v.extend(pages(&p));
+        } else if matches!(p.extension().and_then(|x| x.to_str()), Some("html" | "svg")) {
+            v.push((
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            ));
+        }
+    }
+    v
+}
+
+#[test]
+fn what_if_commands_speak_the_language_asked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let minimal = tmp.path().join("minimal.toml");
+    let base = std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap();
+    std::fs::write(&minimal, base + STRATEGIES).unwrap();
+    let record = Path::new("tests/data/valid/backtest-record.csv");
+    let trips = tmp.path().join("trips.csv");
+    let mut text = String::from("duration_h\n");
+    for i in 0..30 {
+        text.push_str(&format!("{}\n", 2.0 + (i as f64 * 0.37).sin().abs()));
+    }
+    std::fs::write(&trips, text).unwrap();
+    let m = minimal.to_str().unwrap();
+    let sweep_key = "node.Hub.planned_dispatch";
+    let set = format!("{sweep_key}=2024-02-10T08:00+07:00,2024-02-11T08:00+07:00");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["sweep", m, "--set", &set, "--runs", "200"],
+        vec!["sensitivity", m, "--runs", "100"],
+        vec!["plan", m, "--runs", "300"],
+        vec![
+            "backtest",
+            m,
+            "--observed",
+            record.to_str().unwrap(),
+            "--runs",
+            "200",
+        ],
+        vec!["run", m, "--runs", "200"],
+        vec!["fit", trips.to_str().unwrap()],
+    ];
+    let mut own = file_words(&minimal, record);
+    own.push(sweep_key.into());
+    let toml_key = Regex::new(r"\b\w+ = ").unwrap();
+    let scan = |lang: &str| -> Vec<String> {
+        let out = tmp.path().join(lang);
+        let mut found = Vec::new();
+        for args in &commands {
+            let said = tepat_in(lang, &out, args);
+            // A fitted distribution's parameters are the scenario file's keys (mean = …).
+            let said = toml_key.replace_all(&said, " ");
+            for w in english_words(&readable(&said, &own)) {
+                found.push(format!("tepat {}: {w}", args[0]));
+            }
+        }
+        for (name, doc) in pages(&out) {
+            for w in english_words(&readable(&doc, &own)) {
+                found.push(format!("{name}: {w}"));
+            }
+        }
+        found
+    };
+    let id = scan("id");
+    assert!(
+        id.is_empty(),
+        "English in Indonesian outputs:\n{}",
+        id.join("\n")
+    );
+    // The scan finds English where there is English: the same commands in English.
+    let en = scan("en");
+    for c in ["sweep", "sensitivity", "plan", "backtest", "run", "fit"] {
+        assert!(
+            en.iter().any(|w| w.starts_with(&format!("tepat {c}:"))),
+            "no English found in `tepat {c} --lang en`"
+        );
+    }
+    for f in [
+        "sweep.svg",
+        "tornado.svg",
+        "plan.svg",
+        "backtest.svg",
+        "backtest.html",
+        "qq.svg",
+    ] {
+        assert!(
+            en.iter().any(|w| w.contains(f)),
+            "no English found in {f} of --lang en"
+        );
+    }
+}
+
+#[test]
+fn import_says_what_it_wrote_in_the_language_asked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let list = tmp.path().join("tps.csv");
+    std::fs::write(
+        &list,
+        "Kecamatan,Desa/Kelurahan,Jumlah TPS,Lintang,Bujur\nBantan,Selatbaru,2,1.49,102.25\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("skenario.toml");
+    let o = Command::new(env!("CARGO_BIN_EXE_tepat"))
+        .args(["import", "--lang", "id"])
+        .arg(&list)
+        .args([
+            "--depot",
+            "KPU Bengkalis",
+            "--depot-at",
+            "1.4774,102.1318",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout).replace(&out.display().to_string(), "FILE");
+    assert!(
+        text.starts_with("ditulis: FILE (1 kecamatan, 1 desa, 2 TPS"),
+        "{text}"
+    );
+    // The next steps name the file written (not a count).
+    assert!(
+        text.contains("tepat check FILE\n") && text.contains("tepat run FILE\n"),
+        "{text}"
+    );
+    assert!(english_words(&text).is_empty(), "{text}");
 }
