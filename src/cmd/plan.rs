@@ -35,25 +35,39 @@ pub struct PlanArgs {
 /// `tepat plan`.
 pub fn plan(a: PlanArgs) -> Result<()> {
     let (mut loaded, mut m, seed) = super::prepare(&a.common)?;
+    let lang = super::lang(loaded.file.scenario.lang());
     let mut what = "plan".to_string();
+    // As of a time: the scenario's name says so in every output, in the run's language.
+    let mut as_of_name = None;
     if let Some(at) = a.as_of {
         let as_of = crate::pipeline::AsOf {
             at,
             status: a.status.clone(),
+            lang,
         };
         m.observed = Some(std::sync::Arc::new(crate::pipeline::observations(
             &m, &as_of,
         )?));
-        // Beside the plan made before the week, never over it; the workbook names the time.
+        // Beside the plan made before the week, never over it.
         what = format!("plan-as-of-{}", at.format("%Y-%m-%dT%H%M"));
-        let name = &mut loaded.file.scenario.name;
-        *name = format!("{name} as of {}", at.format("%Y-%m-%d %H:%M"));
+        let name = crate::lang::tr(
+            lang,
+            "as-of-name",
+            &[
+                ("scenario", loaded.file.scenario.name.as_str().into()),
+                ("at", crate::lang::format::datetime(lang, &at).into()),
+            ],
+        );
+        loaded.file.scenario.name = name.clone();
+        as_of_name = Some(name);
     }
     // The scenario's target (or the default) is the model's.
     let target = a.target.unwrap_or(m.target);
-    let p =
+    let mut p =
         crate::analysis::plan::plan(&m, target, seed, a.common.runs, a.common.threads, a.measure)?;
-    let lang = super::lang(loaded.file.scenario.lang());
+    if let Some(name) = as_of_name {
+        p.scenario = name;
+    }
     let mut files = vec![("plan.csv".to_string(), crate::export::plan_csv::bytes(&p)?)];
     files.push(super::what_if_workbook(
         &a.common,
