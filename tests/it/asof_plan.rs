@@ -149,10 +149,7 @@ fn plan_as_of_through_the_command() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains("plan-as-of as of "),
-        "{stdout}"
-    );
+    assert!(stdout.contains("plan-as-of as of "), "{stdout}");
     let folder = dir.path().join("plan-as-of-plan-as-of-2024-02-11T1400");
     let csv = std::fs::read_to_string(folder.join("plan.csv")).unwrap();
     assert!(csv.contains("leave now; even so P = 0.000"), "{csv}");
