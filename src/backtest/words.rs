@@ -4,7 +4,7 @@
 //! `backtest.html` and the band chart use these; `backtest.csv` keeps its own machine cells
 //! (`export::backtest`).
 
-use super::record::Item;
+use super::record::{Item, Quantity};
 use super::score::{Kind, Predictive, Score};
 use crate::lang::{Lang, format, t};
 use crate::time::Clock;
@@ -25,6 +25,36 @@ pub fn native(lang: Lang, m: &Clock, it: &Item, v: f64) -> String {
         }
     } else {
         format::number(lang, v, 0)
+    }
+}
+
+/// The name of item `it`'s quantity in words of `lang` ("desa terakhir tiba"); the record's
+/// own name (`last_pps_arrival`) stays in `backtest.csv`.
+pub fn quantity(lang: Lang, it: &Item) -> String {
+    let key = match it.quantity {
+        Quantity::Arrival(_) => "bt-q-arrival",
+        Quantity::Dispatch(_) => "bt-q-dispatch",
+        Quantity::FirstVillageArrival(_) => "bt-q-first-pps",
+        Quantity::LastVillageArrival(_) => "bt-q-last-pps",
+        Quantity::LastHubArrival => "bt-q-last-ppk",
+        Quantity::Damaged(_) => "bt-q-damage",
+        Quantity::KecamatanDamaged => "bt-q-kec-damage",
+        Quantity::HubDamaged(_) => "bt-q-ppk-damage",
+        Quantity::HubsDamaged => "bt-q-kec-ppk-damage",
+        Quantity::LateTps(_) => "bt-q-late-tps",
+        Quantity::LinkClosed(..) => "bt-q-link-closed",
+    };
+    crate::lang::tr(lang, key, &[])
+}
+
+/// The observed value of item `it` as a person reads it: one value in its unit ("ya",
+/// "13 Feb 2024 08.45 WIB", "6"); a range (a day, `..2024-02-12`, dates of a closure) as
+/// written in the record, whose dates read the same in both languages.
+pub fn observed(lang: Lang, m: &Clock, it: &Item) -> String {
+    if it.observed.is_point() && it.observed.lo.is_finite() {
+        native(lang, m, it, it.observed.lo)
+    } else {
+        it.observed_text.clone()
     }
 }
 

@@ -114,9 +114,9 @@ pub fn print_backtest(b: &Backtest, lang: Lang) {
     for ((it, p), s) in b.items.iter().zip(&b.predictive).zip(&b.scores) {
         crate::text::print_line(&format!(
             "{:<22} {:<16} {:<24} {:>11} {:<48} {:>10}",
-            it.quantity_name,
+            export::short(&words::quantity(lang, it), 22),
             export::short(&it.place, 16),
-            export::short(&it.observed_text, 24),
+            export::short(&words::observed(lang, &b.clock, it), 24),
             words::percentile(lang, s),
             words::band(lang, &b.clock, it, p),
             words::inside(lang, s)

@@ -1,14 +1,18 @@
 //! `causes.csv`: expected lateness hours per replication by cause, per kecamatan: for its
-//! hub (PPK) and summed over its stations (TPS). One column per cause, so the rows
-//! ([`CauseRow`]) are written cell by cell; the report's table of causes reads the same rows.
+//! hub (PPK) and summed over its stations (TPS). The rows ([`CauseRow`]) derive `Serialize`:
+//! the hours by cause serialize as one cell each, so there is one column per cause (named in
+//! [`header`]); the report's table of causes and the workbook read the same rows.
 
-use super::{csv_bytes, h2};
+use serde::Serialize;
+
+use super::{cell, serialize_rows};
 use crate::error::Result;
 use crate::model::CAUSES;
 use crate::summary::Summary;
 
 /// Whose lateness a row of `causes.csv` adds up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CauseScope {
     /// The kecamatan's hub (PPK), by its own deadline.
     Hub,
@@ -27,20 +31,26 @@ impl CauseScope {
 }
 
 /// One row of `causes.csv`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct CauseRow {
     /// The kecamatan.
+    #[serde(serialize_with = "cell::text")]
     pub kecamatan: String,
-    /// Hub or stations.
+    /// Hub or stations (`hub`, `stations`).
     pub scope: CauseScope,
-    /// Expected lateness hours per replication, one per cause in the order of [`CAUSES`].
+    /// Expected lateness hours per replication, one per cause in the order of [`CAUSES`]:
+    /// one column each.
+    #[serde(serialize_with = "cell::h2_each")]
     pub hours: Vec<f64>,
+    /// The sum over causes.
+    #[serde(serialize_with = "cell::h2")]
+    pub total: f64,
 }
 
 impl CauseRow {
     /// The sum over causes.
     pub fn total(&self) -> f64 {
-        self.hours.iter().sum()
+        self.total
     }
 }
 
@@ -64,21 +74,39 @@ pub fn rows(s: &Summary) -> Vec<CauseRow> {
                 kecamatan: k.name.clone(),
                 scope,
                 hours: v.clone(),
+                total: v.iter().sum(),
             });
         }
     }
     rows
 }
 
-/// The cells of a row, as written.
-pub fn cells(r: &CauseRow) -> Vec<String> {
-    let mut c = vec![r.kecamatan.clone(), r.scope.label().to_string()];
-    c.extend(r.hours.iter().map(|&x| h2(x)));
-    c.push(h2(r.total()));
-    c
+/// The bytes of `causes.csv`: the [`header`], then [`rows`].
+pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
+    serialize_rows(&header(), &rows(s))
 }
 
-/// The bytes of `causes.csv`: the header, then [`rows`] cell by cell.
-pub fn bytes(s: &Summary) -> Result<Vec<u8>> {
-    csv_bytes(&header(), rows(s).iter().map(cells))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_is_one_cell_per_column_of_the_header() {
+        let row = CauseRow {
+            kecamatan: "=Bantan".into(),
+            scope: CauseScope::Stations,
+            hours: (0..CAUSES.len()).map(|i| i as f64 * 0.5).collect(),
+            total: 1.0 / 3.0,
+        };
+        let bytes = serialize_rows(&header(), &[row]).unwrap();
+        let text = String::from_utf8(bytes[super::super::BOM.len()..].to_vec()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let cells: Vec<&str> = lines[1].split(',').collect();
+        assert_eq!(cells.len(), header().len(), "{text}");
+        assert_eq!(cells[0], "'=Bantan", "the formula guard");
+        assert_eq!(cells[1], "stations");
+        assert_eq!(cells[2], "0.00");
+        assert_eq!(cells[3], "0.50");
+        assert_eq!(*cells.last().unwrap(), "0.33");
+    }
 }

@@ -53,21 +53,6 @@ pub fn opt(x: Option<f64>, f: fn(f64) -> String) -> String {
     x.map(f).unwrap_or_default()
 }
 
-/// A CSV writer into memory for files whose columns are not fixed (one column per cause):
-/// every cell through [`crate::text::csv_cell`].
-pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
-    use crate::text::csv_cell;
-    let mut w = writer(&mut csv::WriterBuilder::new());
-    w.write_record(header.iter().map(|c| csv_cell(c).into_owned()))
-        .map_err(|e| Error::caused("CSV: ", e))?;
-    for r in rows {
-        let cells: Vec<_> = r.iter().map(|c| csv_cell(c)).collect();
-        w.write_record(cells.iter().map(|c| c.as_bytes()))
-            .map_err(|e| Error::caused("CSV: ", e))?;
-    }
-    w.into_inner().map_err(|e| Error::caused("CSV: ", e))
-}
-
 /// A CSV file of rows that derive `Serialize`: the header `header` (the field names, written
 /// even when there are no rows), then one line per row. The rows' fields use the [`cell`]
 /// formats.
@@ -125,6 +110,18 @@ pub mod cell {
             None => "",
         })
     }
+    /// Hours, 2 decimals.
+    pub fn h2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::h2(*x))
+    }
+    /// Hours, 2 decimals each, one cell per value (a row with one column per cause).
+    pub fn h2_each<S: Serializer>(x: &[f64], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(x.iter().map(|&h| super::h2(h)))
+    }
+    /// "yes" or "no".
+    pub fn yes_no<S: Serializer>(x: &bool, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(if *x { "yes" } else { "no" })
+    }
     /// Hours, 2 decimals, empty when absent.
     pub fn h2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&super::opt(*x, super::h2))
@@ -152,10 +149,15 @@ mod tests {
     use super::*;
     use std::error::Error as _;
 
+    #[derive(Serialize)]
+    struct R {
+        a: u8,
+    }
+
     #[test]
     fn a_csv_error_keeps_its_cause_and_its_message() {
-        // Rows of unequal length: the csv writer refuses the second row.
-        let e = csv_bytes(&["a", "b"], vec![vec!["1".to_string()]]).unwrap_err();
+        // A row shorter than the header: the csv writer refuses it.
+        let e = serialize_rows(&["a", "b"], &[R { a: 1 }]).unwrap_err();
         let cause = e.source().expect("the csv error is kept as the cause");
         assert!(cause.downcast_ref::<csv::Error>().is_some(), "{cause:?}");
         assert_eq!(e.to_string(), format!("CSV: {cause}"));
@@ -164,9 +166,19 @@ mod tests {
 
     #[test]
     fn csv_files_start_with_a_bom_that_the_csv_reader_skips() {
-        let bytes = csv_bytes(
+        #[derive(Serialize)]
+        struct Row {
+            #[serde(serialize_with = "cell::text")]
+            name: String,
+            #[serde(serialize_with = "cell::p4")]
+            p: f64,
+        }
+        let bytes = serialize_rows(
             &["name", "p"],
-            vec![vec!["Tg. Médang".into(), "0.5".into()]],
+            &[Row {
+                name: "Tg. Médang".into(),
+                p: 0.5,
+            }],
         )
         .unwrap();
         assert!(bytes.starts_with(BOM), "{bytes:?}");
@@ -174,10 +186,7 @@ mod tests {
         assert_eq!(r.headers().unwrap(), vec!["name", "p"]);
         let row = r.records().next().unwrap().unwrap();
         assert_eq!(&row[0], "Tg. Médang");
-        #[derive(Serialize)]
-        struct R {
-            a: u8,
-        }
+        assert_eq!(&row[1], "0.5000");
         assert!(
             serialize_rows(&["a"], &[R { a: 1 }])
                 .unwrap()

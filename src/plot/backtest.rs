@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::framed::{Body, render};
 use super::{Chart, Drawn, colour, fit, font, size, text};
 use crate::backtest::Backtest;
-use crate::backtest::words::{band, native};
+use crate::backtest::words::{self, band, native};
 use crate::error::Result;
 use crate::lang::t;
 use crate::time::Clock;
@@ -102,7 +102,7 @@ impl Body for BandChart<'_> {
                 ))
                 .drawn()?;
             }
-            let label = format!("{} · {}", it.quantity_name, it.place);
+            let label = format!("{} · {}", words::quantity(super::lang(), it), it.place);
             body.draw(&Text::new(
                 fit(label.trim_end_matches(" · "), &lf, left - 12),
                 (left - 8, yc),
@@ -111,7 +111,7 @@ impl Body for BandChart<'_> {
             .drawn()?;
             let side = format!(
                 "{}  |  {}",
-                it.observed_text,
+                words::observed(super::lang(), m, it),
                 t!(super::lang(), "bt-model", band = compact_band(m, it, p))
             );
             body.draw(&Text::new(

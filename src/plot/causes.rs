@@ -14,7 +14,7 @@ pub(super) fn guide(_ctx: &Ctx) -> String {
     t!(super::lang(), "causes-guide")
 }
 
-/// A fixed colour per cause (in the order of [`crate::model::CAUSES`]).
+/// A fixed colour per cause (in the order of `Summary::causes`).
 fn cause_colour(i: usize) -> RGBColor {
     const C: [RGBColor; 11] = [
         RGBColor(170, 170, 170), // planned dispatch

@@ -146,7 +146,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         t!(
             super::lang(),
             "convergence-block",
-            n = thousands(crate::engine::accum::BLOCK)
+            n = thousands(ctx.s.convergence_block)
         ),
     ));
     legend_column(

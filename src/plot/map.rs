@@ -18,7 +18,7 @@ use super::{
 };
 use crate::error::Result;
 use crate::lang::t;
-use crate::model::{Kind, Mode};
+use crate::summary::{NodeKind as Kind, RouteMode as Mode, Summary};
 
 /// The reading guide.
 pub(super) fn guide(_ctx: &Ctx) -> String {
@@ -94,41 +94,29 @@ fn degrees(v: f64, pos: char, neg: char, step: f64) -> String {
     format!("{:.*}°{}", d, v.abs(), if v < 0.0 { neg } else { pos })
 }
 
-/// The places with coordinates, each with the figure that colours it; and how many places
-/// have no coordinates.
+/// A node's position as (longitude, latitude), if the scenario gives one.
+fn lon_lat(s: &Summary, i: usize) -> Option<(f64, f64)> {
+    Some((s.nodes[i].lon?, s.nodes[i].lat?))
+}
+
+/// The places with coordinates, each with the figure that colours it
+/// ([`crate::summary::MapView::colour_p`]); and how many places have no coordinates.
 fn places(ctx: &Ctx) -> (Vec<Place>, usize) {
     let s = ctx.s;
-    let m = ctx.m;
-    let mut village_share: Vec<(f64, usize)> = vec![(0.0, 0); m.nodes.len()];
-    for (st, r) in m.stations.iter().zip(&s.station_results) {
-        village_share[st.node].0 += r.on_time.p;
-        village_share[st.node].1 += 1;
-    }
-    let kec_of_hub = |i: usize| s.kecamatan.iter().find(|k| k.hub == i);
     let mut places = Vec::new();
     let mut unplaced = 0usize;
-    for (i, node) in m.nodes.iter().enumerate() {
-        let Some((lat, lon)) = node.coords else {
+    for (i, nr) in s.nodes.iter().enumerate() {
+        let Some((lon, lat)) = lon_lat(s, i) else {
             unplaced += 1;
             continue;
         };
-        let nr = &s.nodes[i];
-        // TPS first: a place with TPS by the share of them on time, a PPK by P(every TPS of
-        // its kecamatan on time); only a place with neither by its own P(on time).
-        let (sum, n) = village_share[i];
-        let p = match (node.kind, kec_of_hub(i)) {
-            (Kind::Hub, Some(k)) => Some(k.all_stations_on_time.p),
-            _ if n > 0 => Some(sum / n as f64),
-            (Kind::Depot, _) => None,
-            _ => nr.on_time.map(|p| p.p),
-        };
         places.push(Place {
-            name: node.name.clone(),
-            kind: node.kind,
+            name: nr.name.clone(),
+            kind: nr.kind,
             x: lon,
             y: lat,
-            p,
-            stations: node.stations.1,
+            p: s.map.colour_p[i],
+            stations: nr.stations,
         });
     }
     (places, unplaced)
@@ -246,28 +234,21 @@ fn draw_basemap<DB: DrawingBackend<ErrorType: 'static>>(
 /// The line from each place to its supplier; returns which modes (road, sea, river) appear.
 fn draw_links<DB: DrawingBackend<ErrorType: 'static>>(
     chart: &mut MapChart<DB>,
-    m: &crate::model::Model,
+    s: &Summary,
     fr: &Frame,
 ) -> Result<[bool; 3]> {
     let pj = |lon: f64, lat: f64| fr.pj(lon, lat);
     // Links from each supplier, styled by the route's mode (its first non-road link).
     let mut modes = [false; 3];
-    for node in &m.nodes {
-        let (Some(sup), Some((lat, lon))) = (node.supplier, node.coords) else {
+    for line in &s.map.lines {
+        let (Some((lon, lat)), Some((slon, slat))) =
+            (lon_lat(s, line.node), lon_lat(s, line.supplier))
+        else {
             continue;
         };
-        let Some((slat, slon)) = m.nodes[sup].coords else {
-            continue;
-        };
-        let mode = node
-            .route
-            .iter()
-            .map(|&l| m.links[l].mode)
-            .find(|md| *md != Mode::Road)
-            .unwrap_or(Mode::Road);
-        let major = node.kind != Kind::Village;
+        let major = s.nodes[line.node].kind != Kind::Village;
         let pts = vec![pj(slon, slat), pj(lon, lat)];
-        match mode {
+        match line.mode {
             Mode::Road => {
                 modes[0] = true;
                 let c = RGBColor(90, 90, 90);
@@ -680,7 +661,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     if let Some((rings, _)) = &ctx.basemap {
         draw_basemap(&mut chart, rings, &fr)?;
     }
-    let modes = draw_links(&mut chart, ctx.m, &fr)?;
+    let modes = draw_links(&mut chart, ctx.s, &fr)?;
     let (order, taken, any_grey) = draw_places(root, &chart, &places, &fr)?;
     draw_labels(root, &chart, &order, taken, &fr)?;
     let (ax, ay) = chart.backend_coord(&(fr.x0, fr.y1));

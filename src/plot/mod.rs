@@ -11,8 +11,9 @@
 //! plot rather than over the data, so that nothing overlaps whatever the figures.
 //!
 //! Charts draw figures; they do not compute them: every probability, percentile and ranking a
-//! chart shows is a field of the summary structs ([`crate::summary`], the analyses' results).
-//! The model is read only for the places' positions and the scenario's clock.
+//! chart shows is a field of the summary structs ([`crate::summary`], the analyses' results),
+//! and the places' positions, routes and the clock come from them too: no chart imports the
+//! model or the engine (`tests/it/layers.rs`).
 
 mod arrival;
 mod axes;
@@ -42,7 +43,6 @@ use plotters::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::lang::{Lang, t};
-use crate::model::Model;
 use crate::summary::Summary;
 
 pub(crate) use axes::*;
@@ -75,8 +75,6 @@ pub type Rings = Vec<Vec<(f64, f64)>>;
 pub struct ChartInput<'a> {
     /// The run's figures.
     pub summary: &'a Summary,
-    /// The compiled scenario: the places' positions and the clock.
-    pub model: &'a Model,
     /// The seed, for the small print.
     pub seed: u64,
     /// The tepat version that made the run, for the small print.
@@ -96,8 +94,6 @@ pub const DEFAULT_BASEMAP_CREDIT: &str = "Boundaries: BPS / OCHA HDX COD-AB (CC 
 pub(crate) struct Ctx<'a> {
     /// The summary.
     pub s: &'a Summary,
-    /// The model.
-    pub m: &'a Model,
     /// Small print: scenario, seed, replications.
     pub footer: String,
     /// Basemap rings (lon, lat) and the credit line, if a basemap is drawn.
@@ -135,7 +131,6 @@ impl<'a> Ctx<'a> {
         );
         Ok(Ctx {
             s,
-            m: input.model,
             footer,
             basemap,
             basemap_missing,

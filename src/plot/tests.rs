@@ -12,7 +12,6 @@ fn charts(run: &ScenarioRun) -> Result<Vec<Chart>> {
     let meta = &run.loaded.file.scenario;
     super::charts(&ChartInput {
         summary: &run.summary,
-        model: &run.model,
         seed: run.manifest.seed,
         tool_version: &run.manifest.tool_version,
         basemap: run.basemap.as_deref(),
@@ -107,7 +106,7 @@ fn every_chart_is_drawn_for_every_default_scenario() {
                 {
                     continue;
                 }
-                if c.name == "map" && run.model.nodes[k.hub].coords.is_none() {
+                if c.name == "map" && run.summary.nodes[k.hub].lat.is_none() {
                     continue;
                 }
                 assert!(
@@ -143,7 +142,7 @@ fn one_kecamatan_and_no_coordinates_still_render() {
     assert!(!map.svg.contains("No coordinates to place"));
 
     let run = simulate(Path::new("tests/data/valid/no-coordinates.toml"), 300);
-    assert!(run.model.nodes.iter().all(|n| n.coords.is_none()));
+    assert!(run.summary.nodes.iter().all(|n| n.lat.is_none()));
     let charts_none = charts(&run).unwrap();
     assert_eq!(charts_none.len(), chart_names().len());
     let map = charts_none.iter().find(|c| c.name == "map").unwrap();

@@ -2,7 +2,7 @@
 //! the run's language, from the same figures as `backtest.csv` ([`crate::export::backtest`]).
 
 use crate::backtest::Backtest;
-use crate::backtest::words::{band, inside, percentile};
+use crate::backtest::words::{band, inside, observed, percentile, quantity};
 use crate::lang::{Lang, format, t};
 use crate::report::template::escape;
 
@@ -13,9 +13,9 @@ pub fn backtest_html(b: &Backtest, svg: &str, lang: Lang) -> String {
         rows.push_str(&format!(
             "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             if s.central_95 { "in" } else { "out" },
-            escape(&it.quantity_name),
+            escape(&quantity(lang, it)),
             escape(&it.place),
-            escape(&it.observed_text),
+            escape(&observed(lang, &b.clock, it)),
             escape(&percentile(lang, s)),
             escape(&band(lang, &b.clock, it, p)),
             escape(&inside(lang, s)),

@@ -23,7 +23,7 @@ pub struct RunView<'a> {
     pub summary: &'a Summary,
     /// How the run was made.
     pub manifest: &'a Manifest,
-    /// The compiled scenario (places' positions and the clock, for the charts).
+    /// The compiled scenario (the report reads its start; the charts read the summary only).
     pub model: &'a Model,
     /// The strategies compared with the scenario, if it has any.
     pub comparison: Option<&'a Comparison>,
@@ -68,7 +68,6 @@ impl RunView<'_> {
     pub fn chart_input(&self) -> ChartInput<'_> {
         ChartInput {
             summary: self.summary,
-            model: self.model,
             seed: self.manifest.seed,
             tool_version: &self.manifest.tool_version,
             basemap: self.basemap,

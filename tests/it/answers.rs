@@ -186,3 +186,82 @@ fn the_csv_headers_are_the_row_structs_field_names() {
     // The "overall" row of a comparison is an enum, written as the word.
     assert_eq!(tepat::strategy::Scope::Overall.label(), "overall");
 }
+
+#[test]
+fn the_map_reads_each_places_colour_and_route_from_the_summary() {
+    // The depot → hub route is a road then a sea crossing (the map draws it as sea); the
+    // hub → village lane is road. Colours, TPS first: the depot has none, the hub (a PPK) is
+    // P(every TPS of its kecamatan on time), the village the mean of its four TPS' P(on time).
+    let text = OPENING
+        .replace(
+            "name = \"lane\"\nmode = \"road\"\nduration = { dist = \"fixed\", value = 1 }\n",
+            "name = \"lane\"\nmode = \"road\"\nduration = { dist = \"fixed\", value = 1 }\n\n[[link]]\nname = \"strait\"\nmode = \"sea\"\nduration = { dist = \"fixed\", value = 2 }\n",
+        )
+        .replace("route = [\"trunk\"]", "route = [\"trunk\", \"strait\"]");
+    assert!(text.contains("\"strait\"]"));
+    let m = crate::util::model(&text);
+    let acc = crate::util::simulate(&m, 2_000, 3, 2);
+    let s = summarise(&m, &acc);
+    use tepat::summary::{RouteMode, SupplyLine};
+    assert_eq!(
+        s.map.lines,
+        vec![
+            SupplyLine {
+                node: 1,
+                supplier: 0,
+                mode: RouteMode::Sea
+            },
+            SupplyLine {
+                node: 2,
+                supplier: 1,
+                mode: RouteMode::Road
+            },
+        ]
+    );
+    let village: f64 = s.station_results.iter().map(|r| r.on_time.p).sum::<f64>() / 4.0;
+    assert!(village > 0.0 && village < 1.0, "{village}");
+    assert_eq!(
+        s.map.colour_p,
+        vec![
+            None,
+            Some(s.kecamatan[0].all_stations_on_time.p),
+            Some(village)
+        ]
+    );
+}
+
+#[test]
+fn causes_csv_has_a_column_per_cause_and_the_total_of_the_row() {
+    // OPENING: every late TPS is late by its last mile (the trunk and the lane are fixed).
+    let m = crate::util::model(OPENING);
+    let acc = crate::util::simulate(&m, 2_000, 5, 2);
+    let s = summarise(&m, &acc);
+    use tepat::export::causes_csv;
+    let rows = causes_csv::rows(&s);
+    assert_eq!(rows.len(), 2 * s.kecamatan.len());
+    let last_mile = s.causes.iter().position(|c| c == "last mile").unwrap();
+    let stations = &rows[1];
+    assert_eq!(stations.scope, causes_csv::CauseScope::Stations);
+    assert!(stations.hours[last_mile] > 0.0);
+    for r in &rows {
+        assert_eq!(r.hours.len(), s.causes.len());
+        assert_eq!(r.total(), r.hours.iter().sum::<f64>());
+    }
+    let bytes = causes_csv::bytes(&s).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + rows.len());
+    for line in &lines {
+        assert_eq!(
+            line.split(',').count(),
+            causes_csv::header().len(),
+            "{line}"
+        );
+    }
+    let (h, t) = (stations.hours[last_mile], stations.total());
+    assert!(
+        lines[2].ends_with(&format!(",{h:.2},{t:.2}")),
+        "{}",
+        lines[2]
+    );
+}

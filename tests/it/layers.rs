@@ -3,7 +3,7 @@
 //! other, directly or through others.
 //!
 //! The test reads every `.rs` file under `src/`, takes the top-level module it belongs to
-//! (`src/plot/map.rs` → `plot`, `src/summary.rs` → `summary`) and every `crate::NAME` it
+//! (`src/plot/map.rs` → `plot`, `src/summary/map.rs` → `summary`) and every `crate::NAME` it
 //! names outside comments (`use crate::NAME...`, `crate::NAME::item`, and the names inside
 //! `use crate::{...}`).
 
@@ -45,6 +45,11 @@ const UTILITIES: &[&str] = &[
 /// Modules that must not import `scenario` although it is below them: the numerical core
 /// does not know the file format (the model owns its kinds, modes and distributions).
 const NO_FILE_FORMAT: &[&str] = &["hazards", "engine", "summary"];
+
+/// The layers the charts (`plot`) may not import: they read the summary structs and the
+/// analyses' results only, never the model or the engine (test files aside: they run the
+/// pipeline to get a summary).
+const NOT_FOR_CHARTS: &[&str] = &["scenario", "model", "hazards", "engine"];
 
 fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap() {
@@ -277,4 +282,27 @@ fn only_main_uses_the_command_layer() {
             "`{from}` uses the command layer: {places:?}"
         );
     }
+}
+
+#[test]
+fn charts_read_summary_structs_only() {
+    let mut bad = Vec::new();
+    for ((from, to), places) in imports() {
+        if from != "plot" || !NOT_FOR_CHARTS.contains(&to.as_str()) {
+            continue;
+        }
+        let places: Vec<&String> = places
+            .iter()
+            .filter(|p| !p.contains("/tests.rs:"))
+            .collect();
+        if !places.is_empty() {
+            bad.push(format!("`plot` imports `{to}`: {places:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "a chart reads the model or the engine; put what it needs in a summary struct \
+         (docs/architecture.md):\n{}",
+        bad.join("\n")
+    );
 }

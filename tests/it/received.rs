@@ -84,8 +84,9 @@ fn csv_cells_that_would_be_formulas_are_neutralised_in_every_csv() {
 
 #[test]
 fn every_csv_writer_goes_through_the_one_guarded_function() {
-    // One place writes CSV (export::csv_bytes, which guards every cell): no other module may
-    // make a csv::Writer, so a new CSV cannot forget the guard.
+    // One place writes CSV (export::serialize_rows, in src/export/mod.rs, for row structs
+    // whose text cells go through export::cell::text, the guard): no other module may make a
+    // csv::Writer, so a new CSV cannot bypass the row structs and their guarded cells.
     let mut offenders = Vec::new();
     let mut stack = vec![PathBuf::from("src")];
     while let Some(d) = stack.pop() {
@@ -105,7 +106,7 @@ fn every_csv_writer_goes_through_the_one_guarded_function() {
     }
     assert!(
         offenders.is_empty(),
-        "CSV written outside export::csv_bytes: {offenders:?}"
+        "CSV written outside export::serialize_rows: {offenders:?}"
     );
 }
 
