@@ -256,7 +256,7 @@ key-column = column '{ $name }'
 noun-weather-zone = weather zone
 e102-quoted = '{ $v }' is not a probability
 e820 = '{ $v }' is not a fact of a status file{ $hint }
-e820-help = write one of: arrived, departed, closed, cancelled, escort_unavailable, vehicle_unavailable, weather
+e820-help = write one of: arrived, departed, not_departed, closed, cancelled, escort_unavailable, vehicle_unavailable, weather
 e821 = there is no { $what } '{ $name }' in the scenario{ $hint }
 e821-help = names must match the scenario file exactly
 e822 = '{ $v }' is after the as-of time: a fact cannot be observed before it happens
@@ -310,6 +310,26 @@ e847 = --as-of runs are not split into shards; leave --shard out
 e849 = '{ $v }' is not a local datetime with offset; write it like 2024-02-09T14:00+07:00
 e850 = '{ $name }' needs a team of escort pool '{ $pool }', but its { $teams } teams are all on the road or unavailable
 e850-help = check the departures and the unavailable teams of this pool
+e851 = '{ $village }' has { $count } TPS: there is no TPS { $k }
+e851-help = TPS are numbered from 1 to the village's stations
+e852 = '{ $v }' is not a TPS number
+e852-help = write the village, a slash and the TPS number, like Titi Akar/TPS 003
+e853 = there is no village with TPS '{ $village }' in the scenario{ $hint }
+e853-help = write the village's name as in the scenario, then /TPS and the number, like Titi Akar/TPS 003
+e854 = '{ $name }' arrives ({ $at }) before its village '{ $village }' arrived ({ $village_at })
+e854-help = a TPS is supplied from its village (PPS): check both times
+e855 = '{ $name }' is reported, but its village '{ $village }' is not reported arrived
+e855-help = add an 'arrived' row for the village
+e856 = '{ $name }' is a TPS: a TPS is reported only when its materials have arrived
+e856-help = write an 'arrived' row for a TPS; departures are reported for the village's consignment
+e857 = '{ $v }' is not a state of a TPS arrival
+e857-help = a TPS is reported arrived when its materials are complete: write complete (or lengkap), or leave it empty
+e858 = '{ $name }' is reported not departed twice
+e858-help = keep one row per fact
+e859 = '{ $name }' is reported not departed, and also departed or arrived
+e859-help = keep the row that is true now: a consignment that has left gets a 'departed' or 'arrived' row
+e860 = '{ $v }' is not needed here
+e860-help = leave 'detail' empty for a consignment that has not left
 
 ## Unreachable
 

@@ -87,6 +87,8 @@ plan-status-latest = latest safe dispatch
 plan-status-asap = as soon as the materials are ready
 plan-status-unreachable = not reachable by changing dispatch times
 plan-status-no-deadline = no TPS deadline below
+plan-status-leave-now = leave now; even so P = { $p }, below the target
+plan-status-leave-when-ready = leave as soon as the materials are at the PPK (not before now); even so P = { $p }, below the target
 plan-when-ready = when ready
 plan-ppk-note = PPK only: these times keep the PPK's own deadline; they do not check the TPS (run without --measure ppk for that).
 

@@ -257,7 +257,7 @@ key-column = kolom '{ $name }'
 noun-weather-zone = zona cuaca
 e102-quoted = '{ $v }' bukan peluang
 e820 = '{ $v }' bukan jenis fakta berkas status{ $hint }
-e820-help = tulis salah satu: tiba, berangkat, ditutup, batal, pengawal_tidak_ada, kendaraan_tidak_ada, cuaca (atau nama Inggrisnya)
+e820-help = tulis salah satu: tiba, berangkat, belum_berangkat, ditutup, batal, pengawal_tidak_ada, kendaraan_tidak_ada, cuaca (atau nama Inggrisnya)
 e821 = tidak ada { $what } '{ $name }' di skenario{ $hint }
 e821-help = nama harus persis sama dengan di berkas skenario
 e822 = '{ $v }' sesudah waktu keadaan (--as-of): sebuah fakta tidak bisa teramati sebelum terjadi
@@ -311,6 +311,26 @@ e847 = simulasi dengan --as-of tidak dibagi menjadi bagian; hapus --shard
 e849 = '{ $v }' bukan tanggal dan jam setempat dengan zona waktu; tulis seperti 2024-02-09T14:00+07:00
 e850 = '{ $name }' butuh satu tim dari regu pengawal '{ $pool }', tetapi { $teams } timnya sedang di jalan semua atau tidak tersedia
 e850-help = periksa keberangkatan dan tim yang tidak tersedia di regu ini
+e851 = '{ $village }' punya { $count } TPS: tidak ada TPS { $k }
+e851-help = nomor TPS dari 1 sampai jumlah TPS desa itu
+e852 = '{ $v }' bukan nomor TPS
+e852-help = tulis nama desa, garis miring, lalu nomor TPS, misalnya Titi Akar/TPS 003
+e853 = tidak ada desa ber-TPS bernama '{ $village }' di skenario{ $hint }
+e853-help = tulis nama desa persis seperti di skenario, lalu /TPS dan nomornya, misalnya Titi Akar/TPS 003
+e854 = '{ $name }' tiba ({ $at }) sebelum desanya '{ $village }' tiba ({ $village_at })
+e854-help = TPS menerima logistik dari desanya (PPS): periksa kedua waktu
+e855 = '{ $name }' dilaporkan, tetapi desanya '{ $village }' belum dilaporkan tiba
+e855-help = tambahkan baris 'tiba' untuk desa itu
+e856 = '{ $name }' adalah TPS: TPS hanya dilaporkan saat logistiknya sudah tiba
+e856-help = tulis baris 'tiba' untuk TPS; keberangkatan dilaporkan untuk kiriman ke desanya
+e857 = '{ $v }' bukan keadaan logistik yang tiba di TPS
+e857-help = TPS dilaporkan tiba bila logistiknya lengkap: tulis lengkap (atau complete), atau kosongkan
+e858 = '{ $name }' dilaporkan belum berangkat dua kali
+e858-help = tulis satu baris untuk setiap fakta
+e859 = '{ $name }' dilaporkan belum berangkat, tetapi juga berangkat atau tiba
+e859-help = simpan baris yang benar saat ini: kiriman yang sudah berangkat ditulis 'berangkat' atau 'tiba'
+e860 = '{ $v }' tidak diperlukan di sini
+e860-help = kosongkan 'detail' untuk kiriman yang belum berangkat
 
 ## Tak terjangkau
 

@@ -87,6 +87,8 @@ plan-status-latest = keberangkatan paling lambat yang aman
 plan-status-asap = segera setelah logistik siap
 plan-status-unreachable = tidak tercapai dengan mengubah jadwal berangkat
 plan-status-no-deadline = tidak ada tenggat TPS di bawahnya
+plan-status-leave-now = berangkat sekarang; meski begitu P = { $p }, di bawah target
+plan-status-leave-when-ready = berangkat segera setelah logistik tiba di PPK (tidak sebelum sekarang); meski begitu P = { $p }, di bawah target
 plan-when-ready = saat siap
 plan-ppk-note = Hanya PPK: waktu-waktu ini menjaga tenggat PPK sendiri; TPS tidak diperiksa (jalankan tanpa --measure ppk untuk itu).
 

@@ -11,6 +11,17 @@ pub fn plan_status(lang: Lang, status: &str) -> String {
         t!(lang, "plan-status-asap")
     } else if status.starts_with("latest safe") {
         t!(lang, "plan-status-latest")
+    } else if status.starts_with("leave") {
+        // As of a time: "leave now; even so P = 0.943 [0.931, 0.952], below the target: …"
+        let p = status
+            .split_once("P = ")
+            .and_then(|(_, r)| r.split_once(", below"))
+            .map_or("", |(p, _)| p);
+        if status.starts_with("leave now") {
+            t!(lang, "plan-status-leave-now", p = p)
+        } else {
+            t!(lang, "plan-status-leave-when-ready", p = p)
+        }
     } else if status.starts_with("no TPS deadline") {
         t!(lang, "plan-status-no-deadline")
     } else {

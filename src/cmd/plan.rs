@@ -7,7 +7,7 @@ use crate::analysis::plan::Measure;
 use crate::error::Result;
 
 /// The example under `tepat plan --help`.
-pub const EXAMPLE: &str = "Examples:\n  tepat plan scenarios/bengkalis-2024.toml --target 0.95\n  tepat plan scenarios/bengkalis-2024.toml --measure ppk --runs 5000";
+pub const EXAMPLE: &str = "Examples:\n  tepat plan scenarios/bengkalis-2024.toml --target 0.95\n  tepat plan scenarios/bengkalis-2024.toml --measure ppk --runs 5000\n  tepat plan scenarios/bengkalis-2024.toml --status examples/status/bengkalis-2024-10feb.csv --as-of 2024-02-10T12:00+07:00";
 
 /// `tepat plan`.
 #[derive(Debug, Clone, Args)]
@@ -19,6 +19,14 @@ pub struct PlanArgs {
     /// villages) or `ppk` (PPK only: the hub by its own deadline, TPS not checked).
     #[arg(long, value_enum, default_value = "tps")]
     pub measure: Measure,
+    /// The status file of the distribution week (see docs/operations.md): plan only what
+    /// has not left yet, from the as-of time on. Needs --as-of.
+    #[arg(long, value_name = "STATUS.csv", requires = "as_of")]
+    pub status: Option<std::path::PathBuf>,
+    /// The time of the plan, like 2024-02-10T12:00+07:00: what is not reported departed or
+    /// arrived leaves no earlier than it; every output says "as of" it.
+    #[arg(long, value_name = "DATETIME", value_parser = super::args::as_of)]
+    pub as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Common options.
     #[command(flatten)]
     pub common: AnalysisArgs,
@@ -26,12 +34,40 @@ pub struct PlanArgs {
 
 /// `tepat plan`.
 pub fn plan(a: PlanArgs) -> Result<()> {
-    let (loaded, m, seed) = super::prepare(&a.common)?;
+    let (mut loaded, mut m, seed) = super::prepare(&a.common)?;
+    let lang = super::lang(loaded.file.scenario.lang());
+    let mut what = "plan".to_string();
+    // As of a time: the scenario's name says so in every output, in the run's language.
+    let mut as_of_name = None;
+    if let Some(at) = a.as_of {
+        let as_of = crate::pipeline::AsOf {
+            at,
+            status: a.status.clone(),
+            lang,
+        };
+        m.observed = Some(std::sync::Arc::new(crate::pipeline::observations(
+            &m, &as_of,
+        )?));
+        // Beside the plan made before the week, never over it.
+        what = format!("plan-as-of-{}", at.format("%Y-%m-%dT%H%M"));
+        let name = crate::lang::tr(
+            lang,
+            "as-of-name",
+            &[
+                ("scenario", loaded.file.scenario.name.as_str().into()),
+                ("at", crate::lang::format::datetime(lang, &at).into()),
+            ],
+        );
+        loaded.file.scenario.name = name.clone();
+        as_of_name = Some(name);
+    }
     // The scenario's target (or the default) is the model's.
     let target = a.target.unwrap_or(m.target);
-    let p =
+    let mut p =
         crate::analysis::plan::plan(&m, target, seed, a.common.runs, a.common.threads, a.measure)?;
-    let lang = super::lang(loaded.file.scenario.lang());
+    if let Some(name) = as_of_name {
+        p.scenario = name;
+    }
     let mut files = vec![("plan.csv".to_string(), crate::export::plan_csv::bytes(&p)?)];
     files.push(super::what_if_workbook(
         &a.common,
@@ -46,5 +82,5 @@ pub fn plan(a: PlanArgs) -> Result<()> {
     if !a.common.quiet {
         super::table::print_plan(&m, &p, lang);
     }
-    super::write(&a.common, "plan", files, lang)
+    super::write(&a.common, &what, files, lang)
 }

@@ -49,6 +49,9 @@ pub const TAG_LASTMILE_SMALL: u64 = 0x0aa5_7e70_5a11_0012;
 /// A redraw conditioned on a status observation (a consignment still travelling, a
 /// replacement not yet in): drawn only in an as-of run.
 pub const TAG_OBSERVED: u64 = 0x0b5e_7fed_0000_0013;
+/// The redraws of a whole route of a consignment still travelling (an as-of run): the calm
+/// durations of its legs, try after try.
+pub const TAG_OBSERVED_ROUTE: u64 = 0x0b5e_7fed_7a0e_0014;
 
 /// A vehicle trip of a consignment over one leg of its route.
 ///

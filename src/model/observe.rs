@@ -11,6 +11,8 @@ use crate::lang::{Msg, msg};
 use crate::scenario::status::{Status, StatusRow};
 use crate::scenario::suggest;
 
+mod tps;
+
 /// What was seen of the consignment to one node.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Seen {
@@ -39,6 +41,11 @@ pub struct Observations {
     pub node: Vec<Option<Seen>>,
     /// Per node, the departure of an arrived consignment when it was reported too.
     pub left: Vec<Option<f64>>,
+    /// Per node, the earliest time its consignment may leave its supplier (negative infinity:
+    /// no hold): a `not_departed` row, or `tepat plan --as-of` for what it plans.
+    pub hold: Vec<f64>,
+    /// Stations (TPS) reported arrived: (station index, arrival hours), by station index.
+    pub stations: Vec<(u32, f64)>,
     /// Per link, closures `[from, until)` in hours (until may be infinity), sorted by start.
     pub closed: Vec<Vec<(f64, f64)>>,
     /// Per link, scheduled departures (hours) reported cancelled.
@@ -62,6 +69,8 @@ impl Observations {
             as_of_local,
             node: vec![None; m.nodes.len()],
             left: vec![None; m.nodes.len()],
+            hold: vec![f64::NEG_INFINITY; m.nodes.len()],
+            stations: Vec::new(),
             closed: vec![Vec::new(); m.links.len()],
             cancelled: vec![Vec::new(); m.links.len()],
             escort_out: Vec::new(),
@@ -88,6 +97,30 @@ impl Observations {
         t
     }
 
+    /// The earliest time the consignment to `ci` may leave its supplier: its hold, and the
+    /// time its fleet is available again (negative infinity: no constraint).
+    #[inline]
+    pub fn earliest(&self, m: &Model, ci: usize) -> f64 {
+        let fleet = m.nodes[ci]
+            .fleet
+            .map_or(f64::NEG_INFINITY, |f| self.fleet_until[f]);
+        self.hold[ci].max(fleet)
+    }
+
+    /// The stations of node `ni` reported arrived (station index, arrival hours).
+    #[inline]
+    pub fn stations_of(&self, m: &Model, ni: usize) -> &[(u32, f64)] {
+        if self.stations.is_empty() {
+            return &[];
+        }
+        let (first, count) = m.nodes[ni].stations;
+        let a = self.stations.partition_point(|s| (s.0 as usize) < first);
+        let b = self
+            .stations
+            .partition_point(|s| (s.0 as usize) < first + count);
+        &self.stations[a..b]
+    }
+
     /// Whether the scheduled departure at `sched` hours of link `li` was reported cancelled
     /// or falls in a closure of the link.
     #[inline]
@@ -103,7 +136,7 @@ impl Observations {
 }
 
 /// The facts a row may state, with their Indonesian names.
-const FACTS: [(&str, &str); 7] = [
+const FACTS: [(&str, &str); 8] = [
     ("arrived", "tiba"),
     ("departed", "berangkat"),
     ("closed", "ditutup"),
@@ -111,6 +144,7 @@ const FACTS: [(&str, &str); 7] = [
     ("escort_unavailable", "pengawal_tidak_ada"),
     ("vehicle_unavailable", "kendaraan_tidak_ada"),
     ("weather", "cuaca"),
+    ("not_departed", "belum_berangkat"),
 ];
 
 /// Parse a local datetime with its offset, with or without seconds
@@ -211,6 +245,8 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
     // Rows of a node, for the contradictions checked after every row is read.
     let mut node_rows: Vec<Option<&StatusRow>> = vec![None; m.nodes.len()];
     let mut periods: Vec<Vec<(f64, f64)>> = vec![Vec::new(); m.zones.len()];
+    let mut held: Vec<Option<&StatusRow>> = vec![None; m.nodes.len()];
+    let mut tps = tps::Rows::default();
     for row in &st.rows {
         let kind = row.get(0).text.to_lowercase();
         let Some(fact) = FACTS.iter().position(|(en, id)| kind == *en || kind == *id) else {
@@ -224,8 +260,13 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
             );
             continue;
         };
+        if matches!(fact, 0 | 1 | 7) && tps::is_tps(m, &row.get(1).text) {
+            tps::row(&mut ck, &mut tps, row, fact);
+            continue;
+        }
         match fact {
             0 | 1 => node_row(&mut ck, &mut o, &mut node_rows, row, fact),
+            7 => tps::not_departed_row(&mut ck, &mut o, &mut held, row),
             2 | 3 => {
                 let names = m.links.iter().map(|l| l.name.clone()).collect();
                 let li = ck.find(row, msg!("noun-link"), names);
@@ -260,6 +301,8 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
         }
     }
     contradictions(&mut ck, &o, &node_rows);
+    tps::held_contradictions(&mut ck, &o, &held);
+    tps::check_stations(&mut ck, &mut o, &tps);
     escort_teams(&mut ck, &o, &node_rows);
     ck.diags.sort_by_key(|d| (d.line, d.column));
     if ck.diags.is_empty() {

@@ -13,7 +13,7 @@ use tepat::model::observe::parse_local;
 use tepat::pipeline::{AsOf, observations};
 
 /// `m` with the observations of `status` (CSV text) as of `at`.
-fn observed(m: &Model, status: &str, at: &str) -> Model {
+pub(crate) fn observed(m: &Model, status: &str, at: &str) -> Model {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("status.csv");
     std::fs::write(&path, status).unwrap();
@@ -28,7 +28,7 @@ fn observed(m: &Model, status: &str, at: &str) -> Model {
     m
 }
 
-const HEADER: &str = "fact,name,time,until,detail\n";
+pub(crate) const HEADER: &str = "fact,name,time,until,detail\n";
 
 #[test]
 fn every_consignment_arrived_on_time_gives_p_one_exactly() {
@@ -96,7 +96,7 @@ fn an_empty_status_gives_the_plain_run_bit_for_bit() {
 }
 
 /// Road (fixed 5 h) or a fallback boat (fixed 10 h), dispatched at 24 h.
-fn fallback_scenario() -> Model {
+pub(crate) fn fallback_scenario() -> Model {
     model(&format!(
         r#"{HEAD}
 [[link]]
@@ -313,7 +313,7 @@ fn run_status(scenario: &str, status: &str, as_of: &str) -> (String, Option<i32>
 #[test]
 fn invalid_status_files_give_every_located_error_at_once() {
     let dir = PathBuf::from("tests/data/invalid/status");
-    let cases: [(&str, &str, &[&str]); 3] = [
+    let cases: [(&str, &str, &[&str]); 4] = [
         (
             "tests/data/valid/minimal.toml",
             "many.csv",
@@ -344,6 +344,24 @@ fn invalid_status_files_give_every_located_error_at_once() {
                 "contradictions.csv:5:9: column 'name': 'Titi Akar' is reported, but its supplier 'Rupat Utara' is not reported arrived",
                 "contradictions.csv:7:21: column 'time': 'Dungun Baru' is reported at 2024-02-08 06:00, before its supplier 'Rupat' arrived (2024-02-09 06:00)",
                 "contradictions.csv:9:10: column 'name': 'Talang Muandau' needs a team of escort pool 'Polres Bengkalis', but its 4 teams are all on the road or unavailable",
+            ],
+        ),
+        (
+            "tests/data/valid/minimal.toml",
+            "tps.csv",
+            &[
+                "tps.csv:5:9: column 'name': 'Village A' has 5 TPS: there is no TPS 7",
+                "tps.csv:6:9: column 'name': 'TPS tiga' is not a TPS number",
+                "tps.csv:7:9: column 'name': there is no village with TPS 'Village C' in the scenario (did you mean 'Village A'?)",
+                "tps.csv:8:25: column 'time': 'Village A/TPS 1' arrives (2024-02-11 08:00) before its village 'Village A' arrived (2024-02-11 09:00)",
+                "tps.csv:9:9: column 'name': 'Village B/TPS 2' is reported, but its village 'Village B' is not reported arrived",
+                "tps.csv:10:1: column 'fact': 'Village A/TPS 2' is a TPS",
+                "tps.csv:12:1: column 'fact': 'Village A/TPS 003' is reported arrived twice",
+                "tps.csv:13:49: column 'detail': 'rusak' is not a state of a TPS arrival",
+                "tps.csv:15:1: column 'fact': 'Village B' is reported not departed twice",
+                "tps.csv:16:1: column 'fact': 'Village A' is reported not departed, and also departed or arrived",
+                "tps.csv:17:1: column 'fact': 'Hub' is reported not departed, and also departed or arrived",
+                "tps.csv:17:20: column 'detail': 'late' is not needed here",
             ],
         ),
         (

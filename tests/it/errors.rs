@@ -336,6 +336,7 @@ fn every_error_message_in_the_source_is_in_the_catalogue() {
         "src/pipeline.rs",
         "src/error.rs",
         "src/model/observe.rs",
+        "src/model/observe/tps.rs",
         "src/scenario/status.rs",
         "src/scale.rs",
     ] {

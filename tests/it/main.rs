@@ -2,6 +2,7 @@
 
 mod answers;
 mod asof;
+mod asof_plan;
 mod backtest;
 #[path = "../../examples/make_scenarios/bengkalis.rs"]
 mod bengkalis;

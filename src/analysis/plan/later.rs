@@ -80,14 +80,23 @@ pub(super) fn later_hubs(
     };
     // The first step tries one hour later for every hub, so that a plan none of whose hubs
     // can move costs one simulation; the hubs that can move are then bisected.
+    // As of a time, the plan's hour may be the as-of time itself, not a whole hour: the
+    // steps go to whole hours after it.
+    let off = hour_offset(m);
+    let next = |l: f64| off + (l - off + 1e-9).floor() + 1.0;
     let mut first = true;
     loop {
         let mid: Vec<Option<f64>> = (0..nk)
             .map(|k| {
-                lo[k].map(|l| match hi[k] - l {
-                    d if d <= 1.0 => l,
-                    _ if first => l + 1.0,
-                    d => l + (d / 2.0).floor(),
+                lo[k].map(|l| {
+                    let n = next(l);
+                    if n >= hi[k] {
+                        l
+                    } else if first {
+                        n
+                    } else {
+                        (off + (0.5 * (l + hi[k]) - off).floor()).max(n)
+                    }
                 })
             })
             .collect();

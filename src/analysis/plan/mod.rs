@@ -129,6 +129,9 @@ pub struct Plan {
     pub seed: u64,
     /// Replications.
     pub runs: u64,
+    /// As of a time of the distribution week (`--status --as-of`): that time, local
+    /// (`2024-02-10 12:00`); `None` for a plan before the week.
+    pub as_of: Option<String>,
     /// Per kecamatan.
     pub kecamatan: Vec<PlanKec>,
     /// Rows: per kecamatan, its hub then its villages.
@@ -146,10 +149,23 @@ fn floor_hour(m: &Model, x: f64) -> f64 {
     off + (x - off).floor()
 }
 
+/// As of a time: `t` no earlier than the as-of time (what has not left cannot leave in the
+/// past); `t` itself before the week or when not finite.
+fn not_before_now(m: &Model, t: f64) -> f64 {
+    match m.observed.as_deref() {
+        Some(o) if t.is_finite() => t.max(o.as_of),
+        _ => t,
+    }
+}
+
 /// The dispatch times at risk allowance `a` (replications): each subject's whole hour at or
-/// before its a-th smallest latest dispatch.
+/// before its a-th smallest latest dispatch (as of a time, no earlier than it: the a-th
+/// smallest is then at or after it).
 fn times_at(m: &Model, sorted: &[Vec<f64>], a: usize) -> Vec<f64> {
-    sorted.iter().map(|v| floor_hour(m, v[a])).collect()
+    sorted
+        .iter()
+        .map(|v| not_before_now(m, floor_hour(m, v[a])))
+        .collect()
 }
 
 /// The largest allowance `a` in `[0, cap]` with at least `need` replications on time (`None`
@@ -269,7 +285,9 @@ impl<'a> Groups<'a> {
                 .into_iter()
                 .zip(&self.subjects[k])
                 .map(|(t, &j)| match m.nodes[self.op.subjects[j].node].planned {
-                    Some(c) if t.is_finite() && lambda < 1.0 => floor_hour(m, c + lambda * (t - c)),
+                    Some(c) if t.is_finite() && lambda < 1.0 => {
+                        not_before_now(m, floor_hour(m, c + lambda * (t - c)))
+                    }
                     _ => t,
                 })
                 .collect(),
@@ -285,6 +303,9 @@ impl<'a> Groups<'a> {
         for k in 0..m.kecamatan.len() {
             let times = self.times_of(k, allowance[k], lambda[k]);
             for (&j, &t) in self.subjects[k].iter().zip(&times) {
+                if self.op.subjects[j].fixed {
+                    continue;
+                }
                 let node = self.op.subjects[j].node;
                 m2.nodes[node].planned = if t == f64::NEG_INFINITY {
                     None
@@ -311,6 +332,8 @@ pub fn plan(
 ) -> Result<Plan> {
     let t0 = Instant::now();
     let pool = pool(threads)?;
+    let held = hold_what_has_not_left(m, measure);
+    let m = &held;
     let op = pool.install(|| one_pass(m, measure, seed, runs));
     let n = op.runs;
     let need = (target * n as f64 - 1e-9).ceil() as u64;
@@ -356,8 +379,9 @@ pub fn plan(
     // The hubs later where full simulations show it is safe (see `later`).
     let hours: Vec<Option<f64>> = (0..nk)
         .map(|k| {
+            let hub_fixed = g.subjects[k].first().is_none_or(|&j| op.subjects[j].fixed);
             let t = allowance[k].map(|a| g.times_of(k, Some(a), lambda[k])[0]);
-            t.filter(|t| t.is_finite())
+            t.filter(|t| t.is_finite() && !hub_fixed)
         })
         .collect();
     let search = later::Search {
@@ -405,8 +429,16 @@ pub fn plan(
         };
         kec_rows(&g, &kec, measure, &mut rows);
     }
+    let as_of = m
+        .observed
+        .as_deref()
+        .map(|o| o.as_of_local.format("%Y-%m-%d %H:%M").to_string());
     Ok(Plan {
-        scenario: m.name.clone(),
+        scenario: match &as_of {
+            Some(t) => format!("{} as of {t}", m.name),
+            None => m.name.clone(),
+        },
+        as_of,
         clock: m.clock(),
         measure,
         target,
@@ -437,11 +469,17 @@ fn kec_rows(g: &Groups, kec: &KecPlan, measure: Measure, rows: &mut Vec<PlanRow>
     let reachable = kec.bind.is_none();
     let times = &kec.times;
     let groups = &g.subjects;
+    let now = m.observed.as_deref();
     for (pos, &j) in groups[k].iter().enumerate() {
         let sj = &op.subjects[j];
+        if sj.fixed {
+            // Reported departed or arrived: nothing to plan.
+            continue;
+        }
         let node = &m.nodes[sj.node];
         let t = times.as_ref().map(|v| v[pos]);
         let (latest_h, status) = match (reachable, t) {
+            (false, _) if now.is_some() => leave_now(m, sj.node, kec),
             (false, _) => (
                 None,
                 format!(
@@ -485,6 +523,63 @@ fn kec_rows(g: &Groups, kec: &KecPlan, measure: Measure, rows: &mut Vec<PlanRow>
             measure: measure.label().to_string(),
         });
     }
+}
+
+/// As of a time, a kecamatan that no dispatch time brings to the target: its consignments
+/// leave now (a village: as soon as its PPK has the materials, not before now), and the
+/// probability that gives, simulated, is said plainly.
+fn leave_now(m: &Model, node: usize, kec: &KecPlan) -> (Option<f64>, String) {
+    let Some(o) = m.observed.as_deref() else {
+        return (None, String::new());
+    };
+    let p = kec.p_plan;
+    let even = format!(
+        "even so P = {:.3} [{:.3}, {:.3}], below the target: {}",
+        p.p,
+        p.lo,
+        p.hi,
+        kec.bind.clone().unwrap_or_default()
+    );
+    let supplier = m.nodes[node].supplier.unwrap_or(0);
+    // The PPK has the materials when it is the depot or reported arrived complete (damaged
+    // items are replaced first).
+    let ready = m.nodes[supplier].supplier.is_none()
+        || matches!(
+            o.node[supplier],
+            Some(crate::model::observe::Seen::Arrived { damaged: false, .. })
+        );
+    if ready {
+        (Some(o.as_of), format!("leave now; {even}"))
+    } else {
+        (
+            None,
+            format!("leave as soon as the materials are at the PPK (not before now); {even}"),
+        )
+    }
+}
+
+/// As of a time (`m.observed`), the model `tepat plan` plans: every consignment it plans
+/// (a hub, or a village with a planned dispatch, for the TPS measure) that is not reported
+/// departed or arrived has not left yet, so it leaves no earlier than the as-of time (its
+/// hold). Before the week, `m` itself.
+fn hold_what_has_not_left(m: &Model, measure: Measure) -> Model {
+    let mut m2 = m.clone();
+    let Some(o) = m.observed.as_deref() else {
+        return m2;
+    };
+    let mut o2 = o.clone();
+    for (i, n) in m.nodes.iter().enumerate() {
+        let Some(k) = n.kec else { continue };
+        let planned = match measure {
+            Measure::Tps => m.kecamatan[k] == i || n.planned.is_some(),
+            Measure::Ppk => m.kecamatan[k] == i,
+        };
+        if planned && o.node[i].is_none() && n.supplier.is_some() {
+            o2.hold[i] = o2.hold[i].max(o.as_of);
+        }
+    }
+    m2.observed = Some(std::sync::Arc::new(o2));
+    m2
 }
 
 /// The reference answer for one hub by brute force: a binary search over whole local hours of

@@ -17,6 +17,9 @@ pub(super) struct Subject {
     pub(super) kec: usize,
     /// Whether it is the kecamatan's hub (PPK).
     pub(super) hub: bool,
+    /// As of a time: the consignment is reported departed or arrived; its dispatch is not
+    /// planned, and a replication counts only if it keeps the TPS below it on time.
+    pub(super) fixed: bool,
 }
 
 /// Nodes with every supplier before the nodes it supplies.
@@ -85,6 +88,10 @@ fn latest_dispatches(
             continue;
         }
         let mut reach = f64::INFINITY;
+        // As of a time: a consignment reported departed or arrived has no dispatch to plan;
+        // it keeps its TPS on time in this replication or it does not.
+        let seen = m.observed.as_deref().is_some_and(|o| o.node[i].is_some());
+        let mut own_ok = true;
         match measure {
             Measure::Ppk => {
                 if m.kecamatan[n.kec.unwrap_or(0)] != i {
@@ -96,7 +103,10 @@ fn latest_dispatches(
                 }
             }
             Measure::Tps => {
-                if n.stations.1 > 0
+                if seen {
+                    let (first, count) = n.stations;
+                    own_ok = !s.station_late[first..first + count].iter().any(|&l| l);
+                } else if n.stations.1 > 0
                     && let Some(d) = n.station_deadline
                 {
                     s.last_miles(m, i, miles);
@@ -111,6 +121,14 @@ fn latest_dispatches(
                 }
             }
         }
+        if seen {
+            lat[i] = if own_ok && s.arrival[i] <= reach {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            };
+            continue;
+        }
         lat[i] = if reach == f64::INFINITY {
             f64::INFINITY
         } else if reach == f64::NEG_INFINITY {
@@ -124,6 +142,11 @@ fn latest_dispatches(
                 s.arrival[p] + s.handling_h(p)
             } else {
                 0.0
+            };
+            // As of a time: not before the as-of time (nor a fleet's return).
+            let lo = match m.observed.as_deref() {
+                Some(o) => lo.max(o.earliest(m, i)),
+                None => lo,
             };
             // The escort wait of the plan as it stands is assumed to move with
             // the dispatch (checked by simulating the whole plan below).
@@ -208,6 +231,7 @@ pub(super) fn one_pass(m: &Model, measure: Measure, seed: u64, runs: u64) -> One
                 node: i,
                 kec: k,
                 hub,
+                fixed: m.observed.as_deref().is_some_and(|o| o.node[i].is_some()),
             })
         })
         .collect();
@@ -277,10 +301,14 @@ impl OnePass {
         (0..self.runs)
             .filter(|&r| {
                 h[r] != f64::NEG_INFINITY
-                    && js
-                        .iter()
-                        .zip(t)
-                        .all(|(&j, &tj)| tj <= self.latest[j * self.runs + r])
+                    && js.iter().zip(t).all(|(&j, &tj)| {
+                        let l = self.latest[j * self.runs + r];
+                        if self.subjects[j].fixed {
+                            l != f64::NEG_INFINITY
+                        } else {
+                            tj <= l
+                        }
+                    })
             })
             .count() as u64
     }

@@ -251,9 +251,10 @@ impl Scratch {
                 self.worst[ci] = self.worst[p];
             }
             // As-of runs: a fleet reported unavailable holds the consignment (capacity).
-            let held = self.observed_hold(m, ci, r);
+            let (held, hold) = self.observed_hold(m, ci, r);
             if held > r {
-                chain[cause::CAPACITY] += held - r;
+                chain[cause::CAPACITY] += held - r - hold;
+                chain[cause::PLANNED] += hold;
                 r = held;
             }
             self.chain[ci] = chain;

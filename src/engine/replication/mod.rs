@@ -334,5 +334,6 @@ impl Scratch {
             }
         }
         self.stations(m);
+        self.observe_stations(m);
     }
 }

@@ -13,6 +13,10 @@ use crate::model::observe::Seen;
 /// Draws of a conditioned law before giving up on rejection (then the law's quantile).
 const MAX_REJECTIONS: usize = 10_000;
 
+/// Redraws of a whole route of several legs (a consignment still travelling) before falling
+/// back to conditioning its last leg.
+pub const MAX_ROUTE_TRIES: usize = 1_000;
+
 /// A draw of `s` conditioned on being above `t`: the quantile of a uniform on (F(t), 1) for
 /// the families drawn by inversion, else rejection from `rng`. When the law leaves no room
 /// above `t` (F(t) = 1), `t` plus the law's median.
@@ -105,13 +109,56 @@ impl Scratch {
         }
     }
 
-    /// The earliest dispatch of the consignment to `ci` ready at `r`: later when its fleet is
-    /// reported unavailable until then.
+    /// The earliest dispatch of the consignment to `ci` ready at `r`, and the part of the wait
+    /// that is a hold of its dispatch: later when its fleet is reported unavailable until
+    /// then (the wait charged to capacity), or when it is reported not departed (or planned
+    /// by `tepat plan --as-of`), no earlier than its hold (charged to the planned dispatch).
     #[inline]
-    pub(super) fn observed_hold(&self, m: &Model, ci: usize, r: f64) -> f64 {
-        match (&m.observed, m.nodes[ci].fleet) {
-            (Some(o), Some(f)) => r.max(o.fleet_until[f]),
-            _ => r,
+    pub(super) fn observed_hold(&self, m: &Model, ci: usize, r: f64) -> (f64, f64) {
+        match &m.observed {
+            Some(o) => {
+                let fleet = m.nodes[ci].fleet.map_or(r, |f| r.max(o.fleet_until[f]));
+                let held = fleet.max(o.hold[ci]);
+                (held, held - fleet)
+            }
+            None => (r, 0.0),
+        }
+    }
+
+    /// Stations (TPS) reported arrived: their arrival is the one reported, late when after
+    /// their deadline, whatever the last-mile draw (the other stations keep theirs).
+    pub(super) fn observe_stations(&mut self, m: &Model) {
+        let Some(o) = m.observed.as_deref() else {
+            return;
+        };
+        for &(si, at) in &o.stations {
+            let s = si as usize;
+            let node = &m.nodes[m.stations[s].node];
+            let dl = node.station_deadline.unwrap_or(f64::INFINITY);
+            let late = at > dl;
+            let was = self.station_late[s];
+            if late {
+                self.station_arrival[s] = at;
+            }
+            if late == was {
+                continue;
+            }
+            self.station_late[s] = late;
+            let pos = self.late_stations.partition_point(|&x| x < si);
+            let k = node.kec;
+            if late {
+                self.late_stations.insert(pos, si);
+                self.late_total += 1;
+                if let Some(k) = k {
+                    self.kec_late[k] += 1;
+                }
+            } else {
+                self.late_stations.remove(pos);
+                self.late_total -= 1;
+                if let Some(k) = k {
+                    self.kec_late[k] -= 1;
+                }
+            }
         }
     }
 
@@ -146,8 +193,10 @@ impl Scratch {
     }
 
     /// Left at `t0`, not arrived by `as_of`: crossed from `t0` by the replication's draws when
-    /// they arrive after `as_of`; otherwise the vehicle is taken to be on the last leg, whose
-    /// calm duration is redrawn conditioned on exceeding the progress made on it by `as_of`.
+    /// they arrive after `as_of`; otherwise, on a route of several legs, the whole route is
+    /// redrawn ([`Scratch::redraw_route`]); for one leg, or when that finds no draw, the
+    /// vehicle is taken to be on the last leg, whose calm duration is redrawn conditioned on
+    /// exceeding the progress made on it by `as_of`.
     fn dispatch_departed(&mut self, m: &Model, ci: usize, t0: f64, as_of: f64) {
         let route = self.route_at(m, ci, t0).to_vec();
         let key = m.nodes[ci].key;
@@ -179,6 +228,9 @@ impl Scratch {
         };
         if t > as_of || !t.is_finite() {
             self.dispatch(m, ci, t0);
+            return;
+        }
+        if self.redraw_route(m, ci, &route, t0, as_of) {
             return;
         }
         let trip = Trip::Out {
@@ -214,6 +266,66 @@ impl Scratch {
         self.base[last] = b.max(p);
         self.dispatch(m, ci, t0);
         self.base[last] = saved;
+    }
+
+    /// A consignment on a route of several legs, left at `t0`, not in by `as_of`, whose
+    /// replication's draws bring it in by then: the calm durations of all its legs are drawn
+    /// afresh (each from its law, in route order, from the node's own route stream), try after
+    /// try, until the route crossed from `t0` arrives after `as_of`; the first such draw holds
+    /// for this consignment (every round), every other vehicle keeping the replication's. So,
+    /// given the replication's weather, timetables, disruptions and delays, the travel time
+    /// `X` is drawn from its law conditioned on `X > as_of − t0`: rejection sampling, whose
+    /// first try is the replication's own draw. Returns false (nothing done) for a route of
+    /// one leg, for legs of fixed duration only, and when no try of [`MAX_ROUTE_TRIES`]
+    /// arrives after `as_of`; the caller then conditions the last leg.
+    fn redraw_route(&mut self, m: &Model, ci: usize, route: &[usize], t0: f64, as_of: f64) -> bool {
+        let law = |li: usize| match &m.links[li].base {
+            Base::Duration(s) | Base::Distance(_, s) => s,
+        };
+        if route.len() < 2 || route.iter().all(|&li| matches!(law(li), Sampler::Fixed(_))) {
+            return false;
+        }
+        let key = m.nodes[ci].key;
+        let saved: Vec<f64> = route.iter().map(|&li| self.base[li]).collect();
+        let mut rng = self.rng(key ^ TAG_OBSERVED_ROUTE);
+        let mut ignore = [0.0; N_CAUSES];
+        for _ in 0..MAX_ROUTE_TRIES {
+            for &li in route {
+                let s = law(li);
+                let v = if s.by_inversion() {
+                    s.quantile(rng.uniform())
+                } else {
+                    s.sample(&mut rng)
+                };
+                self.base[li] = match &m.links[li].base {
+                    Base::Duration(_) => v,
+                    Base::Distance(km, _) => km / v.max(0.1),
+                };
+            }
+            let mut t = t0;
+            for (k, &li) in route.iter().enumerate() {
+                let trip = Trip::Out {
+                    round: 0,
+                    leg: k as u64,
+                }
+                .key(key);
+                t = self.cross(m, li, t, trip, &mut ignore).0;
+                if !t.is_finite() {
+                    break;
+                }
+            }
+            if t > as_of || !t.is_finite() {
+                self.dispatch(m, ci, t0);
+                for (&li, &b) in route.iter().zip(&saved) {
+                    self.base[li] = b;
+                }
+                return true;
+            }
+        }
+        for (&li, &b) in route.iter().zip(&saved) {
+            self.base[li] = b;
+        }
+        false
     }
 
     /// Arrived at `at` (complete, or with damaged items whose replacement is drawn

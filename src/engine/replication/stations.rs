@@ -166,6 +166,7 @@ impl Scratch {
     pub fn kec_last_arrivals(&self, m: &Model, out: &mut [f64], bufs: &mut MileBufs) {
         out.fill(f64::NAN);
         let mut miles = std::mem::take(&mut bufs.miles);
+        let observed = m.observed.as_deref().filter(|o| !o.stations.is_empty());
         for (i, n) in m.nodes.iter().enumerate() {
             let (Some(k), count) = (n.kec, n.stations.1) else {
                 continue;
@@ -174,7 +175,20 @@ impl Scratch {
                 continue;
             }
             let a = self.arrival[i];
-            let last = if a.is_finite() {
+            let seen = observed.map_or(&[][..], |o| o.stations_of(m, i));
+            let last = if !seen.is_empty() {
+                // As-of runs: stations reported arrived keep their reported arrival.
+                self.last_miles_in(m, i, &mut miles, bufs);
+                let first = n.stations.0;
+                let t = miles.iter().enumerate().fold(0.0f64, |b, (k, &(l, x))| {
+                    let t = match seen.iter().find(|s| s.0 as usize == first + k) {
+                        Some(&(_, at)) => at,
+                        None => a + l + x,
+                    };
+                    b.max(t)
+                });
+                if t > m.horizon { f64::INFINITY } else { t }
+            } else if a.is_finite() {
                 let longest = match &n.last_mile {
                     // By inversion the last mile grows with the uniform: the longest is at the
                     // largest uniform, or at a station with an extra delay.
