@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use super::framed::Body;
 use super::{Chart, framed};
 use super::{
-    Drawn, Mark, colour, font, legend_row, pct_short, size, text_width, time_label, time_ticks,
+    Drawn, Mark, colour, font, legend_row, pct_short, size, text_width, time_tick_label, time_ticks_px,
 };
 use crate::analysis::plan::Measure;
 use crate::analysis::plan::Plan;
@@ -172,7 +172,9 @@ impl Body for PlanChart<'_> {
             .unwrap_or(0)
             .min(bw as i32 / 3);
         let (t0, t1) = span(m, &krows);
-        let (ticks, step) = time_ticks(m, t0, t1, 9);
+        // Ticks that fit their labels in the plot's width (date at midnights, times between).
+        let (ticks, step) = time_ticks_px(m, t0, t1, bw as i32 - name_w - 60);
+        let shown = ticks.clone();
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(8)
             .margin_right(40)
@@ -184,7 +186,7 @@ impl Body for PlanChart<'_> {
             )
             .drawn()?;
         let yl = |y: &f64| super::row_label(&labels, *y, name_w);
-        let xl = |x: &f64| time_label(m, *x, step);
+        let xl = |x: &f64| time_tick_label(m, *x, step, &shown);
         chart
             .configure_mesh()
             .disable_y_mesh()

@@ -3,10 +3,10 @@
 //! `docs/operations.md`, the laws in `docs/model.md` §10.
 
 use super::{Ck, Observations, Seen};
-use crate::model::Model;
 use crate::lang::msg;
-use crate::scenario::suggest;
+use crate::model::Model;
 use crate::scenario::status::StatusRow;
+use crate::scenario::suggest;
 
 /// The TPS rows read: (station index, arrival hours, row).
 #[derive(Default)]
@@ -29,12 +29,7 @@ pub(super) fn row<'s>(ck: &mut Ck, tps: &mut Rows<'s>, row: &'s StatusRow, fact:
     let name = row.get(1).text.clone();
     let t = ck.time(row, 2, true);
     if fact != 0 {
-        ck.err(
-            row,
-            0,
-            msg!("e856", name = &name),
-            Some(msg!("e856-help")),
-        );
+        ck.err(row, 0, msg!("e856", name = &name), Some(msg!("e856-help")));
         return;
     }
     let detail = row.get(4).text.to_lowercase();
@@ -109,12 +104,7 @@ pub(super) fn check_stations(ck: &mut Ck, o: &mut Observations, tps: &Rows) {
         let ni = m.stations[si].node;
         let name = &row.get(1).text;
         if last == Some(si) {
-            ck.err(
-                row,
-                0,
-                msg!("e826", name = name),
-                Some(msg!("e826-help")),
-            );
+            ck.err(row, 0, msg!("e826", name = name), Some(msg!("e826-help")));
             continue;
         }
         last = Some(si);
