@@ -9,7 +9,8 @@ use plotters::prelude::*;
 use super::framed::Body;
 use super::{Chart, framed};
 use super::{
-    Drawn, Mark, colour, font, legend_row, pct_short, size, text_width, time_tick_label, time_ticks_px,
+    Drawn, Mark, colour, font, legend_row, pct_short, size, text_width, time_tick_label,
+    time_ticks_px,
 };
 use crate::analysis::plan::Measure;
 use crate::analysis::plan::Plan;
