@@ -92,26 +92,12 @@ pub(super) fn kec_results(m: &Model, acc: &Acc) -> Vec<KecResult> {
                 .collect();
             let all = Prob::of(acc.kec_all_on_time[k], n);
             let (some_open, open_mean) = match m.voting_opens {
-                Some(_) => {
-                    let (mean, lo, hi) = mean_ci(
-                        acc.kec_open_miss_sum[k] as f64,
-                        acc.kec_open_miss_sq[k] as f64,
-                        n,
-                    );
-                    let ok = Prob::of(acc.kec_open_ok[k], n);
-                    (
-                        Some(Prob {
-                            p: 1.0 - ok.p,
-                            lo: 1.0 - ok.hi,
-                            hi: 1.0 - ok.lo,
-                        }),
-                        Some(Mean {
-                            mean,
-                            lo: lo.max(0.0),
-                            hi,
-                        }),
-                    )
-                }
+                Some(_) => super::without_materials(
+                    acc.kec_open_ok[k],
+                    acc.kec_open_miss_sum[k],
+                    acc.kec_open_miss_sq[k],
+                    n,
+                ),
                 None => (None, None),
             };
             let lh = acc.last_hist(k);

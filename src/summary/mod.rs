@@ -149,22 +149,7 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
     let riskiest_villages = nodes::riskiest_villages(m, acc, &nodes);
     let map = map::map_view(m, &nodes, &kecamatan, &station_results);
     let (some_open, open_mean) = match m.voting_opens {
-        Some(_) => {
-            let (mean, lo, hi) = mean_ci(acc.open_miss_sum as f64, acc.open_miss_sq as f64, n);
-            let ok = Prob::of(acc.open_ok, n);
-            (
-                Some(Prob {
-                    p: 1.0 - ok.p,
-                    lo: 1.0 - ok.hi,
-                    hi: 1.0 - ok.lo,
-                }),
-                Some(Mean {
-                    mean,
-                    lo: lo.max(0.0),
-                    hi,
-                }),
-            )
-        }
+        Some(_) => without_materials(acc.open_ok, acc.open_miss_sum, acc.open_miss_sq, n),
         None => (None, None),
     };
     // The H-1 deadline most TPS have.
@@ -217,4 +202,30 @@ pub fn summarise(m: &Model, acc: &Acc) -> Summary {
         causes: CAUSES.iter().map(|s| s.to_string()).collect(),
         map,
     }
+}
+
+/// The opening-of-voting figures of a set of TPS from its tallies over `n` replications: the
+/// chance that some TPS is without materials when voting opens (one minus the chance that none
+/// is, `ok` replications of `n`) and the expected number of such TPS (`sum` and `sum_sq` of the
+/// per-replication counts), each with its 95% interval.
+pub(super) fn without_materials(
+    ok: u64,
+    sum: u64,
+    sum_sq: u64,
+    n: u64,
+) -> (Option<Prob>, Option<Mean>) {
+    let (mean, lo, hi) = mean_ci(sum as f64, sum_sq as f64, n);
+    let ok = Prob::of(ok, n);
+    (
+        Some(Prob {
+            p: 1.0 - ok.p,
+            lo: 1.0 - ok.hi,
+            hi: 1.0 - ok.lo,
+        }),
+        Some(Mean {
+            mean,
+            lo: lo.max(0.0),
+            hi,
+        }),
+    )
 }
