@@ -63,6 +63,9 @@ pub const AREAS: &[Area] = &[
     area!("workbook"),
     area!("whatif"),
     area!("errors"),
+    area!("errors-import"),
+    area!("errors-runs"),
+    area!("errors-backtest"),
 ];
 
 /// An argument of a message: text, or a number (formatted for the language; an integer also
