@@ -10,6 +10,7 @@ use crate::import::{
     Request, default_out, import_text, parse_date, parse_name, parse_point, parse_road_factor,
     same_file, warnings,
 };
+use crate::lang::{Msg, msg};
 use crate::starter::write_new_file;
 
 /// The example under `tepat import --help`.
@@ -21,16 +22,16 @@ pub struct ImportArgs {
     /// The TPS list: .csv (comma, semicolon or tab separated) or .xlsx (first sheet).
     pub tps_list: PathBuf,
     /// Name of the KPU warehouse the materials leave from.
-    #[arg(long, value_parser = parse_name)]
+    #[arg(long, value_parser = depot)]
     pub depot: String,
     /// Position of the warehouse: LAT,LON in decimal degrees (like 1.4774,102.1318).
-    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true, value_parser = parse_point)]
+    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true, value_parser = depot_at)]
     pub depot_at: (f64, f64),
     /// Polling day; deadlines are counted back from it (H-1 for every TPS).
-    #[arg(long, value_name = "YYYY-MM-DD", default_value = "2024-02-14", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", default_value = "2024-02-14", value_parser = election_date)]
     pub election_date: chrono::NaiveDate,
     /// Road distance = straight-line distance x this factor.
-    #[arg(long, default_value_t = 1.4, value_parser = parse_road_factor)]
+    #[arg(long, default_value_t = 1.4, value_parser = road_factor)]
     pub road_factor: f64,
     /// The scenario file to write (default: the TPS list's name with .toml, in the current
     /// folder).
@@ -41,13 +42,35 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+/// A message of a value parser, in the language the command line or the locale asks for
+/// (clap's own frame around it stays clap's).
+fn said(m: Msg) -> String {
+    m.render(super::early_lang())
+}
+
+fn depot(s: &str) -> std::result::Result<String, String> {
+    parse_name(s).map_err(said)
+}
+
+fn depot_at(s: &str) -> std::result::Result<(f64, f64), String> {
+    parse_point(s).map_err(said)
+}
+
+fn election_date(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    parse_date(s).map_err(said)
+}
+
+fn road_factor(s: &str) -> std::result::Result<f64, String> {
+    parse_road_factor(s).map_err(said)
+}
+
 /// `tepat import`.
 pub fn import(a: &ImportArgs) -> Result<()> {
     let out = a.out.clone().unwrap_or_else(|| default_out(&a.tps_list));
     if same_file(&out, &a.tps_list) {
-        return Err(Error::usage(format!(
-            "--out '{}' is the TPS list itself; write the scenario to another file (a .toml)",
-            out.display()
+        return Err(Error::Usage(msg!(
+            "e939",
+            path = out.display().to_string()
         )));
     }
     let req = Request {
@@ -59,8 +82,10 @@ pub fn import(a: &ImportArgs) -> Result<()> {
     };
     let (text, list) = import_text(&req, &out)?;
     write_new_file(&out, text.as_bytes(), a.force)?;
+    let lang = super::lang(None);
     for w in warnings(&list) {
-        eprintln!("warning: {}: {w}", a.tps_list.display());
+        let d = crate::error::Diagnostic::new(&a.tps_list, w);
+        eprintln!("{}", d.warning_in(lang));
     }
     let villages: usize = list.kecamatan.iter().map(|k| k.villages.len()).sum();
     let todos = text
@@ -68,7 +93,6 @@ pub fn import(a: &ImportArgs) -> Result<()> {
         .filter(|l| l.contains("TODO") && !l.contains("Search for TODO"))
         .count();
     // The file is written; a closed standard output (`| head`) must not turn that into a panic.
-    let lang = super::lang(None);
     let int = |n: usize| crate::lang::format::int(lang, n as i64);
     let _ = writeln!(
         std::io::stdout().lock(),

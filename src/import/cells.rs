@@ -2,6 +2,8 @@
 //! file or a spreadsheet), counts, TPS numbers and degrees in the spellings KPU lists use, and
 //! points inside Indonesia.
 
+use crate::lang::{Msg, msg};
+
 /// Longest accepted name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 
@@ -22,38 +24,32 @@ pub fn tidy(s: &str) -> String {
 /// Why a name cannot be used, if it cannot. Names go into the scenario file, reports and CSV
 /// files, so control and bidirectional-override characters, markup brackets and a leading
 /// character that makes a spreadsheet formula are refused.
-pub fn name_problem(name: &str) -> Option<String> {
+pub fn name_problem(name: &str) -> Option<Msg> {
     if name.is_empty() {
-        return Some("the name is empty".into());
+        return Some(msg!("e932-empty"));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Some(format!(
-            "the name is {} characters long; at most {MAX_NAME_CHARS} are accepted",
-            name.chars().count()
+        return Some(msg!(
+            "e932-long",
+            n = name.chars().count(),
+            max = MAX_NAME_CHARS
         ));
     }
     if let Some(c) = name.chars().find(|&c| {
         c.is_control()
             || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
     }) {
-        return Some(format!(
-            "the name contains the invisible control character U+{:04X}",
-            c as u32
-        ));
+        return Some(msg!("e932-control", code = format!("{:04X}", c as u32)));
     }
     if let Some(c) = name.chars().find(|c| matches!(c, '<' | '>')) {
-        return Some(format!(
-            "the name contains '{c}', which is not part of a place name"
-        ));
+        return Some(msg!("e932-markup", char = c));
     }
     if let Some(c) = name
         .chars()
         .next()
         .filter(|c| matches!(c, '=' | '+' | '-' | '@'))
     {
-        return Some(format!(
-            "the name starts with '{c}', which a spreadsheet would read as a formula"
-        ));
+        return Some(msg!("e932-formula", char = c));
     }
     None
 }
@@ -126,17 +122,20 @@ pub fn in_indonesia(lat: f64, lon: f64) -> bool {
     (LAT_RANGE.0..=LAT_RANGE.1).contains(&lat) && (LON_RANGE.0..=LON_RANGE.1).contains(&lon)
 }
 
-/// The help for a point outside Indonesia.
-pub fn outside_help(lat: f64, lon: f64) -> String {
+/// The help for a point outside Indonesia: swapped latitude and longitude, a latitude of the
+/// wrong sign, or where Indonesia is.
+pub fn outside_help(lat: f64, lon: f64) -> Msg {
     if in_indonesia(lon, lat) {
-        "latitude and longitude look swapped: Lintang is north-south (-11 to 6), Bujur is east-west (95 to 141)".into()
+        msg!("e948-swapped")
     } else if in_indonesia(-lat, lon) {
-        "check the sign of the latitude: north of the equator is positive (LU), south negative (LS)"
-            .into()
+        msg!("e948-sign")
     } else {
-        format!(
-            "Indonesia lies between latitude {} and {} and longitude {} and {}; write decimal degrees (1.4774, not 1 28' 39\")",
-            LAT_RANGE.0, LAT_RANGE.1, LON_RANGE.0, LON_RANGE.1
+        msg!(
+            "e948-help",
+            lat_min = LAT_RANGE.0,
+            lat_max = LAT_RANGE.1,
+            lon_min = LON_RANGE.0,
+            lon_max = LON_RANGE.1
         )
     }
 }
@@ -187,13 +186,19 @@ mod tests {
             None
         );
         assert!(name_problem("").is_some());
-        assert!(name_problem("=HYPERLINK(\"x\")").is_some());
+        assert_eq!(
+            name_problem("=HYPERLINK(\"x\")").map(|m| m.key),
+            Some("e932-formula")
+        );
         assert!(name_problem("+62").is_some());
         assert!(name_problem("@SUM").is_some());
         assert!(name_problem("-1").is_some());
-        assert!(name_problem("a<script>").is_some());
+        assert_eq!(name_problem("a<script>").map(|m| m.key), Some("e932-markup"));
         assert!(name_problem("a\u{202e}b").is_some());
-        assert!(name_problem("a\tb").is_some());
+        assert_eq!(
+            name_problem("a\tb").map(|m| m.en()).as_deref(),
+            Some("the name contains the invisible control character U+0009")
+        );
         assert!(name_problem(&"x".repeat(101)).is_some());
     }
 
@@ -201,8 +206,14 @@ mod tests {
     fn swapped_and_mirrored_points_get_a_pointed_hint() {
         assert!(in_indonesia(1.47, 102.13));
         assert!(!in_indonesia(102.13, 1.47));
-        assert!(outside_help(102.13, 1.47).contains("swapped"));
-        assert!(outside_help(-7.0, 10.0).contains("Indonesia lies"));
+        assert!(outside_help(102.13, 1.47).en().contains("swapped"));
+        assert!(outside_help(-7.0, 10.0).en().contains("Indonesia lies"));
+        assert!(
+            outside_help(-7.0, 10.0)
+                .render(crate::lang::Lang::Id)
+                .contains("lintang -11,5 dan 6,5")
+        );
+        assert_eq!(outside_help(8.0, 102.13).key, "e948-sign");
         assert!(!in_indonesia(0.0, 0.0));
         assert!(in_indonesia(-8.5, 140.4));
     }

@@ -246,13 +246,13 @@ pub fn is_header_row(cells: &[String]) -> bool {
 }
 
 /// The closest accepted header, for a "did you mean" hint.
-pub fn suggestion(header: &str) -> String {
+pub fn suggestion(header: &str) -> Option<crate::lang::Msg> {
     let known: Vec<String> = FIELDS
         .iter()
         .filter(|(f, _)| *f != Field::Ignored)
         .flat_map(|(_, names)| names.iter().map(|n| n.to_string()))
         .collect();
-    crate::scenario::did_you_mean(&normalise(header), &known)
+    crate::scenario::suggest(&normalise(header), &known)
 }
 
 #[cfg(test)]

@@ -14,11 +14,16 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::lang::{Msg, msg};
 
 /// Problems reported for one list at most; the rest are counted.
 pub const MAX_PROBLEMS: usize = 200;
 
 /// A problem in a TPS list, located by spreadsheet row and column.
+///
+/// The message and the hint are messages of `errors-import.ftl` (codes E910–E959), and the
+/// place ("row 4, column C (DPT)") is put into words when it is shown, so that all three
+/// follow the language of the run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// The row a spreadsheet program shows (1-based), if the problem has one.
@@ -26,43 +31,37 @@ pub struct Problem {
     /// The 0-based column and its header, if the problem is in one cell.
     pub column: Option<(usize, String)>,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
     /// How to fix it.
-    pub help: String,
+    pub help: Msg,
 }
 
 impl Problem {
     /// A problem with the whole file.
-    pub fn file(message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub fn file(message: Msg, help: Msg) -> Self {
         Problem {
             row: None,
             column: None,
-            message: message.into(),
-            help: help.into(),
+            message,
+            help,
         }
     }
     /// A problem with a whole row.
-    pub fn at_row(row: usize, message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub fn at_row(row: usize, message: Msg, help: Msg) -> Self {
         Problem {
             row: Some(row),
             column: None,
-            message: message.into(),
-            help: help.into(),
+            message,
+            help,
         }
     }
     /// A problem in one cell.
-    pub fn at_cell(
-        row: usize,
-        column: usize,
-        header: String,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
+    pub fn at_cell(row: usize, column: usize, header: String, message: Msg, help: Msg) -> Self {
         Problem {
             row: Some(row),
             column: Some((column, header)),
-            message: message.into(),
-            help: help.into(),
+            message,
+            help,
         }
     }
     /// Order of reporting: by row, then column.
@@ -72,35 +71,54 @@ impl Problem {
             self.column.as_ref().map(|c| c.0).unwrap_or(0),
         )
     }
-    /// Where, as text: `row 12, column C (DPT)`.
-    pub fn location(&self) -> String {
-        let mut s = String::new();
-        if let Some(r) = self.row {
-            s = format!("row {r}");
-        }
-        if let Some((c, h)) = &self.column {
-            let letters = table::column_letters(*c);
-            let h = write::c(h);
-            s = if h.is_empty() {
-                format!("{s}, column {letters}")
-            } else {
-                format!("{s}, column {letters} ({h})")
-            };
-        }
-        s
+    /// Where, as a message: `row 12, column C (DPT)`, `row 4`; `None` for the whole file.
+    pub fn location(&self) -> Option<Msg> {
+        let row = self.row?;
+        Some(match &self.column {
+            None => row_words(row),
+            Some((c, h)) => {
+                let letters = table::column_letters(*c);
+                let h = write::c(h);
+                if h.is_empty() {
+                    msg!("import-cell-bare", row = row, letters = letters)
+                } else {
+                    msg!("import-cell", row = row, letters = letters, header = h)
+                }
+            }
+        })
     }
-    /// The diagnostic tepat prints.
+    /// The diagnostic tepat prints: the place, then what is wrong.
     pub fn diagnostic(&self, file: &Path) -> Diagnostic {
+        let message = match self.location() {
+            Some(place) => msg!("import-at", place = place, problem = self.message.clone()),
+            None => self.message.clone(),
+        };
         Diagnostic {
-            file: file.to_path_buf(),
-            line: None,
-            column: None,
-            key_path: self.location(),
-            message: self.message.clone().into(),
-            help: Some(self.help.clone().into()),
-            source_line: None,
-            lang: None,
+            help: Some(self.help.clone()),
+            ..Diagnostic::new(file, message)
         }
+    }
+}
+
+/// One row in words: `row 4`.
+pub fn row_words(row: usize) -> Msg {
+    msg!("import-row", row = row)
+}
+
+/// Rows in words: `row 3`, `rows 3 and 5`, `rows 3, 5, 8`.
+pub fn rows_words(rows: &[usize]) -> Msg {
+    match rows {
+        [] => Msg::verbatim(""),
+        [r] => row_words(*r),
+        [a, b] => msg!("import-rows-two", a = *a, b = *b),
+        _ => msg!(
+            "import-rows-many",
+            list = rows
+                .iter()
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -114,8 +132,8 @@ pub fn invalid(file: &Path, problems: &[Problem]) -> Error {
     if problems.len() > MAX_PROBLEMS {
         d.push(
             Problem::file(
-                format!("and {} more problems", problems.len() - MAX_PROBLEMS),
-                "fix these first; the same mistake is often repeated down a column",
+                msg!("e954", n = problems.len() - MAX_PROBLEMS),
+                msg!("e954-help"),
             )
             .diagnostic(file),
         );
@@ -131,18 +149,18 @@ pub fn read_list(path: &Path) -> Result<rows::TpsList> {
     rows::parse(&rows).map_err(|ps| invalid(path, &ps))
 }
 
-/// Value parser of `--depot`: a usable name.
-pub fn parse_name(s: &str) -> std::result::Result<String, String> {
+/// Value parser of `--depot`: a usable name (the reason in a message when it is not).
+pub fn parse_name(s: &str) -> std::result::Result<String, Msg> {
     let t = cells::tidy(s);
     match cells::name_problem(&t) {
         None => Ok(t),
-        Some(p) => Err(p),
+        Some(p) => Err(msg!("e933", reason = p)),
     }
 }
 
 /// Value parser of `--depot-at`: `LAT,LON` in decimal degrees, inside Indonesia.
-pub fn parse_point(s: &str) -> std::result::Result<(f64, f64), String> {
-    let usage = || format!("'{s}' is not LAT,LON in decimal degrees (like 1.4774,102.1318)");
+pub fn parse_point(s: &str) -> std::result::Result<(f64, f64), Msg> {
+    let usage = || msg!("e934", v = s);
     let (a, b) = s.split_once(',').ok_or_else(usage)?;
     let lat: f64 = a.trim().parse().map_err(|_| usage())?;
     let lon: f64 = b.trim().parse().map_err(|_| usage())?;
@@ -150,34 +168,33 @@ pub fn parse_point(s: &str) -> std::result::Result<(f64, f64), String> {
         return Err(usage());
     }
     if !cells::in_indonesia(lat, lon) {
-        return Err(format!(
-            "({lat}, {lon}) is outside Indonesia: {}",
-            cells::outside_help(lat, lon)
+        // As typed on the command line: with a decimal point in every language.
+        return Err(msg!(
+            "e935",
+            lat = lat.to_string(),
+            lon = lon.to_string(),
+            hint = cells::outside_help(lat, lon)
         ));
     }
     Ok((lat, lon))
 }
 
 /// Value parser of `--election-date`: `YYYY-MM-DD`, from 2000 to 2100.
-pub fn parse_date(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+pub fn parse_date(s: &str) -> std::result::Result<chrono::NaiveDate, Msg> {
     let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date YYYY-MM-DD such as 2024-02-14"))?;
+        .map_err(|_| msg!("e936", v = s))?;
     use chrono::Datelike;
     if !(2000..=2100).contains(&d.year()) {
-        return Err(format!(
-            "{s} is not a plausible polling day (years 2000 to 2100)"
-        ));
+        return Err(msg!("e937", v = s));
     }
     Ok(d)
 }
 
 /// Value parser of `--road-factor`: from 1 (straight roads) to 3.
-pub fn parse_road_factor(s: &str) -> std::result::Result<f64, String> {
+pub fn parse_road_factor(s: &str) -> std::result::Result<f64, Msg> {
     match s.trim().parse::<f64>() {
         Ok(f) if (1.0..=3.0).contains(&f) => Ok(f),
-        _ => Err(format!(
-            "'{s}' is not a road factor from 1 to 3 (road distance / straight-line distance; 1.4 is usual)"
-        )),
+        _ => Err(msg!("e938", v = s)),
     }
 }
 
@@ -211,9 +228,10 @@ pub fn import_text(a: &Request, out: &Path) -> Result<(String, rows::TpsList)> {
     if let Some(k) = list.kecamatan.iter().find(|k| {
         k.name.eq_ignore_ascii_case(&a.depot) || k.name.to_lowercase() == a.depot.to_lowercase()
     }) {
-        return Err(Error::usage(format!(
-            "the depot '{}' has the name of kecamatan {}; give the warehouse another name with --depot (hubs are named after their kecamatan)",
-            a.depot, k.name
+        return Err(Error::Usage(msg!(
+            "e956",
+            depot = a.depot.as_str(),
+            kecamatan = k.name.as_str()
         )));
     }
     let name = out
@@ -231,10 +249,14 @@ pub fn import_text(a: &Request, out: &Path) -> Result<(String, rows::TpsList)> {
     };
     let text = write::scenario_text(&list, &source, &name, &a.depot, a.depot_at, &rules);
     // The skeleton must be a valid scenario; if it is not, that is a bug here, not the user's.
+    // Its problems follow, in the run's language, located in the file it would have been.
     crate::pipeline::model_from_str(&out.to_string_lossy(), &text).map_err(|e| {
-        Error::Other(format!(
-            "internal error: the scenario written from the TPS list is not valid; please report this with the list:\n{e}"
-        ))
+        let mut d = vec![Diagnostic::new(&a.tps_list, msg!("e957"))];
+        match e {
+            Error::Invalid(more) => d.extend(more),
+            other => d.push(Diagnostic::new(out, Msg::verbatim(other.to_string()))),
+        }
+        Error::Invalid(d)
     })?;
     Ok((text, list))
 }
@@ -244,18 +266,19 @@ pub fn import_text(a: &Request, out: &Path) -> Result<(String, rows::TpsList)> {
 pub const FAR_VILLAGE_KM: f64 = 50.0;
 
 /// Warnings about a list that is valid but looks wrong: villages far from their PPK.
-pub fn warnings(list: &rows::TpsList) -> Vec<String> {
+pub fn warnings(list: &rows::TpsList) -> Vec<Msg> {
     let mut out = Vec::new();
     for k in &list.kecamatan {
         let hub = k.point();
         for v in &k.villages {
             let d = write::distance_km(hub, v.point);
             if d > FAR_VILLAGE_KM {
-                out.push(format!(
-                    "village {} is {d:.0} km (straight line) from PPK {}; check its coordinates and its kecamatan (row {})",
-                    v.name,
-                    k.name,
-                    v.rows.first().copied().unwrap_or(0)
+                out.push(msg!(
+                    "e955",
+                    village = v.name.as_str(),
+                    km = format!("{d:.0}"),
+                    kecamatan = k.name.as_str(),
+                    row = row_words(v.rows.first().copied().unwrap_or(0))
                 ));
             }
         }

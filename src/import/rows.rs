@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::Problem;
+use super::{Problem, rows_words};
+use crate::lang::{Msg, msg};
 use super::cells::{
     MAX_TPS_PER_ROW, in_indonesia, name_problem, outside_help, parse_count, parse_degrees,
     parse_tps_number, shown, tidy,
@@ -104,13 +105,7 @@ impl Header {
     fn text<'a>(&self, row: &'a Row, f: Field) -> &'a str {
         self.cell(row, f).map(Cell::text).unwrap_or("")
     }
-    fn at(
-        &self,
-        row: usize,
-        f: Field,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Problem {
+    fn at(&self, row: usize, f: Field, message: Msg, help: Msg) -> Problem {
         let c = self.cols.get(&f).copied().unwrap_or(0);
         Problem::at_cell(
             row,
@@ -137,8 +132,8 @@ fn find_header(rows: &[Row]) -> Result<Header, Vec<Problem>> {
         let at = candidates.first().map(|(_, r)| r.number).unwrap_or(1);
         return Err(vec![Problem::at_row(
             at,
-            "no header row with a Kecamatan and a Desa/Kelurahan column was found in the first rows",
-            "the first row of the list should name its columns, e.g. Kecamatan, Desa/Kelurahan, No TPS, DPT, Lintang, Bujur (docs/import.md lists every accepted name)",
+            msg!("e920"),
+            msg!("e920-help"),
         )]);
     };
     let names = texts(row);
@@ -156,13 +151,13 @@ fn find_header(rows: &[Row]) -> Result<Header, Vec<Problem>> {
                         row.number,
                         c,
                         h.clone(),
-                        format!(
-                            "a second {} column; column {} ({}) is one already",
-                            f.label(),
-                            super::table::column_letters(first),
-                            names[first]
+                        msg!(
+                            "e921",
+                            column = f.label(),
+                            letters = super::table::column_letters(first),
+                            header = super::write::c(&names[first])
                         ),
-                        "keep one of the two columns, or start the header of the other with # so that it is skipped",
+                        msg!("e921-help"),
                     ));
                 } else {
                     cols.insert(f, c);
@@ -172,8 +167,12 @@ fn find_header(rows: &[Row]) -> Result<Header, Vec<Problem>> {
                 row.number,
                 c,
                 h.clone(),
-                format!("unknown column header '{h}'{}", columns::suggestion(h)),
-                "rename it to an accepted header (docs/import.md), delete the column, or start its header with # to skip it",
+                msg!(
+                    "e922",
+                    header = shown(h),
+                    hint = columns::suggestion(h)
+                ),
+                msg!("e922-help"),
             )),
         }
     }
@@ -183,48 +182,40 @@ fn find_header(rows: &[Row]) -> Result<Header, Vec<Problem>> {
         cols,
         names,
     };
-    let missing = |f: Field, problems: &mut Vec<Problem>, help: &str| {
+    for f in [Field::Kecamatan, Field::Village, Field::Lat, Field::Lon] {
         if !header.cols.contains_key(&f) {
+            let help = match f {
+                Field::Lat | Field::Lon => msg!("e923-help-coordinates"),
+                _ => msg!("e923-help", column = f.label()),
+            };
             problems.push(Problem::at_row(
                 header.row,
-                format!("the list has no {} column", f.label()),
-                help.to_string(),
+                msg!("e923", column = f.label()),
+                help,
             ));
         }
-    };
-    missing(Field::Kecamatan, &mut problems, "add a Kecamatan column");
-    missing(Field::Village, &mut problems, "add a Desa/Kelurahan column");
-    missing(
-        Field::Lat,
-        &mut problems,
-        "add Lintang and Bujur (latitude and longitude, decimal degrees) of each TPS or village: road distances are computed from them",
-    );
-    missing(
-        Field::Lon,
-        &mut problems,
-        "add Lintang and Bujur (latitude and longitude, decimal degrees) of each TPS or village: road distances are computed from them",
-    );
+    }
     match (
         header.cols.contains_key(&Field::TpsNumber),
         header.cols.contains_key(&Field::TpsCount),
     ) {
         (false, false) => problems.push(Problem::at_row(
             header.row,
-            "the list has neither a No TPS column (one row per TPS) nor a Jumlah TPS column (one row per village)",
-            "add one of them",
+            msg!("e924"),
+            msg!("e924-help"),
         )),
         (true, true) => problems.push(Problem::at_row(
             header.row,
-            "the list has both a No TPS and a Jumlah TPS column",
-            "keep No TPS for a list with one row per TPS, or Jumlah TPS for one row per village, and start the other header with # to skip it",
+            msg!("e925"),
+            msg!("e925-help"),
         )),
         _ => {}
     }
     if header.cols.contains_key(&Field::HubLat) != header.cols.contains_key(&Field::HubLon) {
         problems.push(Problem::at_row(
             header.row,
-            "the list gives only one of Lintang PPK and Bujur PPK",
-            "give both columns, or neither (then each PPK is placed at the centre of its villages)",
+            msg!("e926"),
+            msg!("e926-help"),
         ));
     }
     if problems.is_empty() {
@@ -251,8 +242,8 @@ fn name_cell(h: &Header, row: &Row, f: Field, problems: &mut Vec<Problem>) -> Op
         problems.push(h.at(
             row.number,
             f,
-            format!("the cell holds the spreadsheet error {e}"),
-            "correct the formula or type the name",
+            msg!("e930", value = shown(e)),
+            msg!("e930-help"),
         ));
         return None;
     }
@@ -268,8 +259,8 @@ fn name_cell(h: &Header, row: &Row, f: Field, problems: &mut Vec<Problem>) -> Op
             problems.push(h.at(
                 row.number,
                 f,
-                format!("the {what} name is empty"),
-                format!("type the {what} of this row"),
+                msg!("e931", what = what),
+                msg!("e931-help", what = what),
             ));
             None
         }
@@ -277,8 +268,8 @@ fn name_cell(h: &Header, row: &Row, f: Field, problems: &mut Vec<Problem>) -> Op
             problems.push(h.at(
                 row.number,
                 f,
-                format!("the {what} name '{}' cannot be used: {p}", shown(&name)),
-                "type the name as letters, digits, spaces and ordinary punctuation",
+                msg!("e932", what = what, name = shown(&name), reason = p),
+                msg!("e932-help"),
             ));
             None
         }
@@ -299,8 +290,8 @@ fn point_cells(
                 problems.push(h.at(
                     row.number,
                     f,
-                    format!("the cell holds the spreadsheet error {e}"),
-                    "type the coordinate in decimal degrees",
+                    msg!("e930", value = shown(e)),
+                    msg!("e930-help-coordinate"),
                 ));
                 bad = true;
                 None
@@ -312,7 +303,12 @@ fn point_cells(
                 }
                 let v = parse_degrees(t);
                 if v.is_none() {
-                    problems.push(h.at(row.number, f, format!("'{}' is not a coordinate in decimal degrees", shown(t)), "write a decimal number such as 1.4774 or 102.1318 (a decimal comma is accepted)"));
+                    problems.push(h.at(
+                        row.number,
+                        f,
+                        msg!("e947", v = shown(t)),
+                        msg!("e947-help"),
+                    ));
                     bad = true;
                 }
                 v
@@ -329,7 +325,7 @@ fn point_cells(
                 problems.push(h.at(
                     row.number,
                     lat_f,
-                    format!("the point ({la}, {lo}) is outside Indonesia"),
+                    msg!("e948", lat = la, lon = lo),
                     outside_help(la, lo),
                 ));
                 None
@@ -339,8 +335,8 @@ fn point_cells(
             problems.push(h.at(
                 row.number,
                 lon_f,
-                format!("{} is given but {} is empty", lat_f.label(), lon_f.label()),
-                "give both coordinates or neither",
+                msg!("e949", given = lat_f.label(), empty = lon_f.label()),
+                msg!("e949-help"),
             ));
             None
         }
@@ -348,8 +344,8 @@ fn point_cells(
             problems.push(h.at(
                 row.number,
                 lat_f,
-                format!("{} is given but {} is empty", lon_f.label(), lat_f.label()),
-                "give both coordinates or neither",
+                msg!("e949", given = lon_f.label(), empty = lat_f.label()),
+                msg!("e949-help"),
             ));
             None
         }
@@ -370,25 +366,37 @@ fn record(h: &Header, row: &Row, layout: Layout, problems: &mut Vec<Problem>) ->
                 None if t.is_empty() => problems.push(h.at(
                     row.number,
                     Field::TpsNumber,
-                    "the TPS number is empty",
-                    "type the number of this TPS (1, 2, ... or 001, 002, ...)",
+                    msg!("e940"),
+                    msg!("e940-help"),
                 )),
                 None => problems.push(h.at(
                     row.number,
                     Field::TpsNumber,
-                    format!("'{}' is not a TPS number", shown(t)),
-                    "write a whole number of at least 1, such as 7, 007 or TPS 007",
+                    msg!("e941", v = shown(t)),
+                    msg!("e941-help"),
                 )),
             }
         }
         Layout::PerVillage => {
             let t = h.text(row, Field::TpsCount);
-            match parse_count(t) {
-                Some(n) if (1..=u64::from(MAX_TPS_PER_ROW)).contains(&n) => count = n as u32,
-                Some(0) => problems.push(h.at(row.number, Field::TpsCount, "the number of TPS is 0", "every village in the list needs at least one TPS; delete the row if it has none")),
-                Some(n) => problems.push(h.at(row.number, Field::TpsCount, format!("{n} TPS in one village is not plausible (at most {MAX_TPS_PER_ROW})"), "check the number")),
-                None if t.is_empty() => problems.push(h.at(row.number, Field::TpsCount, "the number of TPS is empty", "type the village's number of TPS")),
-                None => problems.push(h.at(row.number, Field::TpsCount, format!("'{}' is not a whole number of TPS", shown(t)), "write a whole number such as 12, without text or decimals")),
+            let (message, help) = match parse_count(t) {
+                Some(n) if (1..=u64::from(MAX_TPS_PER_ROW)).contains(&n) => {
+                    count = n as u32;
+                    (None, None)
+                }
+                Some(0) => (Some(msg!("e942")), Some(msg!("e942-help"))),
+                Some(n) => (
+                    Some(msg!("e943", n = n, max = MAX_TPS_PER_ROW)),
+                    Some(msg!("e943-help")),
+                ),
+                None if t.is_empty() => (Some(msg!("e944")), Some(msg!("e944-help"))),
+                None => (
+                    Some(msg!("e945", v = shown(t))),
+                    Some(msg!("e945-help")),
+                ),
+            };
+            if let (Some(m), Some(help)) = (message, help) {
+                problems.push(h.at(row.number, Field::TpsCount, m, help));
             }
         }
     }
@@ -398,7 +406,12 @@ fn record(h: &Header, row: &Row, layout: Layout, problems: &mut Vec<Problem>) ->
         if !t.is_empty() {
             match parse_count(t) {
                 Some(n) => voters = Some(n),
-                None => problems.push(h.at(row.number, Field::Voters, format!("'{}' is not a whole number of voters", shown(t)), "write the number of registered voters (DPT) such as 245 or 1.245, or leave the cell empty")),
+                None => problems.push(h.at(
+                    row.number,
+                    Field::Voters,
+                    msg!("e946", v = shown(t)),
+                    msg!("e946-help"),
+                )),
             }
         }
     }
@@ -421,21 +434,6 @@ fn record(h: &Header, row: &Row, layout: Layout, problems: &mut Vec<Problem>) ->
         point,
         hub_point,
     })
-}
-
-fn rows_text(rows: &[usize]) -> String {
-    match rows {
-        [] => String::new(),
-        [r] => format!("row {r}"),
-        [a, b] => format!("rows {a} and {b}"),
-        _ => format!(
-            "rows {}",
-            rows.iter()
-                .map(|r| r.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 /// Read the kecamatan, villages and TPS of a list's rows; every problem of the list at once.
@@ -496,11 +494,7 @@ fn data_records(
         }
     }
     if data_rows == 0 {
-        problems.push(Problem::at_row(
-            h.row,
-            "the list has a header row but no TPS rows below it",
-            "add one row per TPS (or per village) below the header",
-        ));
+        problems.push(Problem::at_row(h.row, msg!("e927"), msg!("e927-help")));
     }
     (records, data_rows)
 }
@@ -545,16 +539,16 @@ fn group(
                     problems.push(h.at(
                         r.row,
                         Field::HubLat,
-                        format!(
-                            "the PPK of kecamatan {} is at ({}, {}) here but at ({}, {}) in {}",
-                            kec.name,
-                            p.0,
-                            p.1,
-                            q.0,
-                            q.1,
-                            rows_text(hub_rows)
+                        msg!(
+                            "e950",
+                            kecamatan = kec.name.as_str(),
+                            lat = p.0,
+                            lon = p.1,
+                            lat0 = q.0,
+                            lon0 = q.1,
+                            rows = rows_words(hub_rows)
                         ),
-                        "give the PPK's point once per kecamatan, or the same point on every row",
+                        msg!("e950-help"),
                     ))
                 }
                 Some(_) => {}
@@ -582,8 +576,13 @@ fn group(
             problems.push(h.at(
                 r.row,
                 Field::Village,
-                format!("village {} of kecamatan {} is listed twice (rows {first} and {})", r.village, kecs[k].0.name, r.row),
-                "a list with Jumlah TPS has one row per village: add the two counts into one row; if they are two villages of the same name, tell them apart (e.g. 'Sukamaju I')",
+                msg!(
+                    "e951",
+                    village = r.village.as_str(),
+                    kecamatan = kecs[k].0.name.as_str(),
+                    rows = rows_words(&[first, r.row])
+                ),
+                msg!("e951-help"),
             ));
             continue;
         }
@@ -593,11 +592,14 @@ fn group(
             problems.push(h.at(
                 r.row,
                 Field::TpsNumber,
-                format!(
-                    "TPS {n} of village {} (kecamatan {}) is listed twice (rows {first} and {})",
-                    kecs[k].0.villages[v].name, kecs[k].0.name, r.row
+                msg!(
+                    "e952",
+                    tps = n,
+                    village = kecs[k].0.villages[v].name.as_str(),
+                    kecamatan = kecs[k].0.name.as_str(),
+                    rows = rows_words(&[first, r.row])
                 ),
-                "delete one of the two rows, or correct the TPS number",
+                msg!("e952-help"),
             ));
             // Keep the first row as the one later duplicates are compared with.
             seen_tps.insert((k, v, n), first);
@@ -623,8 +625,13 @@ fn group(
                 problems.push(h.at(
                     first_row_of[&(k, v)],
                     Field::Lat,
-                    format!("village {} (kecamatan {}) has no coordinates on any of its {}", village.name, kec.name, rows_text(&village.rows)),
-                    "fill Lintang and Bujur on at least one row of the village: its road distance is computed from them",
+                    msg!(
+                        "e953",
+                        village = village.name.as_str(),
+                        kecamatan = kec.name.as_str(),
+                        rows = rows_words(&village.rows)
+                    ),
+                    msg!("e953-help"),
                 ));
             } else {
                 let n = village.located_rows as f64;

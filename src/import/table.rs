@@ -11,6 +11,7 @@ use calamine::{Data, Reader};
 
 use super::Problem;
 use crate::error::{Error, Result};
+use crate::lang::{Msg, msg};
 
 /// TPS lists larger than this are refused before they are read. A national list of about
 /// 820,000 TPS is some 80 MB as CSV; a regency's is well under a megabyte.
@@ -86,16 +87,27 @@ pub fn read_input_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
         InputError::TooLarge { .. } => Error::invalid(
             path,
             "",
-            format!("the TPS list is larger than {max_bytes} bytes, the most tepat imports"),
-            Some("a list of every TPS in Indonesia is under 100 MB; check that this is the right file".into()),
+            msg!("e911", max = max_bytes),
+            Some(msg!("e911-help")),
         ),
-        e => Error::invalid(
-            path,
-            "",
-            format!("the TPS list {e}; name a TPS list (.csv or .xlsx)"),
-            None,
-        ),
+        InputError::Folder => not_a_file(path, msg!("e912-folder")),
+        InputError::NotRegular(kind) => not_a_file(path, kind_words(kind)),
     })
+}
+
+fn not_a_file(path: &Path, kind: Msg) -> Error {
+    Error::invalid(path, "", msg!("e912", kind = kind), Some(msg!("e912-help")))
+}
+
+/// What kind of file [`crate::input`] found instead of a regular file, in words.
+fn kind_words(kind: &str) -> Msg {
+    match kind {
+        "a character device" => msg!("e912-char-device"),
+        "a block device" => msg!("e912-block-device"),
+        "a FIFO (named pipe)" => msg!("e912-fifo"),
+        "a socket" => msg!("e912-socket"),
+        _ => msg!("e912-other"),
+    }
 }
 
 /// The kind of a TPS list, from its file name.
@@ -117,10 +129,7 @@ pub fn format_of(path: &Path) -> std::result::Result<Format, Problem> {
     match ext.as_str() {
         "csv" | "tsv" | "txt" => Ok(Format::Csv),
         "xlsx" | "xlsm" | "xls" | "ods" => Ok(Format::Workbook),
-        _ => Err(Problem::file(
-            format!("'.{ext}' is not a TPS list format tepat reads"),
-            "save the list as .xlsx or as CSV (.csv) and name the file with that extension",
-        )),
+        _ => Err(Problem::file(msg!("e910", ext = ext), msg!("e910-help"))),
     }
 }
 
@@ -160,11 +169,7 @@ fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
-            return Err(Problem::at_row(
-                line,
-                "the file is not UTF-8 text",
-                "in Excel use \"Save As\" > \"CSV UTF-8 (Comma delimited)\", or import the .xlsx file itself",
-            ));
+            return Err(Problem::at_row(line, msg!("e913"), msg!("e913-help")));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -182,16 +187,17 @@ fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| {
             let row = e.position().map(|p| p.line() as usize).unwrap_or(i + 1);
+            // The reader's own words, as it gives them.
             Problem::at_row(
                 row,
-                format!("this row cannot be read as CSV ({e})"),
-                "check for a quote (\") that is opened but not closed",
+                msg!("e914", detail = e.to_string()),
+                msg!("e914-help"),
             )
         })?;
         if rows.len() >= MAX_ROWS {
             return Err(Problem::file(
-                format!("the list has more than {MAX_ROWS} rows"),
-                "a TPS list has one row per TPS or per village; check that this is the right file",
+                msg!("e915", max = MAX_ROWS),
+                msg!("e915-help"),
             ));
         }
         // The reader's position is where it started reading the record, before any empty
@@ -254,11 +260,8 @@ fn check_unpacked_size(bytes: &[u8], max: u64) -> std::result::Result<(), Proble
         total = total.saturating_add(f.size());
         if total > max {
             return Err(Problem::file(
-                format!(
-                    "the workbook unpacks to more than {} MB, the most tepat imports",
-                    max / (1024 * 1024)
-                ),
-                "a TPS list of every TPS in Indonesia unpacks to about 150 MB; check that this is the right file, or save the sheet as CSV UTF-8",
+                msg!("e916", mb = max / (1024 * 1024)),
+                msg!("e916-help"),
             ));
         }
     }
@@ -267,26 +270,21 @@ fn check_unpacked_size(bytes: &[u8], max: u64) -> std::result::Result<(), Proble
 
 fn read_workbook(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
     let unreadable = |e: calamine::Error| {
-        Problem::file(
-            format!("the workbook cannot be read ({e})"),
-            "open it in a spreadsheet program and save it again as .xlsx, or save the sheet as CSV UTF-8",
-        )
+        // The workbook reader's own words, as it gives them.
+        Problem::file(msg!("e917", detail = e.to_string()), msg!("e917-help"))
     };
     check_unpacked_size(bytes, MAX_UNPACKED_BYTES)?;
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let range = match wb.worksheet_range_at(0) {
         Some(r) => r.map_err(unreadable)?,
         None => {
-            return Err(Problem::file(
-                "the workbook has no sheet",
-                "put the TPS list on the first sheet",
-            ));
+            return Err(Problem::file(msg!("e918"), msg!("e918-help")));
         }
     };
     if range.height() > MAX_ROWS {
         return Err(Problem::file(
-            format!("the first sheet has more than {MAX_ROWS} rows"),
-            "a TPS list has one row per TPS or per village; check that this is the right file",
+            msg!("e915-sheet", max = MAX_ROWS),
+            msg!("e915-help"),
         ));
     }
     // The range starts at the first used cell; spreadsheet rows and columns count from A1.
@@ -338,7 +336,7 @@ mod tests {
         assert!(buf.len() < 64 << 10, "packed {} bytes", buf.len());
         let e = check_unpacked_size(&buf, 1 << 20).unwrap_err();
         assert!(
-            e.message.contains("unpacks to more than 1 MB"),
+            e.message.en().contains("unpacks to more than 1 MB"),
             "{}",
             e.message
         );
