@@ -376,9 +376,74 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "header-only.csv",
+        &["row 2: the list has a header row but no TPS rows below it"],
+    ),
+    (
+        "missing-columns.csv",
+        &[
+            "row 1: the list has no Lintang column",
+            "row 1: the list has no Bujur column",
+            "2 errors",
+        ],
+    ),
+    (
+        "neither-layout.csv",
+        &["row 1: the list has neither a No TPS column (one row per TPS) nor a Jumlah TPS column"],
+    ),
+    (
+        "no-header.csv",
+        &["row 1: no header row with a Kecamatan and a Desa/Kelurahan column"],
+    ),
+    (
+        "not-a-workbook.xlsx",
+        &["the workbook cannot be read (", "save the sheet as CSV UTF-8"],
+    ),
+    (
+        "ppk-points.csv",
+        &[
+            "row 4, column F (Lintang PPK): the PPK of kecamatan Bantan is at (1.6, 102.2196) here but at (1.5396, 102.2196) in row 2",
+        ],
+    ),
+    (
+        "second-column.csv",
+        &[
+            "row 1, column C (Kelurahan): a second Desa/Kelurahan column; column B (Desa) is one already",
+            "row 1: the list gives only one of Lintang PPK and Bujur PPK",
+        ],
+    ),
+    (
+        "tps-numbers.csv",
+        &[
+            "row 3, column C (No TPS): the TPS number is empty",
+            "row 4, column C (No TPS): 'TPS' is not a TPS number",
+            "row 5, column C (No TPS): '0' is not a TPS number",
+            "3 errors",
+        ],
+    ),
+    (
         "unknown-header.csv",
         &[
             "row 1, column D (Jumlah Kursi): unknown column header 'Jumlah Kursi' (did you mean 'jumlah tps'?)",
+        ],
+    ),
+    (
+        "unusable-names.csv",
+        &[
+            "row 3, column B (Desa/Kelurahan): the desa/kelurahan name 'Jangkang\\u{1b}[31m' cannot be used: the name contains the invisible control character U+001B",
+            "row 4, column A (Kecamatan): the kecamatan name '- Bantan' cannot be used: the name starts with '-', which a spreadsheet would read as a formula",
+            "row 5, column B (Desa/Kelurahan): the desa/kelurahan name 'Berancahaaa",
+            "cannot be used: the name is 108 characters long; at most 100 are accepted",
+        ],
+    ),
+    (
+        "village-counts.csv",
+        &[
+            "row 2, column C (Jumlah TPS): the number of TPS is 0",
+            "row 3, column C (Jumlah TPS): the number of TPS is empty",
+            "row 4, column C (Jumlah TPS): 20000 TPS in one village is not plausible (at most 10000)",
+            "row 5, column D (Lintang): '1°30'' is not a coordinate in decimal degrees",
+            "4 errors",
         ],
     ),
 ];

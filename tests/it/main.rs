@@ -18,6 +18,7 @@ mod extra_delay;
 #[path = "../../fuzz/harness.rs"]
 mod harness;
 mod import;
+mod import_errors;
 mod invalid;
 mod lang;
 mod layers;
