@@ -68,10 +68,7 @@ fn road_factor(s: &str) -> std::result::Result<f64, String> {
 pub fn import(a: &ImportArgs) -> Result<()> {
     let out = a.out.clone().unwrap_or_else(|| default_out(&a.tps_list));
     if same_file(&out, &a.tps_list) {
-        return Err(Error::Usage(msg!(
-            "e939",
-            path = out.display().to_string()
-        )));
+        return Err(Error::Usage(msg!("e939", path = out.display().to_string())));
     }
     let req = Request {
         tps_list: a.tps_list.clone(),

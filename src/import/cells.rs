@@ -193,7 +193,10 @@ mod tests {
         assert!(name_problem("+62").is_some());
         assert!(name_problem("@SUM").is_some());
         assert!(name_problem("-1").is_some());
-        assert_eq!(name_problem("a<script>").map(|m| m.key), Some("e932-markup"));
+        assert_eq!(
+            name_problem("a<script>").map(|m| m.key),
+            Some("e932-markup")
+        );
         assert!(name_problem("a\u{202e}b").is_some());
         assert_eq!(
             name_problem("a\tb").map(|m| m.en()).as_deref(),

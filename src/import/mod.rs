@@ -29,7 +29,7 @@ pub struct Problem {
     /// The row a spreadsheet program shows (1-based), if the problem has one.
     pub row: Option<usize>,
     /// The 0-based column and its header, if the problem is in one cell.
-    pub column: Option<(usize, String)>,
+    pub column: Option<(usize, Box<str>)>,
     /// What is wrong.
     pub message: Msg,
     /// How to fix it.
@@ -59,7 +59,7 @@ impl Problem {
     pub fn at_cell(row: usize, column: usize, header: String, message: Msg, help: Msg) -> Self {
         Problem {
             row: Some(row),
-            column: Some((column, header)),
+            column: Some((column, header.into_boxed_str())),
             message,
             help,
         }
@@ -181,8 +181,8 @@ pub fn parse_point(s: &str) -> std::result::Result<(f64, f64), Msg> {
 
 /// Value parser of `--election-date`: `YYYY-MM-DD`, from 2000 to 2100.
 pub fn parse_date(s: &str) -> std::result::Result<chrono::NaiveDate, Msg> {
-    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| msg!("e936", v = s))?;
+    let d =
+        chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| msg!("e936", v = s))?;
     use chrono::Datelike;
     if !(2000..=2100).contains(&d.year()) {
         return Err(msg!("e937", v = s));

@@ -3,14 +3,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Problem, rows_words};
-use crate::lang::{Msg, msg};
 use super::cells::{
     MAX_TPS_PER_ROW, in_indonesia, name_problem, outside_help, parse_count, parse_degrees,
     parse_tps_number, shown, tidy,
 };
 use super::columns::{self, Field};
 use super::table::{Cell, Row};
+use super::{Problem, rows_words};
+use crate::lang::{Msg, msg};
 
 /// Rows above the header row that are searched for it (titles, the KPU letterhead...).
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -130,11 +130,7 @@ fn find_header(rows: &[Row]) -> Result<Header, Vec<Problem>> {
         .find(|(_, r)| columns::is_header_row(&texts(r)))
     else {
         let at = candidates.first().map(|(_, r)| r.number).unwrap_or(1);
-        return Err(vec![Problem::at_row(
-            at,
-            msg!("e920"),
-            msg!("e920-help"),
-        )]);
+        return Err(vec![Problem::at_row(at, msg!("e920"), msg!("e920-help"))]);
     };
     let names = texts(row);
     let mut cols: BTreeMap<Field, usize> = BTreeMap::new();
@@ -167,11 +163,7 @@ fn find_header(rows: &[Row]) -> Result<Header, Vec<Problem>> {
                 row.number,
                 c,
                 h.clone(),
-                msg!(
-                    "e922",
-                    header = shown(h),
-                    hint = columns::suggestion(h)
-                ),
+                msg!("e922", header = shown(h), hint = columns::suggestion(h)),
                 msg!("e922-help"),
             )),
         }
@@ -199,24 +191,14 @@ fn find_header(rows: &[Row]) -> Result<Header, Vec<Problem>> {
         header.cols.contains_key(&Field::TpsNumber),
         header.cols.contains_key(&Field::TpsCount),
     ) {
-        (false, false) => problems.push(Problem::at_row(
-            header.row,
-            msg!("e924"),
-            msg!("e924-help"),
-        )),
-        (true, true) => problems.push(Problem::at_row(
-            header.row,
-            msg!("e925"),
-            msg!("e925-help"),
-        )),
+        (false, false) => {
+            problems.push(Problem::at_row(header.row, msg!("e924"), msg!("e924-help")))
+        }
+        (true, true) => problems.push(Problem::at_row(header.row, msg!("e925"), msg!("e925-help"))),
         _ => {}
     }
     if header.cols.contains_key(&Field::HubLat) != header.cols.contains_key(&Field::HubLon) {
-        problems.push(Problem::at_row(
-            header.row,
-            msg!("e926"),
-            msg!("e926-help"),
-        ));
+        problems.push(Problem::at_row(header.row, msg!("e926"), msg!("e926-help")));
     }
     if problems.is_empty() {
         Ok(header)
@@ -390,10 +372,7 @@ fn record(h: &Header, row: &Row, layout: Layout, problems: &mut Vec<Problem>) ->
                     Some(msg!("e943-help")),
                 ),
                 None if t.is_empty() => (Some(msg!("e944")), Some(msg!("e944-help"))),
-                None => (
-                    Some(msg!("e945", v = shown(t))),
-                    Some(msg!("e945-help")),
-                ),
+                None => (Some(msg!("e945", v = shown(t))), Some(msg!("e945-help"))),
             };
             if let (Some(m), Some(help)) = (message, help) {
                 problems.push(h.at(row.number, Field::TpsCount, m, help));

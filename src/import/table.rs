@@ -188,11 +188,7 @@ fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Row>, Problem> {
         let rec = rec.map_err(|e| {
             let row = e.position().map(|p| p.line() as usize).unwrap_or(i + 1);
             // The reader's own words, as it gives them.
-            Problem::at_row(
-                row,
-                msg!("e914", detail = e.to_string()),
-                msg!("e914-help"),
-            )
+            Problem::at_row(row, msg!("e914", detail = e.to_string()), msg!("e914-help"))
         })?;
         if rows.len() >= MAX_ROWS {
             return Err(Problem::file(

@@ -397,7 +397,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "not-a-workbook.xlsx",
-        &["the workbook cannot be read (", "save the sheet as CSV UTF-8"],
+        &[
+            "the workbook cannot be read (",
+            "save the sheet as CSV UTF-8",
+        ],
     ),
     (
         "ppk-points.csv",

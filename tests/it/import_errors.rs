@@ -151,7 +151,11 @@ pub fn generated(what: &str) -> Option<String> {
     let err = String::from_utf8_lossy(&o.stderr).to_string();
     assert!(!err.contains("panicked"), "{what}: {err}");
     // Every example is refused (exit code 2) but the warning's, which writes the scenario.
-    let want = if what.starts_with("village far") { 0 } else { 2 };
+    let want = if what.starts_with("village far") {
+        0
+    } else {
+        2
+    };
     assert_eq!(o.status.code(), Some(want), "{what}: {err}");
     Some(err)
 }
@@ -170,12 +174,12 @@ fn english() -> Regex {
 /// option names, quoted values and the readers' own words, file paths, a header in brackets
 /// after its column, and the command-line parser's English frame.
 fn without_theirs(text: &str) -> String {
-    let frame = Regex::new(r"(?m)^error: invalid value '.*?' for '[^']*': |^For more information.*$")
-        .unwrap();
-    let theirs = Regex::new(
-        r#"--[a-z-]+|'[^']*'|“[^”]*”|"[^"]*"|[\w./-]*/[\w./-]+|kolom [A-Z]+ \([^)]*\)"#,
-    )
-    .unwrap();
+    let frame =
+        Regex::new(r"(?m)^error: invalid value '.*?' for '[^']*': |^For more information.*$")
+            .unwrap();
+    let theirs =
+        Regex::new(r#"--[a-z-]+|'[^']*'|“[^”]*”|"[^"]*"|[\w./-]*/[\w./-]+|kolom [A-Z]+ \([^)]*\)"#)
+            .unwrap();
     theirs
         .replace_all(&frame.replace_all(text, " "), " ")
         .into_owned()
@@ -184,7 +188,9 @@ fn without_theirs(text: &str) -> String {
 /// A line's place in English put into Indonesian words: `row 4, column C (DPT)` is
 /// `baris 4, kolom C (DPT)`.
 fn place_in_id(place: &str) -> String {
-    place.replacen("row ", "baris ", 1).replacen(", column ", ", kolom ", 1)
+    place
+        .replacen("row ", "baris ", 1)
+        .replacen(", column ", ", kolom ", 1)
 }
 
 /// Every invalid TPS list (the fixtures of tests/data/invalid/import/, and the built
@@ -236,7 +242,10 @@ fn import_problems_keep_their_row_and_column_in_indonesian_and_leave_no_english(
         let en_heads = heads(&en, ["error: ", "warning: "]);
         let id_heads = heads(&id, ["kesalahan: ", "peringatan: "]);
         if en_heads.is_empty() || en_heads.len() != id_heads.len() {
-            problems.push(format!("{}: not the same problems:\n{en}\n{id}", list.display()));
+            problems.push(format!(
+                "{}: not the same problems:\n{en}\n{id}",
+                list.display()
+            ));
             continue;
         }
         for (e, i) in en_heads.iter().zip(&id_heads) {
@@ -260,11 +269,18 @@ fn import_problems_keep_their_row_and_column_in_indonesian_and_leave_no_english(
             problems.push(format!("{}: no hint:\n{id}", list.display()));
         }
         for m in english.find_iter(&without_theirs(&id)) {
-            problems.push(format!("{}: English '{}' in:\n{id}", list.display(), m.as_str()));
+            problems.push(format!(
+                "{}: English '{}' in:\n{id}",
+                list.display(),
+                m.as_str()
+            ));
         }
         english_in_en += english.find_iter(&without_theirs(&en)).count();
     }
-    assert!(seen > 50 && placed > 40, "{seen} problems, {placed} with a row");
+    assert!(
+        seen > 50 && placed > 40,
+        "{seen} problems, {placed} with a row"
+    );
     assert!(english_in_en > 100, "the scan finds English in English");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -277,21 +293,64 @@ fn import_options_are_refused_in_the_language_of_the_run() {
     let out = dir.path().join("x.toml");
     let out = out.to_str().unwrap();
     let cases: &[(&[&str], &str, &str)] = &[
-        (&["--depot", "=cmd"], "the name starts with '='", "namanya diawali '='"),
-        (&["--depot-at", "1.4774"], "is not LAT,LON", "bukan LINTANG,BUJUR"),
-        (&["--depot-at", "48.85,2.35"], "(48.85, 2.35) is outside Indonesia: Indonesia lies between latitude -11.5", "(48.85, 2.35) berada di luar Indonesia: Indonesia terletak antara lintang -11,5"),
-        (&["--depot-at", "102.1,1.5"], "look swapped", "tampaknya tertukar"),
-        (&["--election-date", "14-02-2024"], "is not a date YYYY-MM-DD", "bukan tanggal berbentuk YYYY-MM-DD"),
-        (&["--election-date", "1999-02-14"], "is not a plausible polling day", "bukan hari pemungutan suara"),
-        (&["--road-factor", "0.5"], "is not a road factor from 1 to 3", "bukan faktor jalan dari 1 sampai 3"),
-        (&["--depot", "bantan"], "has the name of kecamatan Bantan", "bernama sama dengan kecamatan Bantan"),
-        (&["--out", "examples/tps-list.csv"], "is the TPS list itself", "adalah daftar TPS itu sendiri"),
+        (
+            &["--depot", "=cmd"],
+            "the name starts with '='",
+            "namanya diawali '='",
+        ),
+        (
+            &["--depot-at", "1.4774"],
+            "is not LAT,LON",
+            "bukan LINTANG,BUJUR",
+        ),
+        (
+            &["--depot-at", "48.85,2.35"],
+            "(48.85, 2.35) is outside Indonesia: Indonesia lies between latitude -11.5",
+            "(48.85, 2.35) berada di luar Indonesia: Indonesia terletak antara lintang -11,5",
+        ),
+        (
+            &["--depot-at", "102.1,1.5"],
+            "look swapped",
+            "tampaknya tertukar",
+        ),
+        (
+            &["--election-date", "14-02-2024"],
+            "is not a date YYYY-MM-DD",
+            "bukan tanggal berbentuk YYYY-MM-DD",
+        ),
+        (
+            &["--election-date", "1999-02-14"],
+            "is not a plausible polling day",
+            "bukan hari pemungutan suara",
+        ),
+        (
+            &["--road-factor", "0.5"],
+            "is not a road factor from 1 to 3",
+            "bukan faktor jalan dari 1 sampai 3",
+        ),
+        (
+            &["--depot", "bantan"],
+            "has the name of kecamatan Bantan",
+            "bernama sama dengan kecamatan Bantan",
+        ),
+        (
+            &["--out", "examples/tps-list.csv"],
+            "is the TPS list itself",
+            "adalah daftar TPS itu sendiri",
+        ),
     ];
     let english = english();
     for (extra, en_says, id_says) in cases {
         let run = |lang: &str| {
             // The usual options, with the one of the case in place of its own.
-            let mut args = vec!["--depot", "KPU", "--depot-at", "1.4774,102.1318", "--out", out];
+            let mut args = vec![
+                "--depot",
+                "KPU",
+                "--depot-at",
+                "1.4774,102.1318",
+                "--out",
+                out,
+            ];
             match args.iter().position(|a| *a == extra[0]) {
                 Some(at) => args[at + 1] = extra[1],
                 None => args.extend_from_slice(extra),
@@ -325,8 +384,15 @@ fn a_fifo_is_named_in_the_language_of_the_run() {
     let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
     // SAFETY: a plain call with a valid, NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-    let say = |lang: &str| String::from_utf8_lossy(&import(lang, &fifo, dir.path()).stderr).to_string();
+    let say =
+        |lang: &str| String::from_utf8_lossy(&import(lang, &fifo, dir.path()).stderr).to_string();
     let (en, id) = (say("en"), say("id"));
-    assert!(en.contains("the TPS list is a FIFO (named pipe), not a regular file"), "{en}");
-    assert!(id.contains("daftar TPS ini pipa bernama (FIFO), bukan berkas biasa"), "{id}");
+    assert!(
+        en.contains("the TPS list is a FIFO (named pipe), not a regular file"),
+        "{en}"
+    );
+    assert!(
+        id.contains("daftar TPS ini pipa bernama (FIFO), bukan berkas biasa"),
+        "{id}"
+    );
 }
