@@ -132,6 +132,11 @@ fn build(what: &str, dir: &Path) -> Option<PathBuf> {
             }
             std::fs::write(&csv, s).unwrap();
         }
+        "existing output file" => {
+            std::fs::write(dir.join("en.toml"), "keep me").unwrap();
+            std::fs::write(dir.join("id.toml"), "keep me").unwrap();
+            return Some(PathBuf::from("examples/tps-list.csv"));
+        }
         "village far from its PPK" => std::fs::write(
             &csv,
             "Kecamatan,Desa,Jumlah TPS,Lintang,Bujur,Lintang PPK,Bujur PPK\nBantan,Deluk,2,1.5559,102.2035,1.5396,102.2196\nBantan,Jangkang,2,1.5617,103.1453,,\n",
@@ -292,6 +297,9 @@ fn import_options_are_refused_in_the_language_of_the_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.toml");
     let out = out.to_str().unwrap();
+    let existing = dir.path().join("existing.toml");
+    std::fs::write(&existing, "keep me").unwrap();
+    let existing = existing.to_str().unwrap();
     let cases: &[(&[&str], &str, &str)] = &[
         (
             &["--depot", "=cmd"],
@@ -372,6 +380,7 @@ fn import_options_are_refused_in_the_language_of_the_run() {
         assert!(english.is_match(&without_theirs(&en)), "{en}");
     }
     assert!(!Path::new(out).exists());
+    assert_eq!(std::fs::read_to_string(existing).unwrap(), "keep me");
 }
 
 /// A FIFO given as the TPS list is named in the run's language, not in the words of the
