@@ -14,33 +14,30 @@ use crate::output::write_folder;
 use crate::pipeline::folder_name;
 use crate::scenario;
 
-/// A short example for `--help`.
-pub const BACKTEST_EXAMPLE: &str = "Example:\n  tepat backtest scenarios/bengkalis-2024.toml --observed scenarios/bengkalis-2024-record.csv";
-/// A short example for `--help`.
-pub const FIT_EXAMPLE: &str = "Example:\n  tepat fit trips.csv --out output";
+/// The most replications of a backtest.
+pub const MAX_RUNS: u64 = 1_000_000;
 
 /// `tepat backtest`.
 #[derive(Debug, Clone, Args)]
 pub struct BacktestArgs {
     /// The scenario file.
     pub file: PathBuf,
-    /// The record of what happened: a CSV with columns quantity, place, observed, source
-    /// (docs/backtest.md).
+    /// The record of what happened.
     #[arg(long)]
     pub observed: PathBuf,
-    /// Output folder: results go to <OUT>/<scenario-file-name>-backtest/.
+    /// Output folder or file.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// Replications (1 to 1,000,000).
-    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    /// Replications.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=MAX_RUNS))]
     pub runs: u64,
-    /// Random seed (default: the scenario's `seed`).
+    /// Random seed.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Worker threads (default: all cores; at most the cores there are, and at most 1024).
+    /// Worker threads (0: every core).
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=1024))]
     pub threads: u64,
-    /// No table on the terminal.
+    /// No terminal table or progress.
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -51,10 +48,10 @@ pub struct FitArgs {
     /// Past trips of one link: a CSV with a column duration_min, duration_h or duration_day,
     /// or the two columns departure and arrival (docs/backtest.md).
     pub trips: PathBuf,
-    /// Output folder: results go to <OUT>/<trips-file-name>-fit/.
+    /// Output folder or file.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// No table on the terminal.
+    /// No terminal table or progress.
     #[arg(long, short)]
     pub quiet: bool,
 }
