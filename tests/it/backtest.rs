@@ -463,6 +463,14 @@ fn backtest_and_fit_messages_follow_the_language_and_keep_their_place() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(heads_seen >= 30, "only {heads_seen} messages");
+    // Lines are those of the file, comment lines counted.
+    for want in [
+        "bad-header.csv:2:3: column 'value': unknown column 'value'",
+        "bad-spans.csv:8:3: column 'observed': '2024-02-13..2024-02-12' ends before it begins",
+        "unclosed-quote.csv:3: this line is not valid CSV",
+    ] {
+        assert!(all_en.contains(want), "missing {want:?} in\n{all_en}");
+    }
     assert!(
         english_in_en >= 30,
         "the scan finds English in English output: {english_in_en}"
