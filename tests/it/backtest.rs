@@ -442,10 +442,10 @@ fn backtest_and_fit_messages_follow_the_language_and_keep_their_place() {
                 ));
             }
             let (e, i) = (&e[pe.end()..], &i[pi.end()..]);
-            if let Some(col) = e.strip_prefix("column '").and_then(|r| r.split_once("': ")) {
-                if !i.starts_with(&format!("kolom '{}': ", col.0)) {
-                    problems.push(format!("{args:?}: column '{}' lost in {i:?}", col.0));
-                }
+            if let Some(col) = e.strip_prefix("column '").and_then(|r| r.split_once("': "))
+                && !i.starts_with(&format!("kolom '{}': ", col.0))
+            {
+                problems.push(format!("{args:?}: column '{}' lost in {i:?}", col.0));
             }
             said.push_str(i);
             said.push('\n');
