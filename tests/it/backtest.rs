@@ -490,6 +490,25 @@ fn backtest_and_fit_messages_follow_the_language_and_keep_their_place() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A device named as the record is refused before it is read, in the run's language.
+#[cfg(unix)]
+#[test]
+fn a_device_is_not_read_as_a_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = tepat()
+        .args(["backtest", "tests/data/valid/minimal.toml"])
+        .args(["--observed", "/dev/zero", "--lang", "id", "--out"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("kesalahan: /dev/zero: ini bukan berkas biasa"),
+        "{err}"
+    );
+}
+
 /// Without `--lang`, the record's problems follow the scenario's `language`.
 #[test]
 fn record_messages_follow_the_scenario_language() {
