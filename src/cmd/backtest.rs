@@ -8,7 +8,7 @@ use clap::Args;
 use crate::backtest::{self as bt, Backtest, fit, record, table, trips, words};
 use crate::error::{Error, Result};
 use crate::export::backtest as export;
-use crate::lang::{Lang, format, t};
+use crate::lang::{Lang, format, msg, t};
 use crate::model;
 use crate::output::write_folder;
 use crate::pipeline::folder_name;
@@ -60,8 +60,11 @@ pub struct FitArgs {
 pub fn backtest(a: &BacktestArgs) -> Result<()> {
     let loaded = scenario::load(&a.file)?;
     let m = model::compile(&loaded)?;
-    let t = table::read(&a.observed)?;
-    let items = record::check(&t, &m)?;
+    // The record's problems are shown in the scenario's language unless `--lang` says
+    // otherwise, like the scenario's own.
+    let items = table::read(&a.observed)
+        .and_then(|t| record::check(&t, &m))
+        .map_err(|e| in_file_lang(e, loaded.file.scenario.lang()))?;
     let seed = crate::defaults::seed(a.seed, loaded.file.scenario.seed);
     let b = bt::backtest(&m, items, seed, a.runs, a.threads as usize)?;
     let mut files = vec![
@@ -87,6 +90,20 @@ pub fn backtest(a: &BacktestArgs) -> Result<()> {
         println!("{}", t!(lang, "written", path = dir.display().to_string()));
     }
     Ok(())
+}
+
+/// An input error whose diagnostics are shown in `lang` (the language a file asks for) unless
+/// the command line says otherwise.
+fn in_file_lang(e: Error, lang: Option<Lang>) -> Error {
+    match e {
+        Error::Invalid(mut diags) => {
+            for d in &mut diags {
+                d.lang = d.lang.or(lang);
+            }
+            Error::Invalid(diags)
+        }
+        e => e,
+    }
 }
 
 /// The backtest on the terminal, in `lang`: one line per observed item, then the
@@ -146,14 +163,10 @@ pub fn fit(a: &FitArgs) -> Result<()> {
     let t = table::read(&a.trips)?;
     let x = trips::durations(&t)?;
     let fits = fit::fit_all(&x).map_err(|e| match e {
-        fit::FitError::TooFew(n) => Error::Invalid(vec![t.whole(
-            format!("{n} trips are too few to fit a distribution: tepat fit needs at least {}", fit::MIN_TRIPS),
-            "collect more trips of this link, or write a triangular distribution (min, mode, max) from what the drivers say",
-        )]),
-        fit::FitError::NoSpread => Error::Invalid(vec![t.whole(
-            "every trip took the same time: there is nothing to fit".into(),
-            "write { dist = \"fixed\", value = ... } instead",
-        )]),
+        fit::FitError::TooFew(n) => Error::Invalid(vec![
+            t.whole(msg!("e985", n = n, min = fit::MIN_TRIPS), msg!("e985-help")),
+        ]),
+        fit::FitError::NoSpread => Error::Invalid(vec![t.whole(msg!("e986"), msg!("e986-help"))]),
     })?;
     let name = folder_name(&a.trips);
     let best = &fits[0];
