@@ -512,3 +512,28 @@ fn an_error_without_a_place_in_a_file_has_its_label_in_the_language() {
     let (en, _) = terminal(&["check", "no/such/file.toml", "--lang", "en"]);
     assert!(en.starts_with("error: could not read"), "{en}");
 }
+
+#[test]
+fn bench_speaks_the_language_asked_for() {
+    let args = |l| {
+        [
+            "bench",
+            "tests/data/valid/minimal.toml",
+            "--runs",
+            "200",
+            "--lang",
+            l,
+        ]
+    };
+    let (id, code) = terminal(&args("id"));
+    assert_eq!(code, Some(0), "{id}");
+    assert!(id.contains("simulasi/detik"), "{id}");
+    let words = english_words(&prose(&id));
+    assert!(
+        words.is_empty(),
+        "English in `tepat bench --lang id`:\n{}",
+        words.join("\n")
+    );
+    let (en, _) = terminal(&args("en"));
+    assert!(english_words(&prose(&en)).len() >= 3, "{en}");
+}
