@@ -300,8 +300,8 @@ pub fn load(path: &Path) -> Result<Loaded> {
 /// Load a scenario file that another file names (a partial result's `scenario_file`): as
 /// [`load`], but a file that is not a scenario is reported by line and column only, never by
 /// its content, so that a received file cannot make another file's secrets appear in a log.
-pub fn load_named_by(path: &Path, named_by: &str) -> Result<Loaded> {
-    load_depth(path, 0, Some(&Msg::verbatim(named_by)))
+pub fn load_named_by(path: &Path, named_by: Msg) -> Result<Loaded> {
+    load_depth(path, 0, Some(&named_by))
 }
 
 /// Parse a file that another file named; its syntax errors are located but not shown.
