@@ -65,3 +65,26 @@ e892 = the scenario is invalid: run `tepat check` on it
 e893 = --set { $key }={ $value }: { $reason }
 e894 = --set { $key }={ $value } makes the scenario invalid: { $reason }
 sweep-issue = { $path }: { $reason }
+
+## Basemaps (the GeoJSON of `basemap` and --basemap; shown after E810, or located at the file)
+
+e895 = the basemap cannot be read: { $why }
+e895-folder = it is a folder, not a file
+e895-device = it is a device, a named pipe or a socket, not a regular file
+e895-too-large = it is larger than { $max } bytes, the most tepat reads from a basemap
+e895-help = give a GeoJSON file of Polygon or MultiPolygon features
+e896 = the basemap is not valid JSON (line { $line }, column { $column })
+e897 = the basemap is not usable GeoJSON: { $why }
+e897-features = a FeatureCollection without a "features" array
+e897-geometries = a GeometryCollection without a "geometries" array
+e897-polygon = a Polygon without coordinates
+e897-multipolygon = a MultiPolygon without a coordinates array
+e897-no-type = an object without a "type"
+e897-unknown-type = an object of an unknown GeoJSON type
+e897-coordinates = polygon coordinates that are not an array
+e897-ring = a ring that is not an array
+e897-position-array = a position that is not an array
+e897-position = the position { $p } is not [longitude, latitude]
+e897-help = coordinates must be [longitude, latitude] numbers
+e898 = the basemap has no Polygon or MultiPolygon geometry
+e898-help = give a GeoJSON FeatureCollection of polygons

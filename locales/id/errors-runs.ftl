@@ -65,3 +65,26 @@ e892 = skenario tidak sah: jalankan `tepat check` padanya
 e893 = --set { $key }={ $value }: { $reason }
 e894 = --set { $key }={ $value } membuat skenario tidak sah: { $reason }
 sweep-issue = { $path }: { $reason }
+
+## Peta dasar (GeoJSON dari `basemap` dan --basemap; ditampilkan sesudah E810, atau di berkasnya)
+
+e895 = peta dasar tidak dapat dibaca: { $why }
+e895-folder = itu folder, bukan berkas
+e895-device = itu perangkat, pipa bernama atau soket, bukan berkas biasa
+e895-too-large = ukurannya lebih dari { $max } byte, batas terbesar yang dibaca tepat dari peta dasar
+e895-help = beri berkas GeoJSON berisi fitur `Polygon` atau `MultiPolygon`
+e896 = peta dasar bukan JSON yang sah (baris { $line }, kolom { $column })
+e897 = peta dasar bukan GeoJSON yang bisa dipakai: { $why }
+e897-features = ada `FeatureCollection` tanpa daftar "features"
+e897-geometries = ada `GeometryCollection` tanpa daftar "geometries"
+e897-polygon = ada `Polygon` tanpa koordinat
+e897-multipolygon = ada `MultiPolygon` tanpa daftar koordinat
+e897-no-type = ada objek tanpa "type"
+e897-unknown-type = ada objek dengan jenis GeoJSON yang tidak dikenal
+e897-coordinates = koordinat poligon bukan daftar
+e897-ring = ada cincin poligon yang bukan daftar
+e897-position-array = ada posisi yang bukan daftar
+e897-position = posisi { $p } bukan [bujur, lintang]
+e897-help = koordinat harus berupa bilangan [bujur, lintang]
+e898 = peta dasar tidak berisi geometri `Polygon` atau `MultiPolygon`
+e898-help = beri `FeatureCollection` GeoJSON berisi poligon
