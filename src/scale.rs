@@ -341,14 +341,18 @@ pub fn merge_parts(parts: &[Partial], m: &model::Model) -> Result<Acc> {
     for p in parts {
         p.acc
             .validate(m, p.replications[0], p.replications[1])
-            .map_err(|why| {
-                Error::Usage(msg!("e881", k = p.shard[0], n = p.shard[1], why = why))
-            })?;
+            .map_err(|why| Error::Usage(msg!("e881", k = p.shard[0], n = p.shard[1], why = why)))?;
     }
     let mut acc = parts[0].acc.clone();
     for p in &parts[1..] {
-        acc.checked_merge(&p.acc)
-            .map_err(|why| Error::Usage(msg!("shard-says", k = p.shard[0], n = p.shard[1], why = why)))?;
+        acc.checked_merge(&p.acc).map_err(|why| {
+            Error::Usage(msg!(
+                "shard-says",
+                k = p.shard[0],
+                n = p.shard[1],
+                why = why
+            ))
+        })?;
     }
     Ok(acc)
 }
@@ -372,10 +376,7 @@ pub fn merge(
     let first = &parts[0];
     let loaded = match scenario_override {
         Some(p) => scenario::load(p)?,
-        None => scenario::load_named_by(
-            Path::new(&first.scenario_file),
-            msg!("partial-named-by"),
-        )?,
+        None => scenario::load_named_by(Path::new(&first.scenario_file), msg!("partial-named-by"))?,
     };
     let path = loaded.path.clone();
     if loaded.sha256 != first.scenario_sha256 {

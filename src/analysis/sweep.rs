@@ -262,9 +262,8 @@ pub fn sweep(
         .clock();
     for &v in &spec.values {
         let label = spec.label(v);
-        let f = with_value(&loaded.file, &spec.key, spec.toml_value(v)).map_err(|m| {
-            Error::Usage(msg!("e893", key = &spec.key, value = &label, reason = m))
-        })?;
+        let f = with_value(&loaded.file, &spec.key, spec.toml_value(v))
+            .map_err(|m| Error::Usage(msg!("e893", key = &spec.key, value = &label, reason = m)))?;
         let m = compile_issues(&f).map_err(|is| {
             let reason = is
                 .into_iter()

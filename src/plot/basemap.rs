@@ -52,10 +52,7 @@ fn unreadable(path: &Path, why: Msg) -> Error {
     Error::invalid(path, "", msg!("e895", why = why), Some(msg!("e895-help")))
 }
 
-fn collect(
-    v: &serde_json::Value,
-    out: &mut Vec<Vec<(f64, f64)>>,
-) -> std::result::Result<(), Msg> {
+fn collect(v: &serde_json::Value, out: &mut Vec<Vec<(f64, f64)>>) -> std::result::Result<(), Msg> {
     let ty = v.get("type").and_then(|t| t.as_str()).unwrap_or("");
     match ty {
         "FeatureCollection" => {
@@ -82,9 +79,7 @@ fn collect(
             }
         }
         "Polygon" => {
-            let c = v
-                .get("coordinates")
-                .ok_or_else(|| msg!("e897-polygon"))?;
+            let c = v.get("coordinates").ok_or_else(|| msg!("e897-polygon"))?;
             polygon(c, out)?;
         }
         "MultiPolygon" => {
@@ -104,14 +99,8 @@ fn collect(
     Ok(())
 }
 
-fn polygon(
-    c: &serde_json::Value,
-    out: &mut Vec<Vec<(f64, f64)>>,
-) -> std::result::Result<(), Msg> {
-    for ring in c
-        .as_array()
-        .ok_or_else(|| msg!("e897-coordinates"))?
-    {
+fn polygon(c: &serde_json::Value, out: &mut Vec<Vec<(f64, f64)>>) -> std::result::Result<(), Msg> {
+    for ring in c.as_array().ok_or_else(|| msg!("e897-coordinates"))? {
         let mut pts = Vec::new();
         for p in ring.as_array().ok_or_else(|| msg!("e897-ring"))? {
             let a = p.as_array().ok_or_else(|| msg!("e897-position-array"))?;

@@ -208,7 +208,10 @@ fn all_cases(dir: &Path) -> Vec<(String, Vec<String>)> {
         std::fs::create_dir_all(&d).unwrap();
         v.push((what.into(), case_args(what, &d).unwrap()));
     }
-    v.push(("shard without --runs".into(), cli(&format!("run {MINIMAL} --shard 1/2"))));
+    v.push((
+        "shard without --runs".into(),
+        cli(&format!("run {MINIMAL} --shard 1/2")),
+    ));
     // The details of a basemap that cannot be used (E895-E898), after E810 or at the file.
     for f in [
         "/dev/null",
@@ -258,10 +261,9 @@ fn without_theirs(text: &str, paths: &[String]) -> String {
     for p in paths {
         t = t.replace(p.as_str(), " ");
     }
-    let theirs = Regex::new(
-        r#"'[^']*'|`[^`]*`|“[^”]*”|"[^"]*"|--[a-z-]+|[\w\[\]/-]*[._/][\w\[\]./-]*"#,
-    )
-    .unwrap();
+    let theirs =
+        Regex::new(r#"'[^']*'|`[^`]*`|“[^”]*”|"[^"]*"|--[a-z-]+|[\w\[\]/-]*[._/][\w\[\]./-]*"#)
+            .unwrap();
     theirs.replace_all(&t, " ").to_string()
 }
 
@@ -307,10 +309,18 @@ fn shard_merge_and_sweep_messages_speak_indonesian_and_keep_their_place() {
                 problems.push(format!("{what}: the file {f} is not named in: {id}"));
             }
         }
-        let en_at: Vec<String> = line_col.captures_iter(&en).map(|c| format!("{}:{}", &c[1], &c[2])).collect();
-        let id_at: Vec<String> = baris_kolom.captures_iter(&id).map(|c| format!("{}:{}", &c[1], &c[2])).collect();
+        let en_at: Vec<String> = line_col
+            .captures_iter(&en)
+            .map(|c| format!("{}:{}", &c[1], &c[2]))
+            .collect();
+        let id_at: Vec<String> = baris_kolom
+            .captures_iter(&id)
+            .map(|c| format!("{}:{}", &c[1], &c[2]))
+            .collect();
         if en_at != id_at {
-            problems.push(format!("{what}: line and column {en_at:?} became {id_at:?}: {id}"));
+            problems.push(format!(
+                "{what}: line and column {en_at:?} became {id_at:?}: {id}"
+            ));
         }
         let mut paths: Vec<String> = args.clone();
         paths.push(PathBuf::from(MINIMAL).display().to_string());
