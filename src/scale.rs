@@ -205,7 +205,9 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
     let bytes = crate::input::read_regular_file(&file, MAX_PARTIAL_BYTES).map_err(|e| match e {
         crate::input::InputError::Io(e) => Error::read(&file, e),
         crate::input::InputError::Folder => not_partial(msg!("e861-folder")),
-        crate::input::InputError::NotRegular(_) => not_partial(msg!("e861")),
+        crate::input::InputError::NotRegular(kind) => {
+            not_partial(msg!("e861", kind = crate::input::kind_words(kind)))
+        }
         crate::input::InputError::TooLarge { max } => not_partial(msg!("e862", max = max)),
     })?;
     let part: Partial = serde_json::from_slice(&bytes).map_err(|e| {

@@ -4,7 +4,12 @@
 ## Reading a partial result (tepat merge)
 
 not-partial = { $path } is not a tepat partial result: { $why }
-e861 = it is a device, a named pipe or a socket, not a regular file; name a partial.json saved on disk
+e861 = it is { $kind }, not a regular file; name a partial.json saved on disk
+file-kind-char-device = a character device
+file-kind-block-device = a block device
+file-kind-fifo = a FIFO (named pipe)
+file-kind-socket = a socket
+file-kind-other = a special file
 e861-folder = it is a folder, not a file; name the partial.json file or the shard's folder
 e862 = it is larger than { $max } bytes, the most tepat reads from a partial result
 e863 = it is not valid JSON (line { $line }, column { $column })
@@ -70,7 +75,7 @@ sweep-issue = { $path }: { $reason }
 
 e895 = the basemap cannot be read: { $why }
 e895-folder = it is a folder, not a file
-e895-device = it is a device, a named pipe or a socket, not a regular file
+e895-device = it is { $kind }, not a regular file
 e895-too-large = it is larger than { $max } bytes, the most tepat reads from a basemap
 e895-help = give a GeoJSON file of Polygon or MultiPolygon features
 e896 = the basemap is not valid JSON (line { $line }, column { $column })

@@ -4,7 +4,12 @@
 ## Membaca hasil bagian (tepat merge)
 
 not-partial = { $path } bukan hasil bagian tepat: { $why }
-e861 = itu perangkat, pipa bernama atau soket, bukan berkas biasa; sebut berkas partial.json yang tersimpan di disk
+e861 = itu { $kind }, bukan berkas biasa; sebut berkas partial.json yang tersimpan di disk
+file-kind-char-device = perangkat karakter
+file-kind-block-device = perangkat blok
+file-kind-fifo = pipa bernama (FIFO)
+file-kind-socket = soket
+file-kind-other = berkas khusus
 e861-folder = itu folder, bukan berkas; sebut berkas partial.json atau folder bagiannya
 e862 = ukurannya lebih dari { $max } byte, batas terbesar yang dibaca tepat dari hasil bagian
 e863 = isinya bukan JSON yang sah (baris { $line }, kolom { $column })
@@ -70,7 +75,7 @@ sweep-issue = { $path }: { $reason }
 
 e895 = peta dasar tidak dapat dibaca: { $why }
 e895-folder = itu folder, bukan berkas
-e895-device = itu perangkat, pipa bernama atau soket, bukan berkas biasa
+e895-device = itu { $kind }, bukan berkas biasa
 e895-too-large = ukurannya lebih dari { $max } byte, batas terbesar yang dibaca tepat dari peta dasar
 e895-help = beri berkas GeoJSON berisi fitur `Polygon` atau `MultiPolygon`
 e896 = peta dasar bukan JSON yang sah (baris { $line }, kolom { $column })

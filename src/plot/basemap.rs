@@ -17,7 +17,10 @@ pub fn load_basemap(path: &Path) -> Result<super::Rings> {
     let bytes = crate::input::read_regular_file(path, MAX_BASEMAP_BYTES).map_err(|e| match e {
         crate::input::InputError::Io(e) => Error::read(path, e),
         crate::input::InputError::Folder => unreadable(path, msg!("e895-folder")),
-        crate::input::InputError::NotRegular(_) => unreadable(path, msg!("e895-device")),
+        crate::input::InputError::NotRegular(kind) => unreadable(
+            path,
+            msg!("e895-device", kind = crate::input::kind_words(kind)),
+        ),
         crate::input::InputError::TooLarge { max } => {
             unreadable(path, msg!("e895-too-large", max = max))
         }

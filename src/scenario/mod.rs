@@ -208,9 +208,12 @@ pub fn read_text(path: &Path) -> Result<String> {
         crate::input::InputError::TooLarge { max } => {
             Error::invalid(path, "", msg!("e002", max = max), Some(msg!("e002-help")))
         }
-        crate::input::InputError::NotRegular(kind) => {
-            Error::invalid(path, "", msg!("e014", kind = kind), Some(msg!("e014-help")))
-        }
+        crate::input::InputError::NotRegular(kind) => Error::invalid(
+            path,
+            "",
+            msg!("e014", kind = crate::input::kind_words(kind)),
+            Some(msg!("e014-help")),
+        ),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col, _) = line_col(
