@@ -232,6 +232,8 @@ fn all_cases(dir: &Path) -> Vec<(String, Vec<String>)> {
         "a scenario's basemap that is a folder".into(),
         cli("check tests/data/basemap/folder-basemap.toml"),
     ));
+    // `tepat new` (and `tepat import`) never write over a file (E817).
+    v.push(("a file that exists".into(), cli(&format!("new {MINIMAL}"))));
     for set in [
         "nonsense",
         "k=1..2h:1",
