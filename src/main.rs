@@ -4,16 +4,21 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use tepat::cmd::Cli;
-
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Help, descriptions and the parser's errors in the language of `--lang` or the locale.
+    let lang = tepat::cmd::early_lang();
+    let cli = match tepat::cmd::help::parse_from(std::env::args_os(), lang) {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            // The parser's errors in the language of `--lang` or the locale; help and version
+            // as clap prints them.
+            match tepat::cmd::cli_error::render(&e, lang) {
+                Some(text) => eprint!("{}", tepat::text::visible_lines(&text)),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(code);
         }
     };

@@ -83,6 +83,7 @@ wb-col-slack-h = Slack (hours)
 wb-col-p-with-plan = P(kecamatan on time) with the plan
 wb-col-p-hour-later = P if one hour later
 wb-col-value = Value
+wb-col-value-hours = Value (hours)
 wb-col-rank = Rank
 wb-col-input = Input
 wb-col-low-setting = Low setting

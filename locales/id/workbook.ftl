@@ -83,6 +83,7 @@ wb-col-slack-h = Kelonggaran (jam)
 wb-col-p-with-plan = Peluang kecamatan tepat waktu dengan rencana
 wb-col-p-hour-later = Peluang bila satu jam lebih lambat
 wb-col-value = Nilai
+wb-col-value-hours = Nilai (jam)
 wb-col-rank = Urutan
 wb-col-input = Masukan
 wb-col-low-setting = Nilai rendah

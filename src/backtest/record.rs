@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use super::score::{Kind, Observed};
 use super::table::Table;
 use crate::error::{Diagnostic, Error, Result};
+use crate::lang::{Msg, msg};
 use crate::model::Kind as NodeKind;
 use crate::model::Model;
 
@@ -113,32 +114,26 @@ pub fn check(t: &Table, m: &Model) -> Result<Vec<Item>> {
     let mut problems = Vec::new();
     for (c, h) in t.header.iter().enumerate() {
         if !COLUMNS.contains(&h.as_str()) {
-            problems.push(t.at(
-                1,
-                c,
-                format!("unknown column '{h}'"),
-                "the columns are quantity, place, observed, source and (optional) note",
-            ));
+            problems.push(t.at(t.header_line, c, msg!("e965", name = h), msg!("e965-help")));
         }
     }
     let mut cols = [0usize; 4];
     for (k, name) in COLUMNS[..4].iter().enumerate() {
         match t.column(name) {
             Some(c) => cols[k] = c,
-            None => problems.push(t.whole(
-                format!("the header has no '{name}' column"),
-                "the first row names the columns: quantity,place,observed,source",
-            )),
+            None => problems.push(Diagnostic {
+                line: Some(t.header_line),
+                ..t.whole(msg!("e966", name = *name), msg!("e966-help"))
+            }),
         }
     }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
     if t.rows.is_empty() {
-        return Err(Error::Invalid(vec![t.whole(
-            "the record has no rows".into(),
-            "add one row per observed quantity",
-        )]));
+        return Err(Error::Invalid(vec![
+            t.whole(msg!("e967"), msg!("e967-help")),
+        ]));
     }
     let mut items = Vec::new();
     for (line, cells) in &t.rows {
@@ -164,19 +159,15 @@ fn row(
 ) -> std::result::Result<Item, Vec<Diagnostic>> {
     let mut d = Vec::new();
     if source.is_empty() {
-        d.push(t.at(
-            line,
-            cols[3],
-            "the row has no source".into(),
-            "say where the observation comes from: a news report, a KPU letter, a log",
-        ));
+        d.push(t.at(line, cols[3], msg!("e968"), msg!("e968-help")));
     }
-    let place_err = |what: &str| {
+    // What the place should have been: a hub or village (`e969`), a kecamatan, a link.
+    let place_err = |key: &'static str| {
         t.at(
             line,
             cols[1],
-            format!("'{place}' is not {what} of the scenario"),
-            "write the name exactly as the scenario file spells it",
+            Msg::new(key).arg("place", place),
+            msg!("e969-help"),
         )
     };
     let node = || {
@@ -190,7 +181,7 @@ fn row(
             Some(i) if q == "arrival" => Some(Quantity::Arrival(i)),
             Some(i) => Some(Quantity::Dispatch(i)),
             None => {
-                d.push(place_err("a hub or village"));
+                d.push(place_err("e969"));
                 None
             }
         },
@@ -202,7 +193,7 @@ fn row(
                 _ => Quantity::Damaged(k),
             }),
             None => {
-                d.push(place_err("a kecamatan (hub)"));
+                d.push(place_err("e969-kecamatan"));
                 None
             }
         },
@@ -210,18 +201,13 @@ fn row(
         "late_tps" => match kec() {
             Some(k) => Some(Quantity::LateTps(Some(k))),
             None => {
-                d.push(place_err("a kecamatan (hub)"));
+                d.push(place_err("e969-kecamatan"));
                 None
             }
         },
         "last_ppk_arrival" | "kecamatan_with_damage" | "kecamatan_with_ppk_damage" => {
             if !place.is_empty() {
-                d.push(t.at(
-                    line,
-                    cols[1],
-                    format!("{q} is for the whole regency; the place must be empty"),
-                    "leave the place empty",
-                ));
+                d.push(t.at(line, cols[1], msg!("e970", quantity = q), msg!("e970-help")));
             }
             Some(match q {
                 "last_ppk_arrival" => Quantity::LastHubArrival,
@@ -229,33 +215,32 @@ fn row(
                 _ => Quantity::HubsDamaged,
             })
         }
-        "link_closed" => {
-            match m.links.iter().position(|l| l.name == place) {
-                Some(li) if m.links[li].disruption.is_some() => {
-                    Some(Quantity::LinkClosed(li, 0.0, 0.0))
-                }
-                Some(_) => {
-                    d.push(t.at(
+        "link_closed" => match m.links.iter().position(|l| l.name == place) {
+            Some(li) if m.links[li].disruption.is_some() => {
+                Some(Quantity::LinkClosed(li, 0.0, 0.0))
+            }
+            Some(_) => {
+                d.push(t.at(
                     line,
                     cols[1],
-                    format!("link '{place}' has no disruption in the scenario, so it is never closed"),
-                    "give the link a disruption, or leave the row out",
+                    msg!("e971", place = place),
+                    msg!("e971-help"),
                 ));
-                    None
-                }
-                None => {
-                    d.push(place_err("a link"));
-                    None
-                }
+                None
             }
-        }
+            None => {
+                d.push(place_err("e969-link"));
+                None
+            }
+        },
         _ => {
-            let names: Vec<&str> = QUANTITIES.iter().map(|x| x.0).collect();
+            // The names are the file's interface: the same in every language.
+            let names: Vec<String> = QUANTITIES.iter().map(|x| format!("`{}`", x.0)).collect();
             d.push(t.at(
                 line,
                 cols[0],
-                format!("unknown quantity '{q}'"),
-                &format!("one of: {}", names.join(", ")),
+                msg!("e972", quantity = q),
+                msg!("e972-help", names = names.join(", ")),
             ));
             None
         }
@@ -287,60 +272,48 @@ fn observed(
     obs: &str,
     d: &mut Vec<Diagnostic>,
 ) -> Option<(Quantity, Kind, Observed)> {
-    let bad_obs = |msg: String, help: &str| t.at(line, col, msg, help);
+    let bad_obs = |m: Msg, help: Msg| t.at(line, col, m, help);
     let mut parsed: Option<(Quantity, Kind, Observed)> = None;
     {
         match qu {
             Quantity::Damaged(_) | Quantity::HubDamaged(_) => match obs.to_lowercase().as_str() {
                 "yes" | "ya" => parsed = Some((qu, Kind::Event, Observed::point(1.0))),
                 "no" | "tidak" => parsed = Some((qu, Kind::Event, Observed::point(0.0))),
-                _ => d.push(bad_obs(
-                    format!("'{obs}' is not yes or no"),
-                    "write yes (some consignment was damaged) or no",
-                )),
+                _ => d.push(bad_obs(msg!("e973", v = obs), msg!("e973-help"))),
             },
-            Quantity::KecamatanDamaged | Quantity::HubsDamaged | Quantity::LateTps(_) => match obs.parse::<u32>() {
-                Ok(v) => parsed = Some((qu, Kind::Count, Observed::point(v as f64))),
-                Err(_) => d.push(bad_obs(
-                    format!("'{obs}' is not a count"),
-                    "write a whole number, like 6",
-                )),
-            },
+            Quantity::KecamatanDamaged | Quantity::HubsDamaged | Quantity::LateTps(_) => {
+                match obs.parse::<u32>() {
+                    Ok(v) => parsed = Some((qu, Kind::Count, Observed::point(v as f64))),
+                    Err(_) => d.push(bad_obs(msg!("e974", v = obs), msg!("e974-help"))),
+                }
+            }
             Quantity::LinkClosed(li, _, _) => match times(m, obs) {
                 Ok(o) if o.lo.is_finite() && o.hi.is_finite() => {
                     if o.lo < -crate::engine::replication::WARMUP_H || o.hi > m.horizon {
-                        d.push(bad_obs(
-                            format!("'{obs}' is outside the simulated period"),
-                            "the scenario simulates road blocks from a week before its start to its horizon",
-                        ));
+                        d.push(bad_obs(msg!("e975", v = obs), msg!("e975-help")));
                     } else {
                         let q = Quantity::LinkClosed(li, o.lo, o.hi);
                         parsed = Some((q, Kind::Event, Observed::point(1.0)));
                     }
                 }
-                Ok(_) => d.push(bad_obs(
-                    format!("'{obs}' is open-ended"),
-                    "write the day of the closure, like 2024-02-10, or a span 2024-02-10..2024-02-11",
-                )),
-                Err(e) => d.push(bad_obs(e, TIME_HELP)),
+                Ok(_) => d.push(bad_obs(msg!("e976", v = obs), msg!("e976-help"))),
+                Err(e) => d.push(bad_obs(e, msg!("e980-help"))),
             },
             _ => match times(m, obs) {
                 Ok(o) => parsed = Some((qu, Kind::Continuous, o)),
-                Err(e) => d.push(bad_obs(e, TIME_HELP)),
+                Err(e) => d.push(bad_obs(e, msg!("e980-help"))),
             },
         }
     }
     parsed
 }
 
-const TIME_HELP: &str = "write a time like 2024-02-12T10:00:00+07:00 or 2024-02-12 10:00 (local), a day like 2024-02-13, or a span: ..2024-02-12 (by then), 2024-02-07.. (not before), 2024-02-12..2024-02-13";
-
 /// Parse a time observation into hours from the model's start: a datetime is a point; a day is
 /// the whole local day; `A..B`, `..B` and `A..` are spans (both ends included).
-pub fn times(m: &Model, s: &str) -> std::result::Result<Observed, String> {
+pub fn times(m: &Model, s: &str) -> std::result::Result<Observed, Msg> {
     let s = s.trim();
     if s.is_empty() {
-        return Err("the observed value is empty".into());
+        return Err(msg!("e977"));
     }
     if let Some((a, b)) = s.split_once("..") {
         let lo = if a.trim().is_empty() {
@@ -354,10 +327,10 @@ pub fn times(m: &Model, s: &str) -> std::result::Result<Observed, String> {
             bound(m, b)?.1
         };
         if !lo.is_finite() && !hi.is_finite() {
-            return Err(format!("'{s}' has neither end"));
+            return Err(msg!("e978", v = s));
         }
         if lo > hi {
-            return Err(format!("'{s}' ends before it begins"));
+            return Err(msg!("e979", v = s));
         }
         return Ok(Observed { lo, hi });
     }
@@ -366,7 +339,7 @@ pub fn times(m: &Model, s: &str) -> std::result::Result<Observed, String> {
 }
 
 /// One datetime (a point: both ends equal) or one local day (its first and last moment).
-fn bound(m: &Model, s: &str) -> std::result::Result<(f64, f64), String> {
+fn bound(m: &Model, s: &str) -> std::result::Result<(f64, f64), Msg> {
     let s = s.trim();
     let off = *m.start.offset();
     let h = |t: chrono::DateTime<chrono::FixedOffset>| crate::time::hours_between(&m.start, &t);
@@ -392,5 +365,5 @@ fn bound(m: &Model, s: &str) -> std::result::Result<(f64, f64), String> {
             return Ok((a, a + 24.0 - 1e-9));
         }
     }
-    Err(format!("'{s}' is not a time"))
+    Err(msg!("e980", v = s))
 }

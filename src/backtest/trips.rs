@@ -8,7 +8,8 @@
 use chrono::{NaiveDateTime, TimeZone};
 
 use super::table::Table;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
+use crate::lang::msg;
 
 /// Duration columns and hours per unit.
 const DURATION_COLUMNS: [(&str, f64); 3] = [
@@ -33,12 +34,7 @@ pub fn durations(t: &Table) -> Result<Vec<f64>> {
                 let v = cells.get(*c).map(String::as_str).unwrap_or("");
                 match v.replace(',', ".").parse::<f64>() {
                     Ok(x) if x.is_finite() && x >= 0.0 => out.push(x * per),
-                    _ => problems.push(t.at(
-                        *line,
-                        *c,
-                        format!("'{v}' is not a duration"),
-                        "write a number of at least 0 in the column's unit, like 2.5",
-                    )),
+                    _ => problems.push(t.at(*line, *c, msg!("e981", v = v), msg!("e981-help"))),
                 }
             }
         }
@@ -49,20 +45,15 @@ pub fn durations(t: &Table) -> Result<Vec<f64>> {
                 let pd = parse_time(ds);
                 let pa = parse_time(as_);
                 if pd.is_none() {
-                    problems.push(t.at(*line, d, format!("'{ds}' is not a datetime"), TIME_HELP));
+                    problems.push(t.at(*line, d, msg!("e982", v = ds), msg!("e982-help")));
                 }
                 if pa.is_none() {
-                    problems.push(t.at(*line, a, format!("'{as_}' is not a datetime"), TIME_HELP));
+                    problems.push(t.at(*line, a, msg!("e982", v = as_), msg!("e982-help")));
                 }
                 if let (Some(x), Some(y)) = (pd, pa) {
                     let h = (y - x).num_seconds() as f64 / 3600.0;
                     if h < 0.0 {
-                        problems.push(t.at(
-                            *line,
-                            a,
-                            "the arrival is before the departure".into(),
-                            "check the two times of this trip",
-                        ));
+                        problems.push(t.at(*line, a, msg!("e983"), msg!("e983-help")));
                     } else {
                         out.push(h);
                     }
@@ -70,10 +61,10 @@ pub fn durations(t: &Table) -> Result<Vec<f64>> {
             }
         }
         _ => {
-            return Err(Error::Invalid(vec![t.whole(
-                "the trips need one duration column (duration_min, duration_h or duration_day), or the two columns departure and arrival".into(),
-                "name the columns in the header row, like: link,duration_h",
-            )]));
+            return Err(Error::Invalid(vec![Diagnostic {
+                line: Some(t.header_line),
+                ..t.whole(msg!("e984"), msg!("e984-help"))
+            }]));
         }
     }
     if problems.is_empty() {
@@ -82,8 +73,6 @@ pub fn durations(t: &Table) -> Result<Vec<f64>> {
         Err(Error::Invalid(problems))
     }
 }
-
-const TIME_HELP: &str = "write it like 2024-02-07T08:00:00+07:00, or 2024-02-07 08:00 when both times are on one local clock";
 
 /// A datetime with offset, or a local one (taken as UTC+0: only differences are used, and both
 /// times of a trip are then on the same clock).

@@ -1,6 +1,7 @@
 //! The command line: the top-level parser, the options several subcommands share, and the
 //! value parsers that check every number's range (clap reports a bad value with the option's
-//! name and exits with code 2). Each subcommand's own options are in its file.
+//! name and exits with code 2). Each subcommand's own options are in its file; what `--help`
+//! says about each is in `locales/<lang>/help.ftl` ([`super::help`]).
 
 use std::path::PathBuf;
 
@@ -11,26 +12,15 @@ use crate::engine::{MAX_RUNS, MAX_THREADS};
 use crate::lang::{Msg, msg};
 use crate::scale::Shard;
 
-/// tepat: will the election materials get there in time?
-///
-/// Runs a parallel, reproducible Monte Carlo of an election-logistics scenario and reports how
-/// likely every kecamatan, village and polling station (TPS) is to be supplied on time.
-/// Exit codes: 0 success, 1 failure, 2 invalid input.
+/// The whole command line. Its descriptions and help texts, in both languages, are in
+/// `locales/<lang>/help.ftl`, set on the command tree by [`super::help`].
 #[derive(Debug, Parser)]
-#[command(
-    name = "tepat",
-    version,
-    about,
-    long_about,
-    after_help = "Example:\n  tepat run scenarios/bengkalis-2024.toml --runs 10000\n  (without a subcommand: `tepat run scenarios/`)"
-)]
+#[command(name = "tepat", version)]
 pub struct Cli {
-    /// Language of the reports, charts and terminal output: id (Bahasa Indonesia) or en
-    /// (English). Default: the scenario's `language`, else Indonesian when LC_ALL,
-    /// LC_MESSAGES or LANG starts with "id", else English.
+    /// The language asked for on the command line.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<crate::lang::Lang>,
-    /// What to do (default: `run` on scenarios/).
+    /// The subcommand.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,45 +28,29 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Simulate scenario files and write results, charts and reports.
-    #[command(after_help = super::run::EXAMPLE)]
+    /// `tepat run`.
     Run(super::run::RunArgs),
-    /// P(on time) against one parameter: `--set KEY=FROM..TO:STEP` or `--set KEY=V1,V2,...`.
-    #[command(after_help = super::sweep::EXAMPLE)]
+    /// `tepat sweep`.
     Sweep(super::sweep::SweepArgs),
-    /// The latest planned dispatch of every hub (PPK) and village (PPS) that keeps P(every TPS
-    /// of the kecamatan on time) at or above a target, all applied together.
-    #[command(after_help = super::plan::EXAMPLE)]
+    /// `tepat plan`.
     Plan(super::plan::PlanArgs),
-    /// Which inputs matter most for P(every TPS on time): a tornado of low/high settings.
-    #[command(after_help = super::sensitivity::EXAMPLE)]
+    /// `tepat sensitivity`.
     Sensitivity(AnalysisArgs),
-    /// Time the engine on a scenario: replications per second, nanoseconds per leg per core,
-    /// peak memory.
-    #[command(after_help = super::bench::EXAMPLE)]
+    /// `tepat bench`.
     Bench(super::bench::BenchArgs),
-    /// Write a synthetic scenario of a given size, or the reference network.
-    #[command(after_help = super::generate::EXAMPLE)]
+    /// `tepat generate`.
     Generate(super::generate::GenerateArgs),
-    /// Merge the partial results of `run --shard K/N` into the files of the whole run.
-    #[command(after_help = super::merge::EXAMPLE)]
+    /// `tepat merge`.
     Merge(super::merge::MergeArgs),
-    /// Write a small, fully commented starter scenario to edit.
-    #[command(after_help = super::new::EXAMPLE)]
+    /// `tepat new`.
     New(super::new::NewArgs),
-    /// Turn a TPS list (CSV or Excel) into a scenario skeleton.
-    #[command(after_help = super::import::EXAMPLE)]
+    /// `tepat import`.
     Import(super::import::ImportArgs),
-    /// How well a scenario foresaw what happened: a record (CSV) against the model's
-    /// predictive distributions (docs/backtest.md).
-    #[command(after_help = super::backtest::BACKTEST_EXAMPLE)]
+    /// `tepat backtest`.
     Backtest(super::backtest::BacktestArgs),
-    /// Fit a scenario distribution to past trips of a link (CSV), chosen by AIC, with a
-    /// Kolmogorov-Smirnov test and a Q-Q chart (docs/backtest.md).
-    #[command(after_help = super::backtest::FIT_EXAMPLE)]
+    /// `tepat fit`.
     Fit(super::backtest::FitArgs),
-    /// Validate scenario files without simulating.
-    #[command(after_help = super::check::EXAMPLE)]
+    /// `tepat check`.
     Check(super::check::CheckArgs),
 }
 
@@ -127,8 +101,8 @@ pub fn shard(s: &str) -> Result<Shard, String> {
     Shard::parse(s).map_err(said)
 }
 
-/// A message of a value parser, in the language the command line or the locale asks for
-/// (clap's own frame around it, "error: invalid value … for …", stays clap's).
+/// A message of a value parser, in the language the command line or the locale asks for; the
+/// parser's sentence around it is [`super::cli_error`]'s, in the same language.
 fn said(m: Msg) -> String {
     m.render(super::early_lang())
 }
@@ -136,19 +110,19 @@ fn said(m: Msg) -> String {
 /// Options shared by the simulating commands.
 #[derive(Debug, Clone, Args, Default)]
 pub struct SimArgs {
-    /// Replications (default 10000).
+    /// Replications.
     #[arg(long, conflicts_with = "precision", value_parser = runs)]
     pub runs: Option<u64>,
-    /// Instead of --runs: run until every reported probability's 95% half-width is at most P.
+    /// The 95% half-width to stop at, instead of a fixed number of replications.
     #[arg(long, value_name = "P", value_parser = precision)]
     pub precision: Option<f64>,
-    /// Random seed (default: the scenario's `seed`, else 2024).
+    /// Random seed.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Worker threads (default: all cores; at most the cores there are, and at most 1024).
+    /// Worker threads (0: every core).
     #[arg(long, default_value_t = 0, value_parser = threads)]
     pub threads: usize,
-    /// No progress bar or table on the terminal.
+    /// No terminal table or progress.
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -158,19 +132,19 @@ pub struct SimArgs {
 pub struct AnalysisArgs {
     /// The scenario file.
     pub file: PathBuf,
-    /// Output folder: results go to <OUT>/<scenario-file-name>-<command>/.
+    /// Output folder or file.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// Replications per evaluated variant (1 to 100,000,000).
+    /// Replications.
     #[arg(long, default_value_t = defaults::ANALYSIS_RUNS, value_parser = runs)]
     pub runs: u64,
-    /// Random seed (default: the scenario's `seed`, else 2024).
+    /// Random seed.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Worker threads (default: all cores; at most the cores there are, and at most 1024).
+    /// Worker threads (0: every core).
     #[arg(long, default_value_t = 0, value_parser = threads)]
     pub threads: usize,
-    /// No table on the terminal.
+    /// No terminal table or progress.
     #[arg(long, short)]
     pub quiet: bool,
 }

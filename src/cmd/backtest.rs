@@ -8,39 +8,36 @@ use clap::Args;
 use crate::backtest::{self as bt, Backtest, fit, record, table, trips, words};
 use crate::error::{Error, Result};
 use crate::export::backtest as export;
-use crate::lang::{Lang, format, t};
+use crate::lang::{Lang, format, msg, t};
 use crate::model;
 use crate::output::write_folder;
 use crate::pipeline::folder_name;
 use crate::scenario;
 
-/// A short example for `--help`.
-pub const BACKTEST_EXAMPLE: &str = "Example:\n  tepat backtest scenarios/bengkalis-2024.toml --observed scenarios/bengkalis-2024-record.csv";
-/// A short example for `--help`.
-pub const FIT_EXAMPLE: &str = "Example:\n  tepat fit trips.csv --out output";
+/// The most replications of a backtest.
+pub const MAX_RUNS: u64 = 1_000_000;
 
 /// `tepat backtest`.
 #[derive(Debug, Clone, Args)]
 pub struct BacktestArgs {
     /// The scenario file.
     pub file: PathBuf,
-    /// The record of what happened: a CSV with columns quantity, place, observed, source
-    /// (docs/backtest.md).
+    /// The record of what happened.
     #[arg(long)]
     pub observed: PathBuf,
-    /// Output folder: results go to <OUT>/<scenario-file-name>-backtest/.
+    /// Output folder or file.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// Replications (1 to 1,000,000).
-    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    /// Replications.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=MAX_RUNS))]
     pub runs: u64,
-    /// Random seed (default: the scenario's `seed`).
+    /// Random seed.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Worker threads (default: all cores; at most the cores there are, and at most 1024).
+    /// Worker threads (0: every core).
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=1024))]
     pub threads: u64,
-    /// No table on the terminal.
+    /// No terminal table or progress.
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -51,10 +48,10 @@ pub struct FitArgs {
     /// Past trips of one link: a CSV with a column duration_min, duration_h or duration_day,
     /// or the two columns departure and arrival (docs/backtest.md).
     pub trips: PathBuf,
-    /// Output folder: results go to <OUT>/<trips-file-name>-fit/.
+    /// Output folder or file.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// No table on the terminal.
+    /// No terminal table or progress.
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -63,8 +60,11 @@ pub struct FitArgs {
 pub fn backtest(a: &BacktestArgs) -> Result<()> {
     let loaded = scenario::load(&a.file)?;
     let m = model::compile(&loaded)?;
-    let t = table::read(&a.observed)?;
-    let items = record::check(&t, &m)?;
+    // The record's problems are shown in the scenario's language unless `--lang` says
+    // otherwise, like the scenario's own.
+    let items = table::read(&a.observed)
+        .and_then(|t| record::check(&t, &m))
+        .map_err(|e| in_file_lang(e, loaded.file.scenario.lang()))?;
     let seed = crate::defaults::seed(a.seed, loaded.file.scenario.seed);
     let b = bt::backtest(&m, items, seed, a.runs, a.threads as usize)?;
     let mut files = vec![
@@ -90,6 +90,20 @@ pub fn backtest(a: &BacktestArgs) -> Result<()> {
         println!("{}", t!(lang, "written", path = dir.display().to_string()));
     }
     Ok(())
+}
+
+/// An input error whose diagnostics are shown in `lang` (the language a file asks for) unless
+/// the command line says otherwise.
+fn in_file_lang(e: Error, lang: Option<Lang>) -> Error {
+    match e {
+        Error::Invalid(mut diags) => {
+            for d in &mut diags {
+                d.lang = d.lang.or(lang);
+            }
+            Error::Invalid(diags)
+        }
+        e => e,
+    }
 }
 
 /// The backtest on the terminal, in `lang`: one line per observed item, then the
@@ -149,14 +163,10 @@ pub fn fit(a: &FitArgs) -> Result<()> {
     let t = table::read(&a.trips)?;
     let x = trips::durations(&t)?;
     let fits = fit::fit_all(&x).map_err(|e| match e {
-        fit::FitError::TooFew(n) => Error::Invalid(vec![t.whole(
-            format!("{n} trips are too few to fit a distribution: tepat fit needs at least {}", fit::MIN_TRIPS),
-            "collect more trips of this link, or write a triangular distribution (min, mode, max) from what the drivers say",
-        )]),
-        fit::FitError::NoSpread => Error::Invalid(vec![t.whole(
-            "every trip took the same time: there is nothing to fit".into(),
-            "write { dist = \"fixed\", value = ... } instead",
-        )]),
+        fit::FitError::TooFew(n) => Error::Invalid(vec![
+            t.whole(msg!("e985", n = n, min = fit::MIN_TRIPS), msg!("e985-help")),
+        ]),
+        fit::FitError::NoSpread => Error::Invalid(vec![t.whole(msg!("e986"), msg!("e986-help"))]),
     })?;
     let name = folder_name(&a.trips);
     let best = &fits[0];

@@ -15,9 +15,6 @@ use crate::error::{Error, Result};
 use crate::pipeline::ScenarioRun;
 use crate::{model, scenario};
 
-/// The example under `tepat bench --help`.
-pub const EXAMPLE: &str = "Examples:\n  tepat bench scenarios/bengkalis-2024.toml --runs 20000 --threads 1\n  tepat generate --reference --out reference.toml && tepat bench reference.toml --json";
-
 /// `tepat bench`.
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
@@ -26,13 +23,13 @@ pub struct BenchArgs {
     /// Replications.
     #[arg(long, default_value_t = defaults::RUNS, value_parser = super::args::runs)]
     pub runs: u64,
-    /// Worker threads (default: all cores; at most the cores there are, and at most 1024).
+    /// Worker threads (0: every core).
     #[arg(long, default_value_t = 0, value_parser = super::args::threads)]
     pub threads: usize,
-    /// Random seed (default: the scenario's `seed`, else 2024).
+    /// Random seed.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Print the figures as JSON.
+    /// JSON output.
     #[arg(long)]
     pub json: bool,
 }

@@ -7,10 +7,6 @@ use clap::Args;
 use crate::error::{Error, Result};
 use crate::{model, pipeline, scenario};
 
-/// The example under `tepat check --help`.
-pub const EXAMPLE: &str =
-    "Example:\n  tepat check scenarios/bengkalis-2024.toml scenarios/bengkalis-2024-wet.toml";
-
 /// `tepat check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {

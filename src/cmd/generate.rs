@@ -6,9 +6,6 @@ use clap::Args;
 
 use crate::error::{Error, Result};
 
-/// The example under `tepat generate --help`.
-pub const EXAMPLE: &str = "Examples:\n  tepat generate --hubs 20 --villages 400 --stations 4000 --out big.toml\n  tepat generate --reference --out reference.toml";
-
 /// `tepat generate`.
 #[derive(Debug, Clone, Args)]
 pub struct GenerateArgs {
@@ -33,13 +30,13 @@ pub struct GenerateArgs {
         conflicts_with = "reference"
     )]
     pub stations: Option<u64>,
-    /// Seed of the generator (the same seed writes the same file).
+    /// Random seed.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Write the reference network of docs/performance.md instead.
+    /// The reference network instead of a sized one.
     #[arg(long)]
     pub reference: bool,
-    /// Output file (default: standard output).
+    /// Output folder or file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

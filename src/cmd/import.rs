@@ -12,31 +12,27 @@ use crate::import::{
 };
 use crate::starter::write_new_file;
 
-/// The example under `tepat import --help`.
-pub const EXAMPLE: &str = "Example:\n  tepat import daftar-tps.xlsx --depot \"KPU Bengkalis\" --depot-at 1.4774,102.1318 --election-date 2024-02-14 --out bengkalis.toml";
-
 /// `tepat import`.
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
     /// The TPS list: .csv (comma, semicolon or tab separated) or .xlsx (first sheet).
     pub tps_list: PathBuf,
-    /// Name of the KPU warehouse the materials leave from.
+    /// The warehouse's name.
     #[arg(long, value_parser = parse_name)]
     pub depot: String,
-    /// Position of the warehouse: LAT,LON in decimal degrees (like 1.4774,102.1318).
+    /// The warehouse's position.
     #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true, value_parser = parse_point)]
     pub depot_at: (f64, f64),
-    /// Polling day; deadlines are counted back from it (H-1 for every TPS).
+    /// Polling day.
     #[arg(long, value_name = "YYYY-MM-DD", default_value = "2024-02-14", value_parser = parse_date)]
     pub election_date: chrono::NaiveDate,
-    /// Road distance = straight-line distance x this factor.
+    /// Road distance over straight-line distance.
     #[arg(long, default_value_t = 1.4, value_parser = parse_road_factor)]
     pub road_factor: f64,
-    /// The scenario file to write (default: the TPS list's name with .toml, in the current
-    /// folder).
+    /// Output folder or file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Replace the output file if it exists.
+    /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
 }

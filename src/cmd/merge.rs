@@ -11,26 +11,22 @@ use crate::error::{Error, Result};
 use crate::pipeline::{self, RunConfig};
 use crate::scale::{self, Shard};
 
-/// The example under `tepat merge --help`.
-pub const EXAMPLE: &str = "Example:\n  for k in 1 2 3 4; do tepat run scenarios/bengkalis-2024.toml --runs 100000 --shard $k/4 --out parts; done\n  tepat merge parts/bengkalis-2024-shard-*-of-4 --out output";
-
 /// `tepat merge`.
 #[derive(Debug, Clone, Args)]
 pub struct MergeArgs {
-    /// The partial results: partial.json files, or the folders that hold them.
+    /// Partial results.
     #[arg(required = true)]
     pub parts: Vec<PathBuf>,
-    /// Output folder: the merged run goes to <OUT>/<scenario-file-name>/.
+    /// Output folder or file.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// The scenario file, if not at the path recorded in the parts (same SHA-256 required).
+    /// The scenario file, if not where the parts say.
     #[arg(long, value_name = "FILE")]
     pub scenario: Option<PathBuf>,
-    /// Worker threads for strategy comparisons (default: all cores; at most the cores there
-    /// are, and at most 1024).
+    /// Worker threads (0: every core).
     #[arg(long, default_value_t = 0, value_parser = super::args::threads)]
     pub threads: usize,
-    /// No table on the terminal.
+    /// No terminal table or progress.
     #[arg(long, short)]
     pub quiet: bool,
 }

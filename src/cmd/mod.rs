@@ -2,15 +2,17 @@
 //! terminal and the progress bar. Only `main.rs` uses it; nothing in the library imports it
 //! (tests/it/layers.rs checks).
 //!
-//! A subcommand's file holds its options (with a short example for `--help`) and the function
-//! that runs it: load and check the input, call the library, write the files through
+//! A subcommand's file holds its options and the function that runs it (what `--help` says,
+//! with the examples, is in `locales/<lang>/help.ftl`, set by [`help`]): load and check the input, call the library, write the files through
 //! [`crate::output`], print a table.
 
 pub mod args;
 pub mod backtest;
 pub mod bench;
 pub mod check;
+pub mod cli_error;
 pub mod generate;
+pub mod help;
 pub mod import;
 pub mod merge;
 pub mod new;

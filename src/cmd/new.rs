@@ -9,16 +9,12 @@ use crate::error::Result;
 use crate::lang::t;
 use crate::starter::{template, write_new_file};
 
-/// The example under `tepat new --help`.
-pub const EXAMPLE: &str =
-    "Example:\n  tepat new --lang id skenario.toml && tepat check skenario.toml";
-
 /// `tepat new`.
 #[derive(Debug, Clone, Args)]
 pub struct NewArgs {
     /// The scenario file to write.
     pub file: PathBuf,
-    /// Replace the file if it exists.
+    /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
 }

@@ -6,25 +6,19 @@ use super::args::AnalysisArgs;
 use crate::analysis::plan::Measure;
 use crate::error::Result;
 
-/// The example under `tepat plan --help`.
-pub const EXAMPLE: &str = "Examples:\n  tepat plan scenarios/bengkalis-2024.toml --target 0.95\n  tepat plan scenarios/bengkalis-2024.toml --measure ppk --runs 5000\n  tepat plan scenarios/bengkalis-2024.toml --status examples/status/bengkalis-2024-10feb.csv --as-of 2024-02-10T12:00+07:00";
-
 /// `tepat plan`.
 #[derive(Debug, Clone, Args)]
 pub struct PlanArgs {
-    /// Target P(on time) (default: the scenario's `target`, else 0.95).
+    /// Target probability.
     #[arg(long, value_parser = super::args::target)]
     pub target: Option<f64>,
-    /// What to keep at the target: `tps` (every TPS of the kecamatan by H-1; hubs and
-    /// villages) or `ppk` (PPK only: the hub by its own deadline, TPS not checked).
+    /// What the plan keeps at the target.
     #[arg(long, value_enum, default_value = "tps")]
     pub measure: Measure,
-    /// The status file of the distribution week (see docs/operations.md): plan only what
-    /// has not left yet, from the as-of time on. Needs --as-of.
+    /// The status file of the distribution week.
     #[arg(long, value_name = "STATUS.csv", requires = "as_of")]
     pub status: Option<std::path::PathBuf>,
-    /// The time of the plan, like 2024-02-10T12:00+07:00: what is not reported departed or
-    /// arrived leaves no earlier than it; every output says "as of" it.
+    /// The time the status describes.
     #[arg(long, value_name = "DATETIME", value_parser = super::args::as_of)]
     pub as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Common options.

@@ -16,32 +16,24 @@ use crate::report::RunView;
 use crate::scale::Shard;
 use crate::{model, scenario};
 
-/// The example under `tepat run --help`.
-pub const EXAMPLE: &str = "Examples:\n  tepat run scenarios/bengkalis-2024.toml --runs 10000 --seed 7\n  tepat run scenarios/ --precision 0.005 --out results\n  tepat run scenarios/bengkalis-2024.toml --runs 100000 --shard 3/8   (then: tepat merge)";
-
 /// `tepat run`.
 #[derive(Debug, Clone, Args, Default)]
 pub struct RunArgs {
     /// Scenario files or folders (default: scenarios/).
     pub paths: Vec<PathBuf>,
-    /// Output folder: each scenario goes to <OUT>/<scenario-file-name>/.
+    /// Output folder or file.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// GeoJSON polygons drawn beneath the map (overrides the scenario's `basemap`); a file
-    /// that cannot be read or is not GeoJSON polygons is an error (exit code 2).
+    /// A GeoJSON basemap in place of the scenario's.
     #[arg(long, value_name = "FILE")]
     pub basemap: Option<PathBuf>,
-    /// Compute only slice K of N (1-based, 1 <= K <= N) of the replications and write
-    /// <OUT>/<scenario>-shard-K-of-N/partial.json for `tepat merge` (needs --runs).
+    /// The slice of the replications to compute.
     #[arg(long, value_name = "K/N", value_parser = super::args::shard)]
     pub shard: Option<Shard>,
-    /// The status file of the distribution week (CSV: what has arrived, left, closed, and the
-    /// weather forecast; see docs/operations.md): only what has not happened yet is simulated.
-    /// Needs --as-of.
+    /// The status file of the distribution week.
     #[arg(long, value_name = "STATUS.csv", requires = "as_of")]
     pub status: Option<PathBuf>,
-    /// The time the status file describes, like 2024-02-10T12:00+07:00: every output says
-    /// "as of" it and compares it with the plan (the plain run on the same seed).
+    /// The time the status describes.
     #[arg(long, value_name = "DATETIME", value_parser = super::args::as_of)]
     pub as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Simulation options.

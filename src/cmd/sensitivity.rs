@@ -5,10 +5,6 @@ use crate::analysis::sensitivity::{Sensitivity, input_words, setting_words};
 use crate::error::Result;
 use crate::lang::{Lang, format, t};
 
-/// The example under `tepat sensitivity --help`.
-pub const EXAMPLE: &str =
-    "Example:\n  tepat sensitivity scenarios/bengkalis-2024.toml --runs 2000 --out output";
-
 /// `tepat sensitivity`.
 pub fn sensitivity(a: AnalysisArgs) -> Result<()> {
     let (loaded, m, seed) = super::prepare(&a)?;

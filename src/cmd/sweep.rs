@@ -6,14 +6,10 @@ use super::args::AnalysisArgs;
 use crate::error::Result;
 use crate::lang::{Lang, format, t};
 
-/// The example under `tepat sweep --help`.
-pub const EXAMPLE: &str = "Examples:\n  tepat sweep scenarios/bengkalis-2024.toml --set \"link.Ro-Ro Air Putih - Sungai Selari.vessel.wave_limit_m=1.5..3:0.25\"\n  tepat sweep scenarios/bengkalis-2024.toml --set \"node.Rupat.planned_dispatch=2024-02-06T08:00+07:00,2024-02-08T08:00+07:00\"";
-
 /// `tepat sweep`.
 #[derive(Debug, Clone, Args)]
 pub struct SweepArgs {
-    /// The parameter and its values: KEY=FROM..TO:STEP or KEY=V1,V2,... where KEY is a change
-    /// path as in a strategy's `set` (like link.ferry.vessel.wave_limit_m).
+    /// The swept parameter and its values.
     #[arg(long = "set", value_name = "KEY=VALUES")]
     pub set: String,
     /// Common options.

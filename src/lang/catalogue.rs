@@ -66,6 +66,8 @@ pub const AREAS: &[Area] = &[
     area!("errors-import"),
     area!("errors-runs"),
     area!("errors-backtest"),
+    area!("errors-cli"),
+    area!("help"),
 ];
 
 /// An argument of a message: text, or a number (formatted for the language; an integer also

@@ -14,10 +14,13 @@ fn messages(ftl: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in ftl.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            if !line.starts_with(' ') {
-                current = None;
-            }
+        // A comment ends a message; a blank line does not (an indented line after it
+        // continues the message, as in Fluent).
+        if line.starts_with('#') {
+            current = None;
+            continue;
+        }
+        if line.trim().is_empty() {
             continue;
         }
         let text = if line.starts_with([' ', '\t']) {

@@ -250,7 +250,11 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
     for row in &st.rows {
         let kind = row.get(0).text.to_lowercase();
         let Some(fact) = FACTS.iter().position(|(en, id)| kind == *en || kind == *id) else {
-            let known: Vec<String> = FACTS.iter().map(|(en, _)| en.to_string()).collect();
+            // The nearest name in either language: "tibaa" suggests "tiba", "arived" "arrived".
+            let known: Vec<String> = FACTS
+                .iter()
+                .flat_map(|(en, id)| [en.to_string(), id.to_string()])
+                .collect();
             let hint = suggest(&kind, &known);
             ck.err(
                 row,

@@ -457,3 +457,20 @@ name = "calmer crossing"
         run.summary.scenario
     );
 }
+
+#[test]
+fn a_misspelt_fact_suggests_the_nearest_name_in_either_language() {
+    let path = std::env::temp_dir().join("tepat-asof-tibaa.csv");
+    std::fs::write(
+        &path,
+        "fact,name,time,until,detail\ntibaa,Hub,2024-02-11T10:00+07:00,,complete\n",
+    )
+    .unwrap();
+    let (err, code) = run_status(
+        "tests/data/valid/minimal.toml",
+        path.to_str().unwrap(),
+        "2024-02-12T00:00+07:00",
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("(did you mean 'tiba'?)"), "{err}");
+}

@@ -227,9 +227,9 @@ fn fit_refuses_too_few_trips_and_locates_bad_cells() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     for want in [
-        "bad-trips.csv:3:3: column arrival: 'yesterday' is not a datetime",
-        "bad-trips.csv:4:3: column arrival: the arrival is before the departure",
-        "bad-trips.csv:5:2: column departure: 'soon' is not a datetime",
+        "bad-trips.csv:3:3: column 'arrival': 'yesterday' is not a datetime",
+        "bad-trips.csv:4:3: column 'arrival': the arrival is before the departure",
+        "bad-trips.csv:5:2: column 'departure': 'soon' is not a datetime",
     ] {
         assert!(err.contains(want), "missing {want:?} in\n{err}");
     }
@@ -257,15 +257,15 @@ fn bad_record_rows_are_all_reported_with_file_line_and_column() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     for want in [
-        "bad-record.csv:3:1: column quantity: unknown quantity 'arival'",
-        "bad-record.csv:4:2: column place: 'Nowhere' is not a hub or village of the scenario",
-        "bad-record.csv:5:3: column observed: 'kemarin' is not a time",
-        "bad-record.csv:6:3: column observed: 'many' is not a count",
-        "bad-record.csv:7:3: column observed: 'maybe' is not yes or no",
-        "bad-record.csv:8:2: column place: last_ppk_arrival is for the whole regency",
-        "bad-record.csv:9:3: column observed: '2023-01-01' is outside the simulated period",
-        "bad-record.csv:10:2: column place: link 'village-a' has no disruption",
-        "bad-record.csv:11:4: column source: the row has no source",
+        "bad-record.csv:3:1: column 'quantity': unknown quantity 'arival'",
+        "bad-record.csv:4:2: column 'place': 'Nowhere' is not a hub or village of the scenario",
+        "bad-record.csv:5:3: column 'observed': 'kemarin' is not a time",
+        "bad-record.csv:6:3: column 'observed': 'many' is not a count",
+        "bad-record.csv:7:3: column 'observed': 'maybe' is not yes or no",
+        "bad-record.csv:8:2: column 'place': last_ppk_arrival is for the whole regency",
+        "bad-record.csv:9:3: column 'observed': '2023-01-01' is outside the simulated period",
+        "bad-record.csv:10:2: column 'place': link 'village-a' has no disruption",
+        "bad-record.csv:11:4: column 'source': the row has no source",
         "9 errors",
     ] {
         assert!(err.contains(want), "missing {want:?} in\n{err}");
@@ -327,4 +327,226 @@ fn the_2024_record_lies_within_the_central_95_percent_of_bengkalis_2024() {
             it.line, it.quantity_name, it.place, it.observed_text, s.pit_lo, s.pit_hi
         );
     }
+}
+
+/// `tepat backtest` and `tepat fit` on bad records and trip lists, with `--lang id`: every
+/// message and hint is Indonesian (no English word left beside the file's own names, values
+/// and column names), each keeps the file, line, column and column name of its English twin,
+/// and together they give nearly every message of E960-E986 (all but the 64 MB one). The same
+/// scan finds English in the `--lang en` output, so it can fail.
+#[test]
+fn backtest_and_fit_messages_follow_the_language_and_keep_their_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().to_str().unwrap();
+    let bad = "tests/data/invalid/backtest";
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    for f in [
+        "bad-record.csv",
+        "bad-spans.csv",
+        "bad-header.csv",
+        "no-rows.csv",
+        "empty.csv",
+        "not-utf8.csv",
+        "unclosed-quote.csv",
+        "",
+    ] {
+        let path = if f.is_empty() {
+            bad.to_string()
+        } else {
+            format!("{bad}/{f}")
+        };
+        runs.push(
+            [
+                "backtest",
+                "tests/data/valid/minimal.toml",
+                "--observed",
+                &path,
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+    }
+    for f in [
+        "bad-trips.csv",
+        "bad-durations.csv",
+        "no-duration-column.csv",
+        "too-few-trips.csv",
+        "same-time-trips.csv",
+    ] {
+        runs.push(vec!["fit".into(), format!("{bad}/{f}")]);
+    }
+    let english = regex::Regex::new(&format!(
+        "{}|(?i)\\b(is|not|must|unknown|column|row|record|trips?|time|datetime|duration|count|yes|no|empty|source|place|link|hub|quantity|write|check|give|leave|name|save|file|needs?|has|least|only|before|after|one|or|like)\\b",
+        crate::lang::ENGLISH
+    ))
+    .unwrap();
+    // What the user wrote and what is the same in both languages: quoted names, values and
+    // columns, code spans, names with `_` or `.`, dates and spans.
+    let theirs = regex::Regex::new(r#"'[^']*'|`[^`]*`|"[^"]*"|[\w-]*[._][\w.:+-]*"#).unwrap();
+    let place = regex::Regex::new(r"^(\S+?)((?::\d+)*): ").unwrap();
+    let scan = |said: &str| -> Vec<String> {
+        let said = theirs.replace_all(said, " ");
+        english
+            .find_iter(&said)
+            .map(|m| {
+                let a = said[..m.start()].rfind('\n').map_or(0, |k| k + 1);
+                let b = said[m.end()..]
+                    .find('\n')
+                    .map_or(said.len(), |k| m.end() + k);
+                format!("'{}' in: {}", m.as_str(), &said[a..b])
+            })
+            .collect()
+    };
+    let mut problems = Vec::new();
+    let (mut all_en, mut heads_seen, mut english_in_en) = (String::new(), 0, 0);
+    for args in &runs {
+        let run = |lang: &str| {
+            let o = tepat()
+                .args(args)
+                .args(["--out", out, "--lang", lang])
+                .env("LANG", "C")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            String::from_utf8_lossy(&o.stderr).to_string()
+        };
+        let (en, id) = (run("en"), run("id"));
+        all_en.push_str(&en);
+        let heads = |t: &str, label: &str| -> Vec<String> {
+            t.lines()
+                .filter_map(|l| l.strip_prefix(label).map(str::to_string))
+                .collect()
+        };
+        let (en_heads, id_heads) = (heads(&en, "error: "), heads(&id, "kesalahan: "));
+        let helps = id.lines().filter(|l| l.starts_with("  petunjuk: ")).count();
+        if en_heads.is_empty() || en_heads.len() != id_heads.len() || helps != id_heads.len() {
+            problems.push(format!("{args:?}: the messages differ:\n{en}\n{id}"));
+            continue;
+        }
+        let mut said = String::new();
+        for (e, i) in en_heads.iter().zip(&id_heads) {
+            heads_seen += 1;
+            // The file, line and column, then the column's name in the language's words.
+            let (pe, pi) = (place.find(e), place.find(i));
+            let (Some(pe), Some(pi)) = (pe, pi) else {
+                problems.push(format!("{args:?}: no place in {i:?}"));
+                continue;
+            };
+            if pe.as_str() != pi.as_str() || !pe.as_str().starts_with(bad) {
+                problems.push(format!(
+                    "{args:?}: place {:?} became {:?}",
+                    pe.as_str(),
+                    pi.as_str()
+                ));
+            }
+            let (e, i) = (&e[pe.end()..], &i[pi.end()..]);
+            if let Some(col) = e.strip_prefix("column '").and_then(|r| r.split_once("': "))
+                && !i.starts_with(&format!("kolom '{}': ", col.0))
+            {
+                problems.push(format!("{args:?}: column '{}' lost in {i:?}", col.0));
+            }
+            said.push_str(i);
+            said.push('\n');
+        }
+        for l in id.lines() {
+            if let Some(h) = l.strip_prefix("  petunjuk: ") {
+                said.push_str(h);
+                said.push('\n');
+            }
+        }
+        for w in scan(&said) {
+            problems.push(format!("{args:?}: English {w}"));
+        }
+        english_in_en += scan(&en.replace("error: ", "").replace("help: ", "")).len();
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(heads_seen >= 30, "only {heads_seen} messages");
+    // Lines are those of the file, comment lines counted.
+    for want in [
+        "bad-header.csv:2:3: column 'value': unknown column 'value'",
+        "bad-spans.csv:8:3: column 'observed': '2024-02-13..2024-02-12' ends before it begins",
+        "unclosed-quote.csv:3: this line is not valid CSV",
+    ] {
+        assert!(all_en.contains(want), "missing {want:?} in\n{all_en}");
+    }
+    assert!(
+        english_in_en >= 30,
+        "the scan finds English in English output: {english_in_en}"
+    );
+    // Nearly every message of this family is among them: each documented phrase of
+    // E960-E986 but E961 (a 64 MB file) is in the English output.
+    let doc = std::fs::read_to_string("docs/errors.md").unwrap();
+    let row = regex::Regex::new(r"(?m)^\| (E9[6-9]\d) \| `([^`]+)` \|").unwrap();
+    let mut documented = 0;
+    for c in row.captures_iter(&doc) {
+        documented += 1;
+        if &c[1] != "E961" && !all_en.contains(&c[2]) {
+            problems.push(format!("{} ('{}') is not produced", &c[1], &c[2]));
+        }
+    }
+    assert!(documented >= 27, "{documented} documented");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A device named as the record is refused before it is read, in the run's language.
+#[cfg(unix)]
+#[test]
+fn a_device_is_not_read_as_a_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = tepat()
+        .args(["backtest", "tests/data/valid/minimal.toml"])
+        .args(["--observed", "/dev/zero", "--lang", "id", "--out"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("kesalahan: /dev/zero: ini bukan berkas biasa"),
+        "{err}"
+    );
+}
+
+/// Without `--lang`, the record's problems follow the scenario's `language`.
+#[test]
+fn record_messages_follow_the_scenario_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap();
+    let p = tmp.path().join("in-id.toml");
+    std::fs::write(
+        &p,
+        text.replacen("[scenario]\n", "[scenario]\nlanguage = \"id\"\n", 1),
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let o = tepat()
+            .arg("backtest")
+            .arg(&p)
+            .args([
+                "--observed",
+                "tests/data/invalid/backtest/bad-record.csv",
+                "--out",
+                tmp.path().to_str().unwrap(),
+            ])
+            .args(extra)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    let id = run(&[]);
+    assert!(
+        id.contains("bad-record.csv:5:3: kolom 'observed': 'kemarin' bukan waktu"),
+        "{id}"
+    );
+    let en = run(&["--lang", "en"]);
+    assert!(
+        en.contains("bad-record.csv:5:3: column 'observed': 'kemarin' is not a time"),
+        "{en}"
+    );
 }

@@ -165,6 +165,24 @@ fn messages_of_generated(what: &str) -> String {
                 .expect("a warning")
                 .warning()
         }
+        "a record over 64 MB" => {
+            // A sparse file: nothing of it is read.
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("huge-record.csv");
+            std::fs::File::create(&p)
+                .unwrap()
+                .set_len(tepat::backtest::table::MAX_BYTES + 1)
+                .unwrap();
+            let out = tepat()
+                .args(["backtest", "tests/data/valid/minimal.toml", "--observed"])
+                .arg(&p)
+                .arg("--out")
+                .arg(dir.path())
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2));
+            String::from_utf8_lossy(&out.stderr).to_string()
+        }
         other => crate::run_errors::generated(other)
             .unwrap_or_else(|| panic!("no generator for {other:?}")),
     }
@@ -334,6 +352,10 @@ fn every_error_message_in_the_source_is_in_the_catalogue() {
         "src/time.rs",
         "src/cmd/args.rs",
         "src/cmd/run.rs",
+        "src/backtest/table.rs",
+        "src/backtest/record.rs",
+        "src/backtest/trips.rs",
+        "src/cmd/backtest.rs",
         "src/pipeline.rs",
         "src/error.rs",
         "src/model/observe.rs",

@@ -415,3 +415,91 @@ fn import_says_what_it_wrote_in_the_language_asked_for() {
     );
     assert!(english_words(&text).is_empty(), "{text}");
 }
+
+/// Everything `tepat ARGS` writes to the terminal (standard output and error), with the locale
+/// set to English so that only `--lang` decides.
+fn terminal(args: &[&str]) -> (String, Option<i32>) {
+    let o = Command::new(env!("CARGO_BIN_EXE_tepat"))
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    (
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        o.status.code(),
+    )
+}
+
+/// The sentences of a help or error text without the command line's own tokens: option
+/// names, placeholders, code spans, quoted values, paths and the example command lines.
+fn prose(text: &str) -> String {
+    let tokens = Regex::new(
+        r"(?m)^\s*(tepat|for k) .*$|--[a-z-]+|<[^>\n]*>|\[[A-Z]+\]|`[^`\n]*`|'[^'\n]*'|\S*[/.][a-z]\S*",
+    )
+    .unwrap();
+    tokens.replace_all(text, " ").into_owned()
+}
+
+#[test]
+fn help_and_the_parsers_errors_speak_the_language_asked_for() {
+    let commands = [
+        "",
+        "run",
+        "sweep",
+        "plan",
+        "sensitivity",
+        "bench",
+        "generate",
+        "merge",
+        "new",
+        "import",
+        "backtest",
+        "fit",
+        "check",
+    ];
+    let errors: [&[&str]; 7] = [
+        &["run", "--no-such-flag"],
+        &["run", "--threds", "2"],
+        &["plan"],
+        &["run", "--runs", "many"],
+        &["run", "--runs", "2", "--precision", "0.1"],
+        &["frobnicate"],
+        &["plan", "x.toml", "--measure", "kecamatan"],
+    ];
+    let mut found = std::collections::BTreeMap::new();
+    for lang in ["id", "en"] {
+        let mut all = String::new();
+        for c in commands {
+            let mut args: Vec<&str> = if c.is_empty() { vec![] } else { vec![c] };
+            args.extend(["--help", "--lang", lang]);
+            let (text, code) = terminal(&args);
+            assert_eq!(code, Some(0), "{args:?}: {text}");
+            all.push_str(&text);
+        }
+        for e in errors {
+            let mut args = e.to_vec();
+            args.extend(["--lang", lang]);
+            let (text, code) = terminal(&args);
+            assert_eq!(code, Some(2), "{args:?}: {text}");
+            all.push_str(&text);
+        }
+        found.insert(lang, english_words(&prose(&all)));
+    }
+    assert!(
+        found["id"].is_empty(),
+        "English in the Indonesian help and errors:\n{}",
+        found["id"].join("\n")
+    );
+    // The scan finds English where there is English.
+    assert!(
+        found["en"].len() > 50,
+        "the scan found only {} English words in the English help",
+        found["en"].len()
+    );
+}

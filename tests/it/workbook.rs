@@ -256,3 +256,64 @@ fn the_same_sheets_at_the_same_moment_give_the_same_bytes() {
     assert_eq!(a, tepat::report::workbook(&view, at).unwrap());
     assert!(a.starts_with(b"PK"), "a zip file");
 }
+
+/// The sweep's workbook from `tepat sweep` on the minimal scenario: its values are spreadsheet
+/// values (a datetime, a number), equal to `sweep.csv`'s.
+fn sweep_workbook(set: &str) -> (Vec<Vec<Data>>, Vec<csv::StringRecord>) {
+    let dir = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_tepat"))
+        .args(["sweep", "tests/data/valid/minimal.toml", "--set", set])
+        .args(["--runs", "100", "--quiet", "--lang", "en", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let folder = dir.path().join("minimal-sweep");
+    let bytes = std::fs::read(folder.join("results.xlsx")).unwrap();
+    let mut xlsx: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let name = xlsx
+        .sheet_names()
+        .into_iter()
+        .find(|n| n == "Sweep")
+        .expect("a sweep sheet");
+    let rows = xlsx
+        .worksheet_range(&name)
+        .unwrap()
+        .rows()
+        .map(|r| r.to_vec())
+        .collect();
+    let text = std::fs::read_to_string(folder.join("sweep.csv")).unwrap();
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut csv = vec![r.headers().unwrap().clone()];
+    csv.extend(r.records().map(|r| r.unwrap()));
+    (rows, csv)
+}
+
+#[test]
+fn the_sweep_sheet_holds_its_values_as_datetimes_and_numbers() {
+    // A swept datetime: Excel datetimes in local time.
+    let (rows, _) =
+        sweep_workbook("node.Hub.planned_dispatch=2024-02-10T08:00+07:00,2024-02-11T08:00+07:00");
+    assert_eq!(text(&rows[0][0]), "Value");
+    let whens: Vec<String> = rows[1..].iter().map(|r| when(&r[0])).collect();
+    assert!(whens.contains(&"2024-02-10 08:00".to_string()), "{whens:?}");
+    assert!(whens.contains(&"2024-02-11 08:00".to_string()), "{whens:?}");
+    // A swept number: a number cell, equal to the CSV's value of the same row.
+    let (rows, csv2) = sweep_workbook("link.ferry.vessel.wave_limit_m=1..2:0.5");
+    let col = csv2[0]
+        .iter()
+        .position(|h| h == "value")
+        .expect("a value column");
+    let overall: Vec<&csv::StringRecord> = csv2[1..].iter().collect();
+    let values: Vec<f64> = overall.iter().map(|r| r[col].parse().unwrap()).collect();
+    for v in [1.0, 1.5, 2.0] {
+        assert!(values.contains(&v), "sweep.csv values {values:?}");
+        assert!(
+            rows[1..]
+                .iter()
+                .any(|r| matches!(r[0], Data::Float(x) if x == v)),
+            "no number cell {v} in the sweep sheet"
+        );
+    }
+    assert!(rows[1..].iter().all(|r| !matches!(r[0], Data::String(_))));
+}

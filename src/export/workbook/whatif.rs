@@ -126,11 +126,18 @@ pub fn plan_sheet(w: Words, p: &Plan, start: &DateTime<FixedOffset>, lang: Lang)
 
 /// The sweep sheet: one row per value and scope (as in `sweep.csv`).
 pub fn sweep_sheet(w: Words, s: &Sweep) -> Sheet {
+    // A duration is swept in hours ("12h"); the header says so.
+    let hours = !s.datetimes && s.points.iter().any(|p| p.label.ends_with('h'));
+    let value_header = if hours {
+        "wb-col-value-hours"
+    } else {
+        "wb-col-value"
+    };
     let mut sh = Sheet::new(
         w,
         "wb-sheet-sweep",
         &[
-            ("wb-col-value", 20.0),
+            (value_header, 20.0),
             ("wb-col-scope", 20.0),
             ("wb-col-p-all-tps", 14.0),
             ("wb-col-lo", 9.0),
@@ -138,13 +145,27 @@ pub fn sweep_sheet(w: Words, s: &Sweep) -> Sheet {
             ("wb-col-expected-late-tps", 12.0),
         ],
     );
+    // The value as a spreadsheet value: a datetime in local time, else the number (hours for
+    // a duration, as `sweep.csv` has it), with the decimals its label shows.
+    let value = |p: &crate::analysis::sweep::SweepPoint| {
+        if s.datetimes {
+            time(&s.clock.start, Some(p.value))
+        } else {
+            let decimals = p
+                .label
+                .trim_end_matches('h')
+                .split_once('.')
+                .map_or(0, |(_, d)| d.len().min(4));
+            Cell::Num(p.value, decimals)
+        }
+    };
     for p in &s.points {
-        let mut row = vec![text(&p.label), Cell::Text(w("wb-scope-overall"))];
+        let mut row = vec![value(p), Cell::Text(w("wb-scope-overall"))];
         row.extend(prob3(Some(p.all_on_time)));
         row.push(Cell::Num(p.late_stations.mean, 3));
         sh.rows.push(row);
         for (k, name) in s.kecamatan.iter().enumerate() {
-            let mut row = vec![text(&p.label), text(name)];
+            let mut row = vec![value(p), text(name)];
             row.extend(prob3(Some(p.kecamatan[k])));
             row.push(Cell::Empty);
             sh.rows.push(row);
