@@ -238,6 +238,20 @@ impl Error {
         }
     }
 
+    /// The error as the terminal shows it: [`Error::render`], with the label (`error:`,
+    /// `kesalahan:`) in front of an error that has no place in a file (a file's diagnostics
+    /// carry their own labels; an interruption is not an error of the input).
+    pub fn shown(&self, lang_of: &dyn Fn(Option<Lang>) -> Lang) -> String {
+        match self {
+            Error::Invalid(_) | Error::Interrupted { .. } => self.render(lang_of),
+            _ => format!(
+                "{} {}",
+                tr(lang_of(None), "label-error", &[]),
+                self.render(lang_of)
+            ),
+        }
+    }
+
     /// The process exit code for this error: 2 for invalid input, 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {

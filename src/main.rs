@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // In the language of the run: `--lang`, else the language the file in error asks
             // for, else the locale.
-            let text = e.render(&tepat::cmd::lang);
+            let text = e.shown(&tepat::cmd::lang);
             eprintln!("{}", tepat::text::visible_lines(&text));
             ExitCode::from(e.exit_code())
         }

@@ -503,3 +503,12 @@ fn help_and_the_parsers_errors_speak_the_language_asked_for() {
         found["en"].len()
     );
 }
+
+#[test]
+fn an_error_without_a_place_in_a_file_has_its_label_in_the_language() {
+    let (id, code) = terminal(&["check", "no/such/file.toml", "--lang", "id"]);
+    assert_eq!(code, Some(2), "{id}");
+    assert!(id.starts_with("kesalahan: tidak dapat membaca"), "{id}");
+    let (en, _) = terminal(&["check", "no/such/file.toml", "--lang", "en"]);
+    assert!(en.starts_with("error: could not read"), "{en}");
+}
