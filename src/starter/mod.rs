@@ -41,9 +41,9 @@ pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::usage(format!(
-                "'{}' already exists; it was left untouched. Choose another file name, or add --force to replace it",
-                path.display()
+            return Err(Error::Usage(crate::lang::msg!(
+                "e817",
+                path = path.display().to_string()
             )));
         }
         Err(e) => return Err(Error::write(path, e)),

@@ -85,7 +85,7 @@ fn readable(doc: &str, own: &[String]) -> String {
         .into_owned()
 }
 
-fn english_words(text: &str) -> Vec<String> {
+pub(crate) fn english_words(text: &str) -> Vec<String> {
     let re = Regex::new(ENGLISH).unwrap();
     let mut v: Vec<String> = re
         .find_iter(text)
