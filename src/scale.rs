@@ -27,14 +27,6 @@ pub fn peak_memory() -> Option<u64> {
     Some(kb * 1024)
 }
 
-/// Peak memory as text: "123.4 MB", or "unavailable".
-pub fn peak_memory_text() -> String {
-    match peak_memory() {
-        Some(b) => format!("{:.1} MB", b as f64 / 1e6),
-        None => "unavailable".into(),
-    }
-}
-
 /// The manifest of a run of `o` over replications `range`.
 pub fn manifest(path: &Path, sha: &str, seed: u64, o: &Outcome, range: (u64, u64)) -> Manifest {
     Manifest {
