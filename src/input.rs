@@ -57,6 +57,19 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
     "not a regular file"
 }
 
+/// The kind of a file that is not a regular one ([`InputError::NotRegular`]) in the words of
+/// the run's language: "a character device" in English, "perangkat karakter" in Indonesian.
+pub fn kind_words(kind: &str) -> crate::lang::Msg {
+    use crate::lang::msg;
+    match kind {
+        "a character device" => msg!("file-kind-char-device"),
+        "a block device" => msg!("file-kind-block-device"),
+        "a FIFO (named pipe)" => msg!("file-kind-fifo"),
+        "a socket" => msg!("file-kind-socket"),
+        _ => msg!("file-kind-other"),
+    }
+}
+
 fn open_nonblocking(path: &Path) -> std::io::Result<File> {
     let mut o = std::fs::OpenOptions::new();
     o.read(true);

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::{self, Acc, Options, Outcome, Runs};
 use crate::error::{Error, Result};
+use crate::lang::{Msg, MsgArg, msg};
 use crate::model;
 use crate::pipeline::{self, Manifest, ScenarioRun};
 use crate::scenario;
@@ -24,14 +25,6 @@ pub fn peak_memory() -> Option<u64> {
     let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
-}
-
-/// Peak memory as text: "123.4 MB", or "unavailable".
-pub fn peak_memory_text() -> String {
-    match peak_memory() {
-        Some(b) => format!("{:.1} MB", b as f64 / 1e6),
-        None => "unavailable".into(),
-    }
 }
 
 /// The manifest of a run of `o` over replications `range`.
@@ -94,8 +87,8 @@ pub struct Shard {
 
 impl Shard {
     /// Parse `K/N` with 1 <= K <= N <= [`MAX_SHARDS`] (the value parser of `--shard`).
-    pub fn parse(s: &str) -> std::result::Result<Shard, crate::lang::Msg> {
-        let bad = || crate::lang::msg!("e816", max = MAX_SHARDS, v = s);
+    pub fn parse(s: &str) -> std::result::Result<Shard, Msg> {
+        let bad = || msg!("e816", max = MAX_SHARDS, v = s);
         let (k, n) = s.split_once('/').ok_or_else(bad)?;
         let k: u64 = k.trim().parse().map_err(|_| bad())?;
         let n: u64 = n.trim().parse().map_err(|_| bad())?;
@@ -124,7 +117,7 @@ pub fn run_shard(
     progress: &dyn engine::Progress,
 ) -> Result<Partial> {
     let Runs::Fixed(total) = cfg.runs else {
-        return Err(Error::Usage(crate::lang::msg!("e804")));
+        return Err(Error::Usage(msg!("e804")));
     };
     let loaded = scenario::load(path)?;
     let m = model::compile(&loaded)?;
@@ -169,15 +162,19 @@ pub const MAX_SHARDS: u64 = 100_000;
 
 /// Text from a part that may be shown (a version, a hash): only if it is short and plain,
 /// else a placeholder; a part is never echoed.
-fn shown(s: &str) -> &str {
-    if !s.is_empty()
+fn shown(s: &str) -> Option<&str> {
+    (!s.is_empty()
         && s.len() <= 64
         && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+' | b'_'))
-    {
-        s
-    } else {
-        "(unreadable)"
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+' | b'_')))
+    .then_some(s)
+}
+
+/// [`shown`] as a message argument: the text, or "(unreadable)" in the run's language.
+fn shown_arg(s: &str) -> MsgArg {
+    match shown(s) {
+        Some(s) => MsgArg::Text(s.to_string()),
+        None => msg!("e867-unreadable").into(),
     }
 }
 
@@ -190,63 +187,68 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
     } else {
         p.to_path_buf()
     };
-    let not_partial = |why: String| {
-        Error::usage(format!(
-            "{} is not a tepat partial result: {why}",
-            file.display()
+    let not_partial = |why: Msg| {
+        Error::Usage(msg!(
+            "not-partial",
+            path = file.display().to_string(),
+            why = why
         ))
     };
     let bytes = crate::input::read_regular_file(&file, MAX_PARTIAL_BYTES).map_err(|e| match e {
         crate::input::InputError::Io(e) => Error::read(&file, e),
-        e => not_partial(format!("the file {e}")),
+        crate::input::InputError::Folder => not_partial(msg!("e861-folder")),
+        crate::input::InputError::NotRegular(kind) => {
+            not_partial(msg!("e861", kind = crate::input::kind_words(kind)))
+        }
+        crate::input::InputError::TooLarge { max } => not_partial(msg!("e862", max = max)),
     })?;
     let part: Partial = serde_json::from_slice(&bytes).map_err(|e| {
         use serde_json::error::Category;
-        let what = match e.classify() {
-            Category::Io | Category::Syntax => "it is not valid JSON",
-            Category::Eof => "it ends too early (cut off?)",
-            Category::Data => "a value is missing or of the wrong type or range",
-        };
-        not_partial(format!("{what} (line {}, column {})", e.line(), e.column()))
+        let (line, column) = (e.line(), e.column());
+        not_partial(match e.classify() {
+            Category::Io | Category::Syntax => msg!("e863", line = line, column = column),
+            Category::Eof => msg!("e864", line = line, column = column),
+            Category::Data => msg!("e865", line = line, column = column),
+        })
     })?;
     drop(bytes);
     if part.format != PARTIAL_FORMAT {
-        return Err(Error::usage(format!(
-            "{} has partial format {}; this tepat reads format {PARTIAL_FORMAT}",
-            file.display(),
-            part.format
+        return Err(Error::Usage(msg!(
+            "e866",
+            path = file.display().to_string(),
+            format = part.format,
+            ours = PARTIAL_FORMAT
         )));
     }
     let tool = env!("CARGO_PKG_VERSION");
     if part.stream_version != engine::STREAM_VERSION || part.tool_version != tool {
-        return Err(Error::usage(format!(
-            "{} was written by tepat {} (random streams version {}); this is tepat {tool} (version {}): run every shard with the same tepat",
-            file.display(),
-            shown(&part.tool_version),
-            part.stream_version,
-            engine::STREAM_VERSION
+        return Err(Error::Usage(msg!(
+            "e867",
+            path = file.display().to_string(),
+            version = shown_arg(&part.tool_version),
+            stream = part.stream_version,
+            tool = tool,
+            our_stream = engine::STREAM_VERSION
         )));
     }
     let sha_ok = part.scenario_sha256.len() == 64
         && part.scenario_sha256.bytes().all(|b| b.is_ascii_hexdigit());
     if !sha_ok {
-        return Err(not_partial("its scenario_sha256 is not a SHA-256".into()));
+        return Err(not_partial(msg!("e868")));
     }
     let [k, n] = part.shard;
     if n == 0 || n > MAX_SHARDS || k == 0 || k > n {
-        return Err(not_partial(format!(
-            "its shard {k}/{n} is not K/N with 1 <= K <= N <= {MAX_SHARDS}"
-        )));
+        return Err(not_partial(msg!("e869", k = k, n = n, max = MAX_SHARDS)));
     }
     if part.total_runs == 0 || part.total_runs > engine::MAX_RUNS {
-        return Err(not_partial(format!(
-            "its run of {} replications is not from 1 to {}",
-            part.total_runs,
-            engine::MAX_RUNS
+        return Err(not_partial(msg!(
+            "e870",
+            runs = part.total_runs,
+            max = engine::MAX_RUNS
         )));
     }
     if part.scenario_file.is_empty() || part.scenario_file.contains('\0') {
-        return Err(not_partial("it names no scenario file".into()));
+        return Err(not_partial(msg!("e871")));
     }
     Ok(part)
 }
@@ -255,20 +257,13 @@ pub fn read_partial(p: &Path) -> Result<Partial> {
 /// every shard once; slices as `run --shard` computes them), without adding anything. The
 /// parts come from [`read_partial`], so the shard count is already bounded.
 pub fn check_parts(parts: &[Partial]) -> Result<()> {
-    let first = parts
-        .first()
-        .ok_or_else(|| Error::usage("merge needs at least one partial result"))?;
+    let first = parts.first().ok_or_else(|| Error::Usage(msg!("e872")))?;
     let n = first.shard[1];
     if n == 0 || n > MAX_SHARDS {
-        return Err(Error::usage(format!(
-            "a run has from 1 to {MAX_SHARDS} shards, not {n}"
-        )));
+        return Err(Error::Usage(msg!("e873", max = MAX_SHARDS, n = n)));
     }
     if parts.len() as u64 > n {
-        return Err(Error::usage(format!(
-            "{} partial results for a run of {n} shards",
-            parts.len()
-        )));
+        return Err(Error::Usage(msg!("e874", count = parts.len(), n = n)));
     }
     let mut seen = std::collections::BTreeSet::new();
     for p in parts {
@@ -278,38 +273,42 @@ pub fn check_parts(parts: &[Partial]) -> Result<()> {
             && p.shard[1] == n
             && p.scenario_file == first.scenario_file;
         if !same {
-            return Err(Error::usage(format!(
-                "the partial results do not belong together: shard {}/{} has scenario {}, seed {}, {} runs; shard {}/{} has scenario {}, seed {}, {} runs",
-                first.shard[0],
-                first.shard[1],
-                short(&first.scenario_sha256),
-                first.seed,
-                first.total_runs,
-                p.shard[0],
-                p.shard[1],
-                short(&p.scenario_sha256),
-                p.seed,
-                p.total_runs
+            return Err(Error::Usage(msg!(
+                "e875",
+                k = first.shard[0],
+                n = first.shard[1],
+                sha = short(&first.scenario_sha256),
+                seed = first.seed,
+                runs = first.total_runs,
+                k2 = p.shard[0],
+                n2 = p.shard[1],
+                sha2 = short(&p.scenario_sha256),
+                seed2 = p.seed,
+                runs2 = p.total_runs
             )));
         }
         let k = p.shard[0];
         if k == 0 || k > n {
-            return Err(Error::usage(format!("shard {k}/{n} is out of range")));
+            return Err(Error::Usage(msg!("e876", k = k, n = n)));
         }
         if !seen.insert(k) {
-            return Err(Error::usage(format!("shard {k}/{n} is given twice")));
+            return Err(Error::Usage(msg!("e877", k = k, n = n)));
         }
         let (a, b) = Shard { k, n }.range(p.total_runs);
         if p.replications != [a, b] || p.acc.runs != b - a {
-            return Err(Error::usage(format!(
-                "shard {k}/{n} holds replications {:?} ({} counted), not [{a}, {b})",
-                p.replications, p.acc.runs
+            return Err(Error::Usage(msg!(
+                "e878",
+                k = k,
+                n = n,
+                from = p.replications[0],
+                to = p.replications[1],
+                counted = p.acc.runs,
+                a = a,
+                b = b
             )));
         }
         if !p.elapsed_s.is_finite() || p.elapsed_s < 0.0 || p.threads == 0 || p.threads > 1 << 20 {
-            return Err(Error::usage(format!(
-                "shard {k}/{n} has a nonsense time or thread count"
-            )));
+            return Err(Error::Usage(msg!("e879", k = k, n = n)));
         }
     }
     if seen.len() as u64 != n {
@@ -319,14 +318,10 @@ pub fn check_parts(parts: &[Partial]) -> Result<()> {
             .map(|k| format!("{k}/{n}"))
             .collect();
         let more = n - seen.len() as u64;
-        return Err(Error::usage(format!(
-            "shards missing: {}{}",
-            missing.join(", "),
-            if more > 20 {
-                format!(" and {} more", more - 20)
-            } else {
-                String::new()
-            }
+        return Err(Error::Usage(msg!(
+            "e880",
+            list = missing.join(", "),
+            more = (more > 20).then(|| msg!("e880-more", count = more - 20))
         )));
     }
     Ok(())
@@ -340,24 +335,28 @@ pub fn merge_parts(parts: &[Partial], m: &model::Model) -> Result<Acc> {
     for p in parts {
         p.acc
             .validate(m, p.replications[0], p.replications[1])
-            .map_err(|why| {
-                Error::usage(format!(
-                    "shard {}/{} does not fit its scenario: {why}",
-                    p.shard[0], p.shard[1]
-                ))
-            })?;
+            .map_err(|why| Error::Usage(msg!("e881", k = p.shard[0], n = p.shard[1], why = why)))?;
     }
     let mut acc = parts[0].acc.clone();
     for p in &parts[1..] {
-        acc.checked_merge(&p.acc)
-            .map_err(|why| Error::usage(format!("shard {}/{}: {why}", p.shard[0], p.shard[1])))?;
+        acc.checked_merge(&p.acc).map_err(|why| {
+            Error::Usage(msg!(
+                "shard-says",
+                k = p.shard[0],
+                n = p.shard[1],
+                why = why
+            ))
+        })?;
     }
     Ok(acc)
 }
 
-fn short(sha: &str) -> &str {
-    let s = shown(sha);
-    &s[..s.len().min(12)]
+/// The first 12 characters of a SHA-256, or "(unreadable)".
+fn short(sha: &str) -> MsgArg {
+    match shown(sha) {
+        Some(s) => MsgArg::Text(s[..s.len().min(12)].to_string()),
+        None => msg!("e867-unreadable").into(),
+    }
 }
 
 /// Merge partial results into the run they are shards of. `scenario` overrides the scenario
@@ -371,18 +370,15 @@ pub fn merge(
     let first = &parts[0];
     let loaded = match scenario_override {
         Some(p) => scenario::load(p)?,
-        None => scenario::load_named_by(
-            Path::new(&first.scenario_file),
-            "the partial result's scenario_file",
-        )?,
+        None => scenario::load_named_by(Path::new(&first.scenario_file), msg!("partial-named-by"))?,
     };
     let path = loaded.path.clone();
     if loaded.sha256 != first.scenario_sha256 {
-        return Err(Error::usage(format!(
-            "{} has SHA-256 {}, but the shards were run on {}: the scenario file changed",
-            path.display(),
-            short(&loaded.sha256),
-            short(&first.scenario_sha256)
+        return Err(Error::Usage(msg!(
+            "e883",
+            path = path.display().to_string(),
+            found = short(&loaded.sha256),
+            expected = short(&first.scenario_sha256)
         )));
     }
     let m = model::compile(&loaded)?;

@@ -20,6 +20,8 @@
 # `cargo test --no-run`). Packages that cannot be installed skip the test, saying so; any other
 # problem fails it. The cluster is stopped at the end whatever happens, and no daemon is left.
 set -euo pipefail
+# tepat's messages in English whatever the machine's locale: the checks below read them.
+export LC_ALL=C
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)

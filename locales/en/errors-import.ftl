@@ -122,5 +122,4 @@ e954 = and { $n } more problems
 e954-help = fix these first; the same mistake is often repeated down a column
 e955 = village { $village } is { $km } km (straight line) from PPK { $kecamatan }; check its coordinates and its kecamatan ({ $row })
 e956 = the depot '{ $depot }' has the name of kecamatan { $kecamatan }; give the warehouse another name with --depot (hubs are named after their kecamatan)
-e958 = '{ $path }' already exists; it was left untouched. Choose another file name, or add --force to replace it
 e957 = internal error: the scenario written from the TPS list is not valid; please report this with the list

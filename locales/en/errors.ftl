@@ -249,6 +249,7 @@ e813 = '{ $v }' is not a whole number of replications
 e814 = '{ $v }' is not a number of threads
 e815 = --target must be between 0 and 1, like 0.95 (got { $v })
 e816 = --shard must be K/N with 1 <= K <= N <= { $max }, like 3/8 (got '{ $v }')
+e817 = '{ $path }' already exists; it was left untouched. Choose another file name, or add --force to replace it
 
 ## Status files
 

@@ -122,5 +122,4 @@ e954 = dan { $n } masalah lagi
 e954-help = perbaiki yang ini dulu; kesalahan yang sama sering berulang di sepanjang kolom
 e955 = desa { $village } berjarak { $km } km (garis lurus) dari PPK { $kecamatan }; periksa koordinat dan kecamatannya ({ $row })
 e956 = gudang '{ $depot }' bernama sama dengan kecamatan { $kecamatan }; beri gudang KPU nama lain dengan --depot (PPK dinamai menurut kecamatannya)
-e958 = '{ $path }' sudah ada dan dibiarkan utuh. Pilih nama berkas lain, atau tambahkan --force untuk menggantinya
 e957 = kesalahan internal: skenario yang ditulis dari daftar TPS ini tidak sah; mohon laporkan hal ini bersama daftarnya

@@ -250,6 +250,7 @@ e813 = '{ $v }' bukan bilangan bulat jumlah simulasi
 e814 = '{ $v }' bukan jumlah utas (thread)
 e815 = --target harus di antara 0 dan 1, misalnya 0.95 (tertulis { $v })
 e816 = --shard harus K/N dengan 1 <= K <= N <= { $max }, misalnya 3/8 (tertulis '{ $v }')
+e817 = '{ $path }' sudah ada dan dibiarkan apa adanya. Pilih nama berkas lain, atau tambahkan --force untuk menggantinya
 
 ## Berkas status
 

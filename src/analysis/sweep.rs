@@ -4,8 +4,9 @@ use serde::Serialize;
 
 use super::{p_all, p_kec, pool, simulate};
 use crate::error::{Error, Result};
+use crate::lang::{Msg, msg};
 use crate::model::compile_issues;
-use crate::scenario::{Loaded, ScenarioFile, apply_set};
+use crate::scenario::{Loaded, ScenarioFile, apply_set, parser_message};
 use crate::summary::{Mean, Prob};
 
 /// The most points a sweep may have.
@@ -62,11 +63,7 @@ fn token(x: &str) -> Option<Token> {
 
 /// Parse a sweep specification.
 pub fn parse_spec(s: &str) -> Result<SweepSpec> {
-    let usage = || {
-        Error::usage(format!(
-            "--set '{s}' is not a sweep; write KEY=FROM..TO:STEP (like link.ferry.vessel.wave_limit_m=1.5..3:0.25, node.Rupat.planned_dispatch=2024-02-06T08:00+07:00..2024-02-09T08:00+07:00:12h or a duration like 2h..12h:2h) or KEY=V1,V2,V3"
-        ))
-    };
+    let usage = || Error::Usage(msg!("e885", v = s));
     let (key, spec) = s.split_once('=').ok_or_else(usage)?;
     let kind_of = |t: &Token| match t {
         Token::Num(_) => ValueKind::Number,
@@ -86,9 +83,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
         let (a, b) = (token(a).ok_or_else(usage)?, token(b).ok_or_else(usage)?);
         let kind = kind_of(&a);
         if !same(kind, kind_of(&b)) {
-            return Err(Error::usage(format!(
-                "--set '{s}': FROM and TO must be of the same kind (two numbers, two durations or two datetimes)"
-            )));
+            return Err(Error::Usage(msg!("e886", v = s)));
         }
         // The step: a number, or a duration (for durations and datetimes; a plain number is
         // then hours).
@@ -101,22 +96,22 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
         };
         let (a, b) = (value_of(&a), value_of(&b));
         if step.is_nan() || step <= 0.0 || b < a {
-            return Err(Error::usage(format!(
-                "--set '{s}': need FROM <= TO and a STEP above 0"
-            )));
+            return Err(Error::Usage(msg!("e887", v = s)));
         }
         // Counted in floating point first: a step of 1e-300 or a range of 1e300 must not
         // wrap a point count (it once became 0, and an empty sweep.csv).
         let span = (b - a) / step;
         if !span.is_finite() || (span + 1e-9).floor() + 1.0 > MAX_POINTS as f64 {
-            return Err(Error::usage(format!(
-                "--set '{s}' gives {} points; at most {MAX_POINTS}",
-                if span.is_finite() {
-                    format!("{:.0}", (span + 1e-9).floor() + 1.0)
-                } else {
-                    "too many".to_string()
-                }
-            )));
+            return Err(Error::Usage(if span.is_finite() {
+                msg!(
+                    "e888",
+                    v = s,
+                    count = format!("{:.0}", (span + 1e-9).floor() + 1.0),
+                    max = MAX_POINTS
+                )
+            } else {
+                msg!("e888-many", v = s, max = MAX_POINTS)
+            }));
         }
         let n = (span + 1e-9).floor() as usize + 1;
         let values: Vec<f64> = (0..n)
@@ -127,9 +122,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
             })
             .collect();
         if values.windows(2).any(|w| w[1] <= w[0]) {
-            return Err(Error::usage(format!(
-                "--set '{s}': the step is too small to tell the values apart"
-            )));
+            return Err(Error::Usage(msg!("e889", v = s)));
         }
         (values, kind)
     } else {
@@ -142,9 +135,7 @@ pub fn parse_spec(s: &str) -> Result<SweepSpec> {
         }
         let kind = kind_of(&toks[0]);
         if toks.iter().any(|t| !same(kind, kind_of(t))) {
-            return Err(Error::usage(format!(
-                "--set '{s}': every value must be of the same kind (numbers, durations or datetimes)"
-            )));
+            return Err(Error::Usage(msg!("e890", v = s)));
         }
         (toks.iter().map(value_of).collect(), kind)
     };
@@ -223,21 +214,22 @@ pub struct Sweep {
     pub datetimes: bool,
 }
 
-/// The scenario with `key` set to `value` (as an integer where the key takes one).
+/// The scenario with `key` set to `value` (as an integer where the key takes one). `Err` says
+/// why the change cannot be made (a path that names nothing, a value of the wrong type).
 pub fn with_value(
     file: &ScenarioFile,
     key: &str,
     value: toml::Value,
-) -> std::result::Result<ScenarioFile, String> {
+) -> std::result::Result<ScenarioFile, Msg> {
     let mut base = file.clone();
     base.strategy.clear();
     base.extends = None;
-    let doc = toml::Value::try_from(&base).map_err(|e| e.to_string())?;
-    let try_with = |v: toml::Value| -> std::result::Result<ScenarioFile, String> {
+    let doc = toml::Value::try_from(&base).map_err(|e| Msg::verbatim(e.to_string()))?;
+    let try_with = |v: toml::Value| -> std::result::Result<ScenarioFile, Msg> {
         let mut d = doc.clone();
-        apply_set(&mut d, key, v).map_err(|m| m.en())?;
+        apply_set(&mut d, key, v)?;
         d.try_into()
-            .map_err(|e: toml::de::Error| e.message().trim().to_string())
+            .map_err(|e: toml::de::Error| parser_message(e.message().trim()).0)
     };
     match value {
         toml::Value::Float(v) => match try_with(toml::Value::Float(v)) {
@@ -263,23 +255,25 @@ pub fn sweep(
     let mut points = Vec::new();
     let mut kecamatan = Vec::new();
     let start = crate::time::parse_datetime(&loaded.file.scenario.start)
-        .map_err(|m| Error::usage(format!("scenario.start: {m}")))?;
+        .map_err(|_| Error::Usage(msg!("e891", v = &loaded.file.scenario.start)))?;
     // The clock of the scenario as written: the chart's time axis.
     let clock = compile_issues(&loaded.file)
-        .map_err(|_| Error::usage("the scenario is invalid: run `tepat check` on it"))?
+        .map_err(|_| Error::Usage(msg!("e892")))?
         .clock();
     for &v in &spec.values {
         let label = spec.label(v);
         let f = with_value(&loaded.file, &spec.key, spec.toml_value(v))
-            .map_err(|m| Error::usage(format!("--set {}={label}: {m}", spec.key)))?;
+            .map_err(|m| Error::Usage(msg!("e893", key = &spec.key, value = &label, reason = m)))?;
         let m = compile_issues(&f).map_err(|is| {
-            Error::usage(format!(
-                "--set {}={label} makes the scenario invalid: {}",
-                spec.key,
-                is.iter()
-                    .map(|i| format!("{}: {}", i.path, i.message))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+            let reason = is
+                .into_iter()
+                .map(|i| msg!("sweep-issue", path = i.path.to_string(), reason = i.message))
+                .reduce(|a, b| msg!("joined", a = a, b = b));
+            Error::Usage(msg!(
+                "e894",
+                key = &spec.key,
+                value = &label,
+                reason = reason
             ))
         })?;
         kecamatan = m

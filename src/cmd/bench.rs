@@ -1,10 +1,9 @@
 //! `tepat bench`: time the engine on a scenario file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use std::path::Path;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -12,6 +11,7 @@ use serde::Serialize;
 use crate::defaults;
 use crate::engine::{self, NoProgress, Options, Runs};
 use crate::error::{Error, Result};
+use crate::lang::{Lang, format, t};
 use crate::pipeline::ScenarioRun;
 use crate::{model, scenario};
 
@@ -43,53 +43,71 @@ pub fn bench(a: &BenchArgs) -> Result<()> {
         print!("{v}");
         return Ok(());
     }
-    println!("{}", a.file.display());
-    println!(
-        "  replications            {} on {} thread{}, {} legs each",
-        r.runs,
-        r.threads,
-        if r.threads == 1 { "" } else { "s" },
-        r.legs
-    );
-    println!(
-        "  simulation              {:.3} s: {:.0} replications/s",
-        r.simulate_s, r.replications_per_s
-    );
-    println!(
-        "  with summaries and data {:.3} s more: {:.0} replications/s",
-        r.outputs_s, r.replications_per_s_with_outputs
-    );
-    println!("  per leg per core        {:.2} ns", r.ns_per_leg_per_core);
-    println!(
-        "  replication per core    {:.2} µs",
-        r.replication_us_per_core
-    );
-    println!(
-        "  limit probe             reference network, every leg drawn, same replications and threads: {:.3} s, {:.2} ns per leg per core, {:.2} µs per replication per core",
-        r.probe.seconds, r.probe.ns_per_leg_per_core, r.probe.replication_us_per_core
-    );
-    println!(
-        "  against the probe       one replication of this file = {:.2} probe reference replications{} (median of {} interleaved rounds: {})",
-        r.probe_replications,
-        match r.probe_replications_cpu {
-            Some(c) => format!(" ({c:.2} in processor time)"),
-            None => String::new(),
-        },
-        r.probe_rounds.len(),
-        r.probe_rounds
-            .iter()
-            .map(|x| format!("{x:.2}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    println!(
-        "  peak memory             {}",
-        match r.peak_memory_bytes {
-            Some(b) => format!("{:.1} MB", b as f64 / 1e6),
-            None => "unavailable".into(),
-        }
-    );
+    print!("{}", lines(&a.file, &r, super::lang(None)));
     Ok(())
+}
+
+/// The figures as the terminal shows them, in `lang` (`bench.ftl`).
+fn lines(file: &Path, r: &BenchResult, lang: Lang) -> String {
+    let n = |x: f64, d: usize| format::number(lang, x, d);
+    let rounds: Vec<String> = r.probe_rounds.iter().map(|x| n(*x, 2)).collect();
+    let cpu = match r.probe_replications_cpu {
+        Some(c) => t!(lang, "bench-cpu", v = n(c, 2)),
+        None => String::new(),
+    };
+    let memory = match r.peak_memory_bytes {
+        Some(b) => t!(lang, "bench-mb", v = n(b as f64 / 1e6, 1)),
+        None => t!(lang, "bench-unavailable"),
+    };
+    let mut out = format!("{}\n", file.display());
+    for line in [
+        t!(
+            lang,
+            "bench-replications",
+            runs = r.runs,
+            threads = r.threads,
+            legs = r.legs
+        ),
+        t!(
+            lang,
+            "bench-simulation",
+            s = n(r.simulate_s, 3),
+            rate = n(r.replications_per_s, 0)
+        ),
+        t!(
+            lang,
+            "bench-outputs",
+            s = n(r.outputs_s, 3),
+            rate = n(r.replications_per_s_with_outputs, 0)
+        ),
+        t!(lang, "bench-per-leg", ns = n(r.ns_per_leg_per_core, 2)),
+        t!(
+            lang,
+            "bench-per-replication",
+            us = n(r.replication_us_per_core, 2)
+        ),
+        t!(
+            lang,
+            "bench-probe",
+            s = n(r.probe.seconds, 3),
+            ns = n(r.probe.ns_per_leg_per_core, 2),
+            us = n(r.probe.replication_us_per_core, 2)
+        ),
+        t!(
+            lang,
+            "bench-against",
+            v = n(r.probe_replications, 2),
+            cpu = cpu,
+            rounds = r.probe_rounds.len(),
+            list = rounds.join("; ")
+        ),
+        t!(lang, "bench-memory", v = memory),
+    ] {
+        out.push_str("  ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// What `tepat bench` measured.

@@ -34,9 +34,7 @@ pub struct MergeArgs {
 /// `tepat run --shard K/N`: one partial result per scenario file.
 pub fn shards(a: &RunArgs, cfg: &RunConfig, files: &[PathBuf], shard: Shard) -> Result<()> {
     if a.sim.runs.is_none() {
-        return Err(Error::usage(
-            "--shard needs --runs: every shard must know the total",
-        ));
+        return Err(Error::Usage(crate::lang::msg!("e884")));
     }
     let Shard { k, n } = shard;
     for f in files {

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::replication::{NO_LINK, Scratch};
+use crate::lang::{Msg, msg};
 use crate::model::{Model, N_CAUSES, cause};
 
 /// Replications per block: the unit of parallel work and of the convergence trace.
@@ -384,26 +385,21 @@ impl Acc {
     /// (histograms summing to them), every time sum at most the horizon per count, and the
     /// convergence trace one record per block of the range. `Err` says what is wrong, never
     /// echoing the file. Nothing is allocated in proportion to the file.
-    pub fn validate(&self, m: &Model, from: u64, to: u64) -> Result<(), String> {
+    pub fn validate(&self, m: &Model, from: u64, to: u64) -> Result<(), Msg> {
         self.validate_shape(m, from, to)?;
         self.validate_counts(m)?;
         self.validate_blocks(m, from, to)
     }
 
     /// [`Acc::validate`]: the replications, the bins and the length of every list.
-    fn validate_shape(&self, m: &Model, from: u64, to: u64) -> Result<(), String> {
+    fn validate_shape(&self, m: &Model, from: u64, to: u64) -> Result<(), Msg> {
         let shape = Acc::new(m);
         let runs = self.runs;
         if runs != to - from {
-            return Err(format!(
-                "it counts {runs} replications, but its range holds {}",
-                to - from
-            ));
+            return Err(msg!("e881-runs", runs = runs, range = to - from));
         }
         if self.bins != shape.bins || self.bin_h.to_bits() != shape.bin_h.to_bits() {
-            return Err(
-                "its arrival histograms have another bin width than this scenario's".into(),
-            );
+            return Err(msg!("e881-bins"));
         }
         let lens: [(&str, usize, usize); 17] = [
             (
@@ -482,23 +478,18 @@ impl Acc {
         ];
         for (name, got, want) in lens {
             if got != want {
-                return Err(format!(
-                    "its list '{name}' has {got} entries; this scenario needs {want}"
-                ));
+                return Err(msg!("e881-list", name = name, got = got, want = want));
             }
         }
         Ok(())
     }
 
     /// [`Acc::validate`]: every count at most what the replications allow.
-    fn validate_counts(&self, m: &Model) -> Result<(), String> {
+    fn validate_counts(&self, m: &Model) -> Result<(), Msg> {
         let runs = self.runs;
-        let at_most = |name: &str, v: &[u64], max: u64| -> Result<(), String> {
+        let at_most = |name: &str, v: &[u64], max: u64| -> Result<(), Msg> {
             match v.iter().position(|&x| x > max) {
-                Some(i) => Err(format!(
-                    "'{name}' entry {i} is {}, more than {max} possible",
-                    v[i]
-                )),
+                Some(i) => Err(msg!("e881-entry", name = name, i = i, v = v[i], max = max)),
                 None => Ok(()),
             }
         };
@@ -513,23 +504,23 @@ impl Acc {
             let (ok, late) = (self.node_on_time[i], self.node_late[i]);
             let counted = if n.deadline.is_some() { runs } else { 0 };
             if ok + late != counted {
-                return Err(format!(
-                    "node {i} is on time in {ok} and late in {late} replications, not {counted} in all"
+                return Err(msg!(
+                    "e881-node",
+                    i = i,
+                    ok = ok,
+                    late = late,
+                    counted = counted
                 ));
             }
             if self.node_late_ticks[i] > of(late, horizon_ticks) {
-                return Err(format!(
-                    "node {i} has more lateness than its late replications allow"
-                ));
+                return Err(msg!("e881-node-late", i = i));
             }
             let causes = &self.node_cause_ticks[i * N_CAUSES..(i + 1) * N_CAUSES];
             at_most("node_cause_ticks", causes, of(late, horizon_ticks))?;
             let hist = &self.node_hist[i * self.bins..(i + 1) * self.bins];
             let total: u64 = hist.iter().map(|&c| c as u64).sum();
             if total != runs || hist[self.bins - 1] as u64 != self.node_never[i] {
-                return Err(format!(
-                    "node {i}'s arrival histogram counts {total} replications, not {runs}"
-                ));
+                return Err(msg!("e881-node-hist", i = i, total = total, runs = runs));
             }
         }
         let mut kec_stations = vec![0u64; m.kecamatan.len()];
@@ -541,7 +532,7 @@ impl Acc {
         at_most("kec_all_on_time", &self.kec_all_on_time, runs)?;
         for (k, &ns) in kec_stations.iter().enumerate() {
             if self.kec_late_sum[k] > of(runs, ns) || self.kec_late_sq[k] > of(runs, ns * ns) {
-                return Err(format!("kecamatan {k} has more late TPS than it has TPS"));
+                return Err(msg!("e881-kec", k = k));
             }
             let causes = &self.kec_cause_ticks[k * N_CAUSES..(k + 1) * N_CAUSES];
             at_most("kec_cause_ticks", causes, of(of(runs, ns), horizon_ticks))?;
@@ -549,26 +540,19 @@ impl Acc {
         at_most("station_on_time", &self.station_on_time, runs)?;
         for (i, &ok) in self.station_on_time.iter().enumerate() {
             if self.station_late_ticks[i] > of(runs - ok, horizon_ticks) {
-                return Err(format!(
-                    "TPS {i} has more lateness than its late replications allow"
-                ));
+                return Err(msg!("e881-tps", i = i));
             }
         }
         if self.all_on_time > runs {
-            return Err(format!(
-                "'all_on_time' is {}, more than {runs}",
-                self.all_on_time
-            ));
+            return Err(msg!("e881-all", v = self.all_on_time, runs = runs));
         }
         let late_total = self
             .late_hist
             .iter()
             .try_fold(0u64, |a, &c| a.checked_add(c))
-            .ok_or("'late_hist' overflows")?;
+            .ok_or_else(|| msg!("e881-late-hist-overflow"))?;
         if late_total != runs || self.late_hist[0] != self.all_on_time {
-            return Err(format!(
-                "'late_hist' counts {late_total} replications, not {runs}"
-            ));
+            return Err(msg!("e881-late-hist", total = late_total, runs = runs));
         }
         let stations = m.stations.len() as u64;
         at_most("link_critical", &self.link_critical, runs)?;
@@ -586,7 +570,7 @@ impl Acc {
     }
 
     /// [`Acc::validate`]: the convergence trace.
-    fn validate_blocks(&self, m: &Model, from: u64, to: u64) -> Result<(), String> {
+    fn validate_blocks(&self, m: &Model, from: u64, to: u64) -> Result<(), Msg> {
         // The convergence trace: blocks of the range in order, each as large as its slice.
         let k = m.kecamatan.len();
         for (j, b) in self.blocks.iter().enumerate() {
@@ -594,27 +578,28 @@ impl Acc {
             let r0 = (block * BLOCK).max(from);
             let r1 = ((block + 1) * BLOCK).min(to);
             if b.block != block || b.runs as u64 != r1 - r0 {
-                return Err(format!(
-                    "convergence record {j} is for block {} of {} replications, not block {block} of {}",
-                    b.block,
-                    b.runs,
-                    r1 - r0
+                return Err(msg!(
+                    "e881-block",
+                    j = j,
+                    block = b.block,
+                    runs = b.runs as u64,
+                    want_block = block,
+                    want_runs = r1 - r0
                 ));
             }
             if b.all_on_time > b.runs
                 || b.kec_on_time.len() != k
                 || b.kec_on_time.iter().any(|&x| x > b.runs)
             {
-                return Err(format!(
-                    "convergence record {j} counts more than its replications"
-                ));
+                return Err(msg!("e881-block-count", j = j));
             }
         }
         Ok(())
     }
 
-    /// [`Acc::merge`], refusing instead of overflowing (for accumulators read from files).
-    pub fn checked_merge(&mut self, o: &Acc) -> Result<(), String> {
+    /// [`Acc::merge`], refusing instead of overflowing (for accumulators read from files):
+    /// `Err` when a sum would overflow or the shapes differ.
+    pub fn checked_merge(&mut self, o: &Acc) -> Result<(), Msg> {
         fn fits<T: Copy + Into<u64>>(a: &[T], b: &[T], max: u64) -> bool {
             a.len() == b.len()
                 && a.iter().zip(b).all(|(x, y)| {
@@ -644,7 +629,7 @@ impl Acc {
             && fits(&self.link_late_stations, &o.link_late_stations, m)
             && fits(&self.link_delay_ticks, &o.link_delay_ticks, m);
         if !ok {
-            return Err("the counts do not fit together (a sum would overflow)".into());
+            return Err(msg!("e882"));
         }
         self.merge(o);
         Ok(())

@@ -21,7 +21,7 @@ pub const MAX_PROBLEMS: usize = 200;
 
 /// A problem in a TPS list, located by spreadsheet row and column.
 ///
-/// The message and the hint are messages of `errors-import.ftl` (codes E910–E958), and the
+/// The message and the hint are messages of `errors-import.ftl` (codes E910–E957), and the
 /// place ("row 4, column C (DPT)") is put into words when it is shown, so that all three
 /// follow the language of the run.
 #[derive(Debug, Clone, PartialEq)]

@@ -68,6 +68,7 @@ pub const AREAS: &[Area] = &[
     area!("errors-backtest"),
     area!("errors-cli"),
     area!("help"),
+    area!("bench"),
 ];
 
 /// An argument of a message: text, or a number (formatted for the language; an integer also

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::lang::{Msg, msg};
 
 /// The largest basemap read: 16 MiB of GeoJSON (the kecamatan of Bengkalis take 8.5 kB; a
 /// detailed province, a few MB). A basemap at the limit, of tiny points, takes about 0.55 GB
@@ -15,12 +16,14 @@ pub const MAX_BASEMAP_BYTES: u64 = 16 * 1024 * 1024;
 pub fn load_basemap(path: &Path) -> Result<super::Rings> {
     let bytes = crate::input::read_regular_file(path, MAX_BASEMAP_BYTES).map_err(|e| match e {
         crate::input::InputError::Io(e) => Error::read(path, e),
-        e => Error::invalid(
+        crate::input::InputError::Folder => unreadable(path, msg!("e895-folder")),
+        crate::input::InputError::NotRegular(kind) => unreadable(
             path,
-            "",
-            format!("the basemap cannot be read: it {e}"),
-            Some("give a GeoJSON file of Polygon or MultiPolygon features".into()),
+            msg!("e895-device", kind = crate::input::kind_words(kind)),
         ),
+        crate::input::InputError::TooLarge { max } => {
+            unreadable(path, msg!("e895-too-large", max = max))
+        }
     })?;
     // The error names the line and column only: the basemap is named by a scenario file,
     // which may have been received from someone else, so its text is never echoed.
@@ -28,45 +31,38 @@ pub fn load_basemap(path: &Path) -> Result<super::Rings> {
         Error::invalid(
             path,
             "",
-            format!(
-                "the basemap is not valid JSON (line {}, column {})",
-                e.line(),
-                e.column()
-            ),
-            Some("give a GeoJSON file of Polygon or MultiPolygon features".into()),
+            msg!("e896", line = e.line(), column = e.column()),
+            Some(msg!("e895-help")),
         )
     })?;
     let mut rings = Vec::new();
-    collect(&v, &mut rings).map_err(|msg| {
-        Error::invalid(
-            path,
-            "",
-            format!("the basemap is not usable GeoJSON: {msg}"),
-            Some("coordinates must be [longitude, latitude] numbers".into()),
-        )
+    collect(&v, &mut rings).map_err(|why| {
+        Error::invalid(path, "", msg!("e897", why = why), Some(msg!("e897-help")))
     })?;
     if rings.is_empty() {
         return Err(Error::invalid(
             path,
             "",
-            "the basemap has no Polygon or MultiPolygon geometry",
-            Some("give a GeoJSON FeatureCollection of polygons".into()),
+            msg!("e898"),
+            Some(msg!("e898-help")),
         ));
     }
     Ok(rings)
 }
 
-fn collect(
-    v: &serde_json::Value,
-    out: &mut Vec<Vec<(f64, f64)>>,
-) -> std::result::Result<(), String> {
+/// A basemap that is not a regular file of at most [`MAX_BASEMAP_BYTES`] bytes.
+fn unreadable(path: &Path, why: Msg) -> Error {
+    Error::invalid(path, "", msg!("e895", why = why), Some(msg!("e895-help")))
+}
+
+fn collect(v: &serde_json::Value, out: &mut Vec<Vec<(f64, f64)>>) -> std::result::Result<(), Msg> {
     let ty = v.get("type").and_then(|t| t.as_str()).unwrap_or("");
     match ty {
         "FeatureCollection" => {
             for f in v
                 .get("features")
                 .and_then(|f| f.as_array())
-                .ok_or("a FeatureCollection without a \"features\" array")?
+                .ok_or_else(|| msg!("e897-features"))?
             {
                 collect(f, out)?;
             }
@@ -80,45 +76,37 @@ fn collect(
             for g in v
                 .get("geometries")
                 .and_then(|g| g.as_array())
-                .ok_or("a GeometryCollection without a \"geometries\" array")?
+                .ok_or_else(|| msg!("e897-geometries"))?
             {
                 collect(g, out)?;
             }
         }
         "Polygon" => {
-            let c = v
-                .get("coordinates")
-                .ok_or("a Polygon without coordinates")?;
+            let c = v.get("coordinates").ok_or_else(|| msg!("e897-polygon"))?;
             polygon(c, out)?;
         }
         "MultiPolygon" => {
             for p in v
                 .get("coordinates")
                 .and_then(|c| c.as_array())
-                .ok_or("a MultiPolygon without a coordinates array")?
+                .ok_or_else(|| msg!("e897-multipolygon"))?
             {
                 polygon(p, out)?;
             }
         }
         // Points and lines are not drawn.
         "Point" | "MultiPoint" | "LineString" | "MultiLineString" => {}
-        "" => return Err("an object without a \"type\"".into()),
-        _ => return Err("an object of an unknown GeoJSON type".into()),
+        "" => return Err(msg!("e897-no-type")),
+        _ => return Err(msg!("e897-unknown-type")),
     }
     Ok(())
 }
 
-fn polygon(
-    c: &serde_json::Value,
-    out: &mut Vec<Vec<(f64, f64)>>,
-) -> std::result::Result<(), String> {
-    for ring in c
-        .as_array()
-        .ok_or("polygon coordinates that are not an array")?
-    {
+fn polygon(c: &serde_json::Value, out: &mut Vec<Vec<(f64, f64)>>) -> std::result::Result<(), Msg> {
+    for ring in c.as_array().ok_or_else(|| msg!("e897-coordinates"))? {
         let mut pts = Vec::new();
-        for p in ring.as_array().ok_or("a ring that is not an array")? {
-            let a = p.as_array().ok_or("a position that is not an array")?;
+        for p in ring.as_array().ok_or_else(|| msg!("e897-ring"))? {
+            let a = p.as_array().ok_or_else(|| msg!("e897-position-array"))?;
             let lon = a.first().and_then(|x| x.as_f64());
             let lat = a.get(1).and_then(|x| x.as_f64());
             match (lon, lat) {
@@ -127,7 +115,7 @@ fn polygon(
                 {
                     pts.push((lon, lat))
                 }
-                _ => return Err(format!("the position {p} is not [longitude, latitude]")),
+                _ => return Err(msg!("e897-position", p = p.to_string())),
             }
         }
         if pts.len() >= 3 {

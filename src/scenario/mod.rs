@@ -208,9 +208,12 @@ pub fn read_text(path: &Path) -> Result<String> {
         crate::input::InputError::TooLarge { max } => {
             Error::invalid(path, "", msg!("e002", max = max), Some(msg!("e002-help")))
         }
-        crate::input::InputError::NotRegular(kind) => {
-            Error::invalid(path, "", msg!("e014", kind = kind), Some(msg!("e014-help")))
-        }
+        crate::input::InputError::NotRegular(kind) => Error::invalid(
+            path,
+            "",
+            msg!("e014", kind = crate::input::kind_words(kind)),
+            Some(msg!("e014-help")),
+        ),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col, _) = line_col(
@@ -300,8 +303,8 @@ pub fn load(path: &Path) -> Result<Loaded> {
 /// Load a scenario file that another file names (a partial result's `scenario_file`): as
 /// [`load`], but a file that is not a scenario is reported by line and column only, never by
 /// its content, so that a received file cannot make another file's secrets appear in a log.
-pub fn load_named_by(path: &Path, named_by: &str) -> Result<Loaded> {
-    load_depth(path, 0, Some(&Msg::verbatim(named_by)))
+pub fn load_named_by(path: &Path, named_by: Msg) -> Result<Loaded> {
+    load_depth(path, 0, Some(&named_by))
 }
 
 /// Parse a file that another file named; its syntax errors are located but not shown.

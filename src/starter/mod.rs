@@ -42,7 +42,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(Error::Usage(crate::lang::msg!(
-                "e958",
+                "e817",
                 path = path.display().to_string()
             )));
         }

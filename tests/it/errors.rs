@@ -184,6 +184,7 @@ fn messages_of_generated(what: &str) -> String {
             String::from_utf8_lossy(&out.stderr).to_string()
         }
         other => crate::import_errors::generated(other)
+            .or_else(|| crate::run_errors::generated(other))
             .unwrap_or_else(|| panic!("no generator for {other:?}")),
     }
 }
@@ -368,6 +369,9 @@ fn every_error_message_in_the_source_is_in_the_catalogue() {
         "src/import/rows.rs",
         "src/import/table.rs",
         "src/cmd/import.rs",
+        "src/engine/accum.rs",
+        "src/analysis/sweep.rs",
+        "src/cmd/merge.rs",
     ] {
         // Messages of the catalogue: their code must be documented (the test of the
         // catalogue checks that both languages have them, and the examples above that the

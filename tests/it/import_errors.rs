@@ -132,11 +132,6 @@ fn build(what: &str, dir: &Path) -> Option<PathBuf> {
             }
             std::fs::write(&csv, s).unwrap();
         }
-        "existing output file" => {
-            std::fs::write(dir.join("en.toml"), "keep me").unwrap();
-            std::fs::write(dir.join("id.toml"), "keep me").unwrap();
-            return Some(PathBuf::from("examples/tps-list.csv"));
-        }
         "village far from its PPK" => std::fs::write(
             &csv,
             "Kecamatan,Desa,Jumlah TPS,Lintang,Bujur,Lintang PPK,Bujur PPK\nBantan,Deluk,2,1.5559,102.2035,1.5396,102.2196\nBantan,Jangkang,2,1.5617,103.1453,,\n",

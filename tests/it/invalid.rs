@@ -172,11 +172,15 @@ fn every_fixture_in_the_folder_is_covered() {
         // import/ holds bad TPS lists, checked by tests/it/import.rs;
         // backtest/ holds bad records and trips, checked by tests/it/backtest.rs.
         // status/ holds bad status files, checked by tests/it/asof.rs and tests/it/errors.rs.
+        // partial/ and basemap/ hold bad partial results and basemaps, checked by
+        // tests/it/run_errors.rs and tests/it/errors.rs.
         if n == "several-errors.toml"
             || n == "catalogue"
             || n == "import"
             || n == "backtest"
             || n == "status"
+            || n == "partial"
+            || n == "basemap"
         {
             continue;
         }

@@ -85,7 +85,7 @@ fn readable(doc: &str, own: &[String]) -> String {
         .into_owned()
 }
 
-fn english_words(text: &str) -> Vec<String> {
+pub(crate) fn english_words(text: &str) -> Vec<String> {
     let re = Regex::new(ENGLISH).unwrap();
     let mut v: Vec<String> = re
         .find_iter(text)
@@ -511,4 +511,29 @@ fn an_error_without_a_place_in_a_file_has_its_label_in_the_language() {
     assert!(id.starts_with("kesalahan: tidak dapat membaca"), "{id}");
     let (en, _) = terminal(&["check", "no/such/file.toml", "--lang", "en"]);
     assert!(en.starts_with("error: could not read"), "{en}");
+}
+
+#[test]
+fn bench_speaks_the_language_asked_for() {
+    let args = |l| {
+        [
+            "bench",
+            "tests/data/valid/minimal.toml",
+            "--runs",
+            "200",
+            "--lang",
+            l,
+        ]
+    };
+    let (id, code) = terminal(&args("id"));
+    assert_eq!(code, Some(0), "{id}");
+    assert!(id.contains("simulasi/detik"), "{id}");
+    let words = english_words(&prose(&id));
+    assert!(
+        words.is_empty(),
+        "English in `tepat bench --lang id`:\n{}",
+        words.join("\n")
+    );
+    let (en, _) = terminal(&args("en"));
+    assert!(english_words(&prose(&en)).len() >= 3, "{en}");
 }

@@ -25,6 +25,7 @@ mod layers;
 mod properties;
 mod received;
 mod robustness;
+mod run_errors;
 mod shards;
 mod sizes;
 mod starter;
