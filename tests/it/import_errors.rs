@@ -336,6 +336,11 @@ fn import_options_are_refused_in_the_language_of_the_run() {
             "is the TPS list itself",
             "adalah daftar TPS itu sendiri",
         ),
+        (
+            &["--out", existing],
+            "already exists; it was left untouched",
+            "sudah ada dan dibiarkan apa adanya",
+        ),
     ];
     let english = english();
     for (extra, en_says, id_says) in cases {
