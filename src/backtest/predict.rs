@@ -106,11 +106,16 @@ pub fn draws(
             )
             .collect()
     });
+    if rows.iter().any(Option::is_none) {
+        // Ctrl-C or a signal: nothing is written; say how far the replications got.
+        let done: usize = rows.iter().flatten().map(Vec::len).sum();
+        return Err(Error::Interrupted {
+            done: done as u64,
+            total: runs,
+        });
+    }
     let mut out = vec![Vec::with_capacity(runs as usize); qs.len()];
-    for chunk in rows {
-        let Some(chunk) = chunk else {
-            return Err(Error::Other("the backtest was interrupted".into()));
-        };
+    for chunk in rows.into_iter().flatten() {
         for rep in chunk {
             for (q, v) in rep.into_iter().enumerate() {
                 out[q].push(v);
