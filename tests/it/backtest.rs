@@ -550,3 +550,38 @@ fn record_messages_follow_the_scenario_language() {
         "{en}"
     );
 }
+
+#[test]
+fn an_interrupted_backtest_says_how_far_it_got() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_tepat"))
+        .args([
+            "backtest",
+            "scenarios/bengkalis-2024.toml",
+            "--observed",
+            "scenarios/bengkalis-2024-record.csv",
+            "--runs",
+            "1000000",
+            "--quiet",
+            "--lang",
+            "en",
+            "--out",
+        ])
+        .arg(dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted after"), "{err}");
+    assert!(err.contains("of 1000000 replications"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
