@@ -106,24 +106,34 @@ fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// The literal keys the source names: `t!(lang, "key"...)` and `tr(lang, "key", ...)`.
-fn keys_in_source() -> Vec<(String, String)> {
-    let call =
-        regex::Regex::new(r#"\b(?:t!|tr)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*"([^"]+)""#).unwrap();
+/// Every `.rs` file of `src/` with its text, comment lines left out (comments show how to call
+/// the macros; they are not calls).
+fn source_texts() -> Vec<(std::path::PathBuf, String)> {
     let mut files = Vec::new();
     sources(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut files,
     );
+    files
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(&f)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            (f, text)
+        })
+        .collect()
+}
+
+/// The literal keys the source names: `t!(lang, "key"...)` and `tr(lang, "key", ...)`.
+fn keys_in_source() -> Vec<(String, String)> {
+    let call =
+        regex::Regex::new(r#"\b(?:t!|tr)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*"([^"]+)""#).unwrap();
     let mut out = Vec::new();
-    for f in files {
-        // Comments (which show how to call the macro) are not calls.
-        let text: String = std::fs::read_to_string(&f)
-            .unwrap()
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .map(|l| format!("{l}\n"))
-            .collect();
+    for (f, text) in source_texts() {
         for c in call.captures_iter(&text) {
             out.push((f.display().to_string(), c[1].to_string()));
         }
@@ -199,19 +209,8 @@ fn messages_take_arguments_and_format_numbers_per_language() {
 fn error_keys_in_source() -> BTreeSet<String> {
     let call = regex::Regex::new(r#"(?:msg!|Msg::new)\(\s*"([^"]+)""#).unwrap();
     let code = regex::Regex::new(r#""(e\d{3}(?:-[a-z0-9]+)*)""#).unwrap();
-    let mut files = Vec::new();
-    sources(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
     let mut out = BTreeSet::new();
-    for f in files {
-        let text: String = std::fs::read_to_string(&f)
-            .unwrap()
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .map(|l| format!("{l}\n"))
-            .collect();
+    for (f, text) in source_texts() {
         // The tests of this file name keys to check them, not to use them.
         if f.ends_with("catalogue_tests.rs") {
             continue;

@@ -513,13 +513,7 @@ fn a_device_is_not_read_as_a_record() {
 #[test]
 fn record_messages_follow_the_scenario_language() {
     let tmp = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string("tests/data/valid/minimal.toml").unwrap();
-    let p = tmp.path().join("in-id.toml");
-    std::fs::write(
-        &p,
-        text.replacen("[scenario]\n", "[scenario]\nlanguage = \"id\"\n", 1),
-    )
-    .unwrap();
+    let p = crate::util::in_indonesian("tests/data/valid/minimal.toml", tmp.path(), "in-id.toml");
     let run = |extra: &[&str]| {
         let o = tepat()
             .arg("backtest")

@@ -515,13 +515,11 @@ fn indonesian_messages_keep_their_place_and_have_no_english() {
 #[test]
 fn the_scenario_language_decides_unless_the_command_line_says() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string("tests/data/invalid/unknown-node.toml").unwrap();
-    let p = dir.path().join("in-id.toml");
-    std::fs::write(
-        &p,
-        text.replacen("[scenario]\n", "[scenario]\nlanguage = \"id\"\n", 1),
-    )
-    .unwrap();
+    let p = crate::util::in_indonesian(
+        "tests/data/invalid/unknown-node.toml",
+        dir.path(),
+        "in-id.toml",
+    );
     let q = dir.path().join("unknown-key-in-id.toml");
     std::fs::write(
         &q,

@@ -50,3 +50,16 @@ horizon_days = 20
 pub fn phi(x: f64) -> f64 {
     tepat::stats::normal_cdf(x)
 }
+
+/// A copy of the scenario file `from` in `dir`, named `name`, that asks for Indonesian
+/// (`language = "id"` in its `[scenario]` table).
+pub fn in_indonesian(from: &str, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(from).unwrap();
+    let p = dir.join(name);
+    std::fs::write(
+        &p,
+        text.replacen("[scenario]\n", "[scenario]\nlanguage = \"id\"\n", 1),
+    )
+    .unwrap();
+    p
+}
