@@ -319,6 +319,21 @@ pub fn compile(m: &Model, st: &Status, as_of_local: DateTime<FixedOffset>) -> Re
     }
 }
 
+/// Whether node `ni` of `row` is the depot, which is never reported (E833, in the name column).
+fn is_depot(ck: &mut Ck, row: &StatusRow, ni: usize) -> bool {
+    let m = ck.m;
+    if m.nodes[ni].supplier.is_some() {
+        return false;
+    }
+    ck.err(
+        row,
+        1,
+        msg!("e833", name = &m.nodes[ni].name),
+        Some(msg!("e833-help")),
+    );
+    true
+}
+
 /// An `arrived` (fact 0) or `departed` (fact 1) row.
 fn node_row<'s>(
     ck: &mut Ck,
@@ -342,13 +357,7 @@ fn node_row<'s>(
     let (Some(ni), Some(t)) = (ni, t) else {
         return;
     };
-    if m.nodes[ni].supplier.is_none() {
-        ck.err(
-            row,
-            1,
-            msg!("e833", name = &m.nodes[ni].name),
-            Some(msg!("e833-help")),
-        );
+    if is_depot(ck, row, ni) {
         return;
     }
     let prev = o.node[ni];

@@ -164,13 +164,7 @@ pub(super) fn not_departed_row<'s>(
     let (Some(ni), Some(t), Some(u)) = (ni, t, until) else {
         return;
     };
-    if m.nodes[ni].supplier.is_none() {
-        ck.err(
-            row,
-            1,
-            msg!("e833", name = &m.nodes[ni].name),
-            Some(msg!("e833-help")),
-        );
+    if super::is_depot(ck, row, ni) {
         return;
     }
     if held[ni].is_some() {
